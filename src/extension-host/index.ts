@@ -1,0 +1,65 @@
+/**
+ * Extension host entry. Started by main (utilityProcess.fork in Electron, child_process.fork
+ * elsewhere) with the per-launch secret in its environment; serves RPC on 127.0.0.1 and
+ * reports the port back to main.
+ */
+import { ALLOWED_ORIGINS_ENV, SECRET_ENV } from "../protocol/handshake.js";
+import { registerDemoMethods } from "./demo-methods.js";
+import { connectToParent } from "./parent-channel.js";
+import { startRpcServer } from "./rpc-server.js";
+
+const startedAt = Date.now();
+const log = {
+  info: (m: string) => console.log(`[exthost] ${m}`),
+  warn: (m: string) => console.warn(`[exthost] ${m}`),
+};
+
+const main = async (): Promise<void> => {
+  const parent = connectToParent();
+  const secret = process.env[SECRET_ENV];
+  // Extensions run in this process and may spawn children: do not pass the secret on.
+  delete process.env[SECRET_ENV];
+  if (!parent) throw new Error("no parent channel: start the extension host from main (fork)");
+  if (!secret || !/^[0-9a-f]{64}$/.test(secret)) {
+    parent.post({ type: "fatal", message: `${SECRET_ENV} must be 64 hex characters` });
+    process.exit(2);
+  }
+  const allowedOrigins = (process.env[ALLOWED_ORIGINS_ENV] ?? "").split(",").filter((o) => o.length > 0);
+  const numberEnv = (name: string): number | undefined => {
+    const v = Number(process.env[name]);
+    return Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  const maxPayloadBytes = numberEnv("EXTHOST_MAX_PAYLOAD");
+  const heartbeatMs = numberEnv("EXTHOST_HEARTBEAT_MS");
+  const maxConnections = numberEnv("EXTHOST_MAX_CONNECTIONS");
+
+  const server = await startRpcServer({
+    secret,
+    allowedOrigins,
+    logger: log,
+    ...(maxPayloadBytes ? { maxPayloadBytes } : {}),
+    ...(heartbeatMs ? { heartbeatMs } : {}),
+    ...(maxConnections ? { maxConnections } : {}),
+    onConnection: (peer) => registerDemoMethods(peer, startedAt),
+  });
+
+  const shutdown = async (): Promise<void> => {
+    await server.close();
+    process.exit(0);
+  };
+  parent.onMessage((m) => {
+    if (m.type === "shutdown") void shutdown();
+  });
+  parent.onDisconnect(() => void shutdown());
+  log.info(`listening on 127.0.0.1:${server.port}`);
+  parent.post({ type: "ready", port: server.port });
+};
+
+// An extension's stray exception must not take the host down with it.
+process.on("uncaughtException", (e) => log.warn(`uncaught exception: ${e.stack ?? e.message}`));
+process.on("unhandledRejection", (e) => log.warn(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
+main().catch((e: unknown) => {
+  log.warn(`failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+/**
+ * The loopback WebSocket server of the extension host. One RpcPeer per authenticated
+ * connection; everything a client can do is a method registered through `onConnection`.
+ */
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { PROTOCOL_MARKER } from "../protocol/handshake.js";
+import { RpcPeer, type PeerLogger } from "../protocol/peer.js";
+import { authenticate } from "./handshake-auth.js";
+
+export interface RpcServerOptions {
+  readonly secret: string;
+  readonly allowedOrigins: ReadonlyArray<string>;
+  /** Largest incoming frame; bigger ones close the connection with 1009. */
+  readonly maxPayloadBytes?: number;
+  /** Authenticated connections at once; more are refused with 503. */
+  readonly maxConnections?: number;
+  /** Ping interval; a client that has not answered the previous ping is terminated. */
+  readonly heartbeatMs?: number;
+  /** Outgoing bytes a client may leave unread before it is dropped as too slow. */
+  readonly maxBufferedBytes?: number;
+  readonly logger?: PeerLogger & { info(message: string): void };
+  /** Called for each new connection to register its methods; may return a disposer. */
+  readonly onConnection: (peer: RpcPeer, connection: ConnectionMeta) => (() => void) | void;
+}
+
+export interface ConnectionMeta {
+  readonly id: number;
+  readonly origin: string | undefined;
+  readonly remote: string;
+}
+
+export interface RpcServer {
+  readonly port: number;
+  readonly connectionCount: number;
+  readonly peers: ReadonlyArray<RpcPeer>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS = 32;
+export const DEFAULT_HEARTBEAT_MS = 10_000;
+
+const rejectUpgrade = (socket: Duplex, status: number, reason: string): void => {
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\n` +
+      "Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+};
+
+const remoteOf = (req: IncomingMessage): string => `${req.socket.remoteAddress ?? "?"}:${req.socket.remotePort ?? "?"}`;
+
+const frameText = (data: RawData): string =>
+  Array.isArray(data) ? Buffer.concat(data).toString("utf8") : Buffer.from(data as ArrayBuffer).toString("utf8");
+
+export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServer> => {
+  const maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const maxBuffered = options.maxBufferedBytes ?? 4 * maxPayload;
+  const log = options.logger;
+  const allowedOrigins = new Set(options.allowedOrigins);
+
+  const http: Server = createServer((_req, res) => {
+    res.writeHead(426, { "Content-Type": "text/plain", Connection: "close" }).end("WebSocket only\n");
+  });
+  // Slow-loris defence: a handshake must arrive promptly.
+  http.headersTimeout = 5_000;
+  http.requestTimeout = 5_000;
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload,
+    clientTracking: false,
+    perMessageDeflate: false,
+    // Always pick the non-secret marker: ws would otherwise echo the first offer,
+    // which may be the token.
+    handleProtocols: (offered) => (offered.has(PROTOCOL_MARKER) ? PROTOCOL_MARKER : false),
+  });
+
+  const live = new Map<WebSocket, { peer: RpcPeer; alive: boolean; dispose?: () => void }>();
+  let upgrading = 0;
+  let nextConnectionId = 1;
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = http.address();
+  if (address === null || typeof address === "string") throw new Error("server has no TCP address");
+  const port = address.port;
+
+  http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => socket.destroy());
+    const verdict = authenticate(req, { secret: options.secret, allowedOrigins, port });
+    if (!verdict.ok) {
+      log?.warn(`refused connection from ${remoteOf(req)}: ${verdict.status} ${verdict.reason}`);
+      return rejectUpgrade(socket, verdict.status, verdict.reason);
+    }
+    if (live.size + upgrading >= maxConnections) {
+      log?.warn(`refused connection from ${remoteOf(req)}: 503 connection limit (${maxConnections}) reached`);
+      return rejectUpgrade(socket, 503, `connection limit (${maxConnections}) reached`);
+    }
+    upgrading++;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      upgrading--;
+      accept(ws, req);
+    });
+  });
+
+  const accept = (ws: WebSocket, req: IncomingMessage): void => {
+    const meta: ConnectionMeta = { id: nextConnectionId++, origin: req.headers.origin, remote: remoteOf(req) };
+    const peer = new RpcPeer({
+      maxFrameBytes: maxPayload,
+      ...(log ? { logger: log } : {}),
+      send: (frame) => {
+        if (ws.readyState !== ws.OPEN) throw new Error("connection is closed");
+        if (ws.bufferedAmount > maxBuffered) {
+          ws.terminate();
+          throw new Error(`client is not reading (${ws.bufferedAmount} bytes queued); dropped`);
+        }
+        ws.send(frame);
+      },
+    });
+    const entry: { peer: RpcPeer; alive: boolean; dispose?: () => void } = { peer, alive: true };
+    live.set(ws, entry);
+    ws.on("pong", () => (entry.alive = true));
+    ws.on("message", (data, isBinary) => {
+      entry.alive = true;
+      if (isBinary) peer.rejectFrame("binary frames are not accepted on this channel");
+      else peer.receive(frameText(data));
+    });
+    ws.on("error", (e) => log?.warn(`connection ${meta.id}: ${e.message}`));
+    ws.on("close", (code, reason) => {
+      live.delete(ws);
+      peer.close(`connection closed (${code}${reason.length ? ` ${reason.toString()}` : ""})`);
+      entry.dispose?.();
+    });
+    log?.info(`connection ${meta.id} from ${meta.remote} (${meta.origin ?? "native client"})`);
+    try {
+      const dispose = options.onConnection(peer, meta);
+      if (dispose) entry.dispose = dispose;
+    } catch (e) {
+      log?.warn(`connection ${meta.id} setup failed: ${(e as Error).message}`);
+      ws.close(1011, "setup failed");
+    }
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const [ws, entry] of live) {
+      if (!entry.alive) {
+        log?.warn("terminating a client that missed a heartbeat");
+        ws.terminate();
+        continue;
+      }
+      entry.alive = false;
+      ws.ping();
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    port,
+    get connectionCount() {
+      return live.size;
+    },
+    get peers() {
+      return [...live.values()].map((e) => e.peer);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        for (const ws of live.keys()) ws.close(1001, "extension host shutting down");
+        wss.close();
+        http.close(() => resolve());
+        // Give clients a moment to take the close frame, then cut the rest.
+        setTimeout(() => {
+          for (const ws of live.keys()) ws.terminate();
+          http.closeAllConnections();
+        }, 500).unref();
+      }),
+  };
+};

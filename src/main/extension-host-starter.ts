@@ -1,0 +1,150 @@
+/**
+ * Owns the extension host process: mints a secret per launch, starts the host, learns its
+ * port, restarts it when it dies (with a fresh secret and port), and stops it on quit.
+ * No Electron imports: the app passes utilityProcess.fork, tests pass child_process.fork.
+ */
+import { randomBytes } from "node:crypto";
+import { ALLOWED_ORIGINS_ENV, SECRET_BYTES, SECRET_ENV, type ConnectionInfo } from "../protocol/handshake.js";
+import { decodeHostToMain } from "../protocol/host-control.js";
+import type { HostProcess, SpawnHost } from "./host-process.js";
+
+export interface StarterOptions {
+  readonly spawn: SpawnHost;
+  readonly modulePath: string;
+  readonly allowedOrigins: ReadonlyArray<string>;
+  /** Extra environment for the host (limits, debug flags). */
+  readonly env?: Record<string, string>;
+  /** How long a starting host may take to report its port. */
+  readonly startTimeoutMs?: number;
+  /** Crash-loop guard: give up after this many crashes within `crashWindowMs`. */
+  readonly maxCrashes?: number;
+  readonly crashWindowMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+export type HostState =
+  | { readonly kind: "starting"; readonly generation: number }
+  | { readonly kind: "running"; readonly info: ConnectionInfo; readonly pid: number | undefined }
+  | { readonly kind: "crashed"; readonly message: string }
+  | { readonly kind: "stopped" };
+
+export class ExtensionHostStarter {
+  private generation = 0;
+  private process: HostProcess | undefined;
+  private state: HostState = { kind: "stopped" };
+  private ready: Promise<ConnectionInfo> | undefined;
+  private readonly crashes: number[] = [];
+  private stopping = false;
+  private readonly listeners = new Set<(state: HostState) => void>();
+
+  constructor(private readonly options: StarterOptions) {}
+
+  get currentState(): HostState {
+    return this.state;
+  }
+
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
+  /** Notified on every state change; main forwards `running` to the renderer. */
+  onDidChangeState(listener: (state: HostState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The connection info of the running host, waiting for a (re)start in progress. */
+  connectionInfo(): Promise<ConnectionInfo> {
+    if (this.state.kind === "running") return Promise.resolve(this.state.info);
+    if (this.state.kind === "crashed") return Promise.reject(new Error(this.state.message));
+    return this.ready ?? this.start();
+  }
+
+  start(): Promise<ConnectionInfo> {
+    this.stopping = false;
+    const generation = ++this.generation;
+    const secret = randomBytes(SECRET_BYTES).toString("hex");
+    this.setState({ kind: "starting", generation });
+    const child = this.options.spawn(this.options.modulePath, {
+      ...this.options.env,
+      [SECRET_ENV]: secret,
+      [ALLOWED_ORIGINS_ENV]: this.options.allowedOrigins.join(","),
+    });
+    this.process = child;
+    const timeoutMs = this.options.startTimeoutMs ?? 15_000;
+    this.ready = new Promise<ConnectionInfo>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`extension host did not report its port within ${timeoutMs} ms`));
+        child.kill();
+      }, timeoutMs);
+      child.onMessage((raw) => {
+        const message = decodeHostToMain(raw);
+        if (message._tag === "None") return this.log(`ignored malformed message from extension host`);
+        if (message.value.type === "fatal") {
+          this.log(`extension host failed: ${message.value.message}`);
+          return;
+        }
+        clearTimeout(timer);
+        const info: ConnectionInfo = { port: message.value.port, secret, generation };
+        this.setState({ kind: "running", info, pid: child.pid });
+        resolve(info);
+      });
+      child.onExit((code) => {
+        clearTimeout(timer);
+        reject(new Error(`extension host exited with code ${code} before it was ready`));
+        this.handleExit(child, code);
+      });
+    });
+    // Callers that only listen to state changes must not see an unhandled rejection.
+    this.ready.catch(() => undefined);
+    return this.ready;
+  }
+
+  /** Asks the host to shut down, then kills it after `graceMs` (VS Code waits 6 s). */
+  async stop(graceMs = 6_000): Promise<void> {
+    this.stopping = true;
+    const child = this.process;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
+    child.postMessage({ type: "shutdown" });
+    const timer = setTimeout(() => child.kill(), graceMs);
+    await exited;
+    clearTimeout(timer);
+    this.setState({ kind: "stopped" });
+  }
+
+  /** Kills the host without restarting it on purpose (tests, "Restart Extension Host"). */
+  async restart(): Promise<ConnectionInfo> {
+    await this.stop(2_000);
+    return this.start();
+  }
+
+  private handleExit(child: HostProcess, code: number | null): void {
+    if (child !== this.process) return;
+    this.process = undefined;
+    this.ready = undefined;
+    if (this.stopping) return;
+    const now = Date.now();
+    const window = this.options.crashWindowMs ?? 60_000;
+    this.crashes.push(now);
+    while (this.crashes.length > 0 && this.crashes[0]! < now - window) this.crashes.shift();
+    const max = this.options.maxCrashes ?? 5;
+    if (this.crashes.length > max) {
+      const message = `extension host crashed ${this.crashes.length} times within ${window / 1000} s; not restarting`;
+      this.log(message);
+      this.setState({ kind: "crashed", message });
+      return;
+    }
+    this.log(`extension host exited unexpectedly (code ${code}); restarting`);
+    this.start().catch((e: unknown) => this.log(`restart failed: ${(e as Error).message}`));
+  }
+
+  private setState(state: HostState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener(state);
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? console.log)(`[main] ${message}`);
+  }
+}

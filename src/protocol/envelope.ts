@@ -1,0 +1,139 @@
+/**
+ * The wire format: one JSON object per text frame.
+ *
+ *   request       {"id": n,    "method": "m", "params": [...]}
+ *   notification  {"id": null, "method": "m", "params": [...]}   never answered
+ *   success       {"id": n, "result": v}
+ *   failure       {"id": n, "error": "msg"}
+ *
+ * Both peers speak all four. Ids are per-sender, so each side keeps its own counter.
+ */
+import { Result, Schema } from "effect";
+import { MalformedFrame } from "./errors.js";
+
+/** Ids are non-negative safe integers: they must round-trip through JSON exactly. */
+const Id = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }));
+/** Method names are short identifiers like `workspace.openTextDocument` or `$cancel`. */
+const Method = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(256));
+const Params = Schema.Array(Schema.Unknown);
+
+export const Request = Schema.Struct({ id: Id, method: Method, params: Params });
+export const Notification = Schema.Struct({ id: Schema.Null, method: Method, params: Params });
+export const Success = Schema.Struct({ id: Id, result: Schema.optionalKey(Schema.Unknown) });
+export const Failure = Schema.Struct({ id: Id, error: Schema.String });
+
+export type Request = typeof Request.Type;
+export type Notification = typeof Notification.Type;
+export type Success = typeof Success.Type;
+export type Failure = typeof Failure.Type;
+export type Message = Request | Notification | Success | Failure;
+
+export type Decoded =
+  | { readonly kind: "request"; readonly message: Request }
+  | { readonly kind: "notification"; readonly message: Notification }
+  | { readonly kind: "success"; readonly message: Success }
+  | { readonly kind: "failure"; readonly message: Failure };
+
+const decodeRequest = Schema.decodeUnknownResult(Request);
+const decodeNotification = Schema.decodeUnknownResult(Notification);
+const decodeSuccess = Schema.decodeUnknownResult(Success);
+const decodeFailure = Schema.decodeUnknownResult(Failure);
+
+/** Deeper JSON than this is refused: nothing we send needs it and it invites stack exhaustion. */
+export const MAX_DEPTH = 256;
+
+const FORBIDDEN_KEY = /"(__proto__|constructor)"\s*:/;
+
+const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u);
+
+const malformed = (message: string, id?: number): MalformedFrame =>
+  new MalformedFrame({ id, message: `Malformed frame: ${message}` });
+
+/** Longest run of nested `[`/`{` outside strings; cheap enough to run on every large frame. */
+export const jsonDepth = (text: string): number => {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+};
+
+const recoverableId = (obj: Record<string, unknown>): number | undefined => {
+  const id = obj["id"];
+  return typeof id === "number" && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+};
+
+/**
+ * Turns one text frame into a typed message, or a MalformedFrame that carries the request id
+ * when the frame was recognisably a request (so the sender still gets an answer).
+ */
+export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame> => {
+  // Only frames long enough to nest deeply pay for the depth scan.
+  if (text.length > 2 * MAX_DEPTH && jsonDepth(text) > MAX_DEPTH) {
+    return Result.fail(malformed(`nesting deeper than ${MAX_DEPTH} levels`));
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return Result.fail(malformed(`invalid JSON (${(e as Error).message})`));
+  }
+  if (!isRecord(parsed)) return Result.fail(malformed("expected a JSON object"));
+  const id = recoverableId(parsed);
+  // Prototype-pollution guard: handlers may merge params into objects, so refuse the keys
+  // that would reach Object.prototype instead of trusting every handler to be careful.
+  if (FORBIDDEN_KEY.test(text) && hasForbiddenKey(parsed)) {
+    return Result.fail(malformed("forbidden key '__proto__' or 'constructor.prototype'", id));
+  }
+  if ("method" in parsed) {
+    if (parsed["id"] === null) {
+      const r = decodeNotification(parsed);
+      return Result.isSuccess(r)
+        ? Result.succeed({ kind: "notification", message: r.success })
+        : Result.fail(malformed(`bad notification: ${r.failure.message}`));
+    }
+    const r = decodeRequest(parsed);
+    return Result.isSuccess(r)
+      ? Result.succeed({ kind: "request", message: r.success })
+      : Result.fail(malformed(`bad request: ${r.failure.message}`, id));
+  }
+  if ("error" in parsed) {
+    const r = decodeFailure(parsed);
+    return Result.isSuccess(r)
+      ? Result.succeed({ kind: "failure", message: r.success })
+      : Result.fail(malformed(`bad error response: ${r.failure.message}`));
+  }
+  const r = decodeSuccess(parsed);
+  return Result.isSuccess(r)
+    ? Result.succeed({ kind: "success", message: r.success })
+    : Result.fail(malformed(`unrecognised message: ${r.failure.message}`));
+};
+
+const hasForbiddenKey = (value: unknown, parentKey?: string): boolean => {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some((v) => hasForbiddenKey(v));
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__" || (parentKey === "constructor" && key === "prototype")) return true;
+    if (hasForbiddenKey((value as Record<string, unknown>)[key], key)) return true;
+  }
+  return false;
+};
+
+/** JSON.stringify drops `undefined`; the wire always carries `result`, so map it to null. */
+export const encodeRequest = (id: number, method: string, params: ReadonlyArray<unknown>): string =>
+  JSON.stringify({ id, method, params });
+export const encodeNotification = (method: string, params: ReadonlyArray<unknown>): string =>
+  JSON.stringify({ id: null, method, params });
+export const encodeSuccess = (id: number, result: unknown): string =>
+  JSON.stringify({ id, result: result === undefined ? null : result });
+export const encodeFailure = (id: number, error: string): string => JSON.stringify({ id, error });

@@ -1,0 +1,17 @@
+/**
+ * Messages on the private main ⇄ extension-host channel (Electron's parentPort, or Node's
+ * fork IPC where Electron is absent). Never exposed to the renderer.
+ */
+import { Schema } from "effect";
+
+export const HostReady = Schema.Struct({ type: Schema.Literal("ready"), port: Schema.Int });
+export const HostFatal = Schema.Struct({ type: Schema.Literal("fatal"), message: Schema.String });
+export const HostToMain = Schema.Union([HostReady, HostFatal]);
+export type HostToMain = typeof HostToMain.Type;
+
+export const Shutdown = Schema.Struct({ type: Schema.Literal("shutdown") });
+export const MainToHost = Schema.Union([Shutdown]);
+export type MainToHost = typeof MainToHost.Type;
+
+export const decodeHostToMain = Schema.decodeUnknownOption(HostToMain);
+export const decodeMainToHost = Schema.decodeUnknownOption(MainToHost);

@@ -1,0 +1,362 @@
+/**
+ * One end of the RPC channel, independent of the transport: it turns calls into frames,
+ * frames into handler invocations, and keeps the table of calls waiting for an answer.
+ * The extension host uses one per WebSocket connection; the renderer's supervisor makes a
+ * fresh one for every (re)connection and wraps it in Effect.
+ */
+import { Result } from "effect";
+import {
+  encodeFailure,
+  encodeNotification,
+  encodeRequest,
+  encodeSuccess,
+  decodeFrame,
+  type Notification,
+  type Request,
+} from "./envelope.js";
+import {
+  CallCancelled,
+  CallTimeout,
+  Disconnected,
+  EncodeFailed,
+  PayloadTooLarge,
+  RemoteError,
+  unknownMethod,
+  type CallError,
+} from "./errors.js";
+import { CANCEL_METHOD } from "./methods.js";
+
+export interface HandlerContext {
+  /** Aborted when the caller cancels (`$cancel`) or the connection drops. */
+  readonly signal: AbortSignal;
+  /** The peer the request came in on, to call back the other side. */
+  readonly peer: RpcPeer;
+}
+
+export type Handler = (params: ReadonlyArray<unknown>, ctx: HandlerContext) => unknown;
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Milliseconds; 0 or undefined = no limit (the caller's own signal still applies). */
+  readonly timeoutMs?: number;
+}
+
+export interface PeerLogger {
+  warn(message: string): void;
+}
+
+export interface PeerOptions {
+  /** Writes one frame. May throw if the transport is gone; that fails the call. */
+  readonly send: (frame: string) => void;
+  /** Largest frame this peer will send; bigger calls fail locally with PayloadTooLarge. */
+  readonly maxFrameBytes?: number;
+  readonly logger?: PeerLogger;
+  /** Observes every frame, for the traffic meter and debug logging. */
+  readonly onTraffic?: (direction: "in" | "out", bytes: number) => void;
+}
+
+export interface PeerStats {
+  malformedFrames: number;
+  strayResponses: number;
+  requestsIn: number;
+  requestsOut: number;
+  notificationsIn: number;
+  notificationsOut: number;
+}
+
+interface PendingCall {
+  readonly method: string;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: CallError) => void;
+  readonly cleanup: () => void;
+}
+
+const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+const describe = (e: unknown): string =>
+  e instanceof Error ? e.message || e.name : typeof e === "string" ? e : String(e);
+
+/** Byte length of a UTF-16 string once UTF-8 encoded, without allocating the encoding. */
+export const utf8Length = (s: string): number => {
+  // Fast path: ASCII-only frames (the common case) are one byte per char.
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+};
+
+export class RpcPeer {
+  readonly stats: PeerStats = {
+    malformedFrames: 0,
+    strayResponses: 0,
+    requestsIn: 0,
+    requestsOut: 0,
+    notificationsIn: 0,
+    notificationsOut: 0,
+  };
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingCall>();
+  /** Ids we cancelled: their late answers are expected, not stray. */
+  private readonly cancelled = new Set<number>();
+  private readonly handlers = new Map<string, Handler>();
+  private readonly running = new Map<number, AbortController>();
+  private closedWith: Disconnected | undefined;
+  private readonly maxFrameBytes: number;
+
+  constructor(private readonly options: PeerOptions) {
+    this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  get isClosed(): boolean {
+    return this.closedWith !== undefined;
+  }
+
+  /** Registers `method`; returns a function that unregisters it. */
+  register(method: string, handler: Handler): () => void {
+    this.handlers.set(method, handler);
+    return () => {
+      if (this.handlers.get(method) === handler) this.handlers.delete(method);
+    };
+  }
+
+  call(method: string, params: ReadonlyArray<unknown>, options: CallOptions = {}): Promise<unknown> {
+    return new Promise<unknown>((resolve, reject) => {
+      if (this.closedWith) return reject(this.closedWith);
+      const { signal, timeoutMs } = options;
+      if (signal?.aborted) {
+        return reject(new CallCancelled({ method, message: `Call to '${method}' was cancelled` }));
+      }
+      const id = this.nextId++;
+      let frame: string;
+      try {
+        frame = encodeRequest(id, method, params);
+      } catch (e) {
+        return reject(new EncodeFailed({ method, message: `Cannot encode arguments of '${method}': ${describe(e)}` }));
+      }
+      const tooLarge = this.checkSize(method, frame);
+      if (tooLarge) return reject(tooLarge);
+
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onAbort = (): void =>
+        this.abandon(id, new CallCancelled({ method, message: `Call to '${method}' was cancelled` }));
+      const cleanup = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
+      this.pending.set(id, { method, resolve, reject, cleanup });
+      signal?.addEventListener("abort", onAbort, { once: true });
+      if (timeoutMs && timeoutMs > 0) {
+        timer = setTimeout(
+          () =>
+            this.abandon(
+              id,
+              new CallTimeout({ method, timeoutMs, message: `'${method}' did not answer within ${timeoutMs} ms` }),
+            ),
+          timeoutMs,
+        );
+      }
+      this.stats.requestsOut++;
+      try {
+        this.write(frame);
+      } catch (e) {
+        this.settle(id)?.reject(new Disconnected({ message: `Could not send '${method}': ${describe(e)}` }));
+      }
+    });
+  }
+
+  /** Fire-and-forget; failures to encode or send are reported, never thrown. */
+  notify(method: string, params: ReadonlyArray<unknown>): void {
+    if (this.closedWith) return;
+    let frame: string;
+    try {
+      frame = encodeNotification(method, params);
+    } catch (e) {
+      this.options.logger?.warn(`dropped notification '${method}': ${describe(e)}`);
+      return;
+    }
+    if (this.checkSize(method, frame)) {
+      this.options.logger?.warn(`dropped notification '${method}': frame over ${this.maxFrameBytes} bytes`);
+      return;
+    }
+    this.stats.notificationsOut++;
+    try {
+      this.write(frame);
+    } catch (e) {
+      this.options.logger?.warn(`dropped notification '${method}': ${describe(e)}`);
+    }
+  }
+
+  /** Feeds one incoming text frame. Never throws. */
+  receive(text: string): void {
+    this.options.onTraffic?.("in", text.length);
+    const decoded = decodeFrame(text);
+    if (Result.isFailure(decoded)) {
+      const error = decoded.failure;
+      this.stats.malformedFrames++;
+      this.options.logger?.warn(error.message);
+      if (error.id !== undefined) this.trySend(encodeFailure(error.id, error.message));
+      return;
+    }
+    const { kind, message } = decoded.success;
+    switch (kind) {
+      case "request":
+        this.stats.requestsIn++;
+        void this.handleRequest(message);
+        return;
+      case "notification":
+        this.stats.notificationsIn++;
+        this.handleNotification(message);
+        return;
+      case "success":
+        this.settleResponse(message.id)?.resolve(message.result);
+        return;
+      case "failure": {
+        const call = this.settleResponse(message.id);
+        call?.reject(new RemoteError({ method: call.method, message: message.error }));
+        return;
+      }
+    }
+  }
+
+  /** Counts and logs a frame that cannot be a text frame at all (e.g. unexpected binary). */
+  rejectFrame(reason: string): void {
+    this.stats.malformedFrames++;
+    this.options.logger?.warn(`Malformed frame: ${reason}`);
+  }
+
+  /**
+   * The transport is gone: fail every waiting call with Disconnected, abort running handlers,
+   * and refuse new calls. Idempotent.
+   */
+  close(reason: string): void {
+    if (this.closedWith) return;
+    this.closedWith = new Disconnected({ message: reason });
+    const calls = [...this.pending.values()];
+    this.pending.clear();
+    this.cancelled.clear();
+    for (const call of calls) {
+      call.cleanup();
+      call.reject(this.closedWith);
+    }
+    for (const controller of this.running.values()) controller.abort(this.closedWith);
+    this.running.clear();
+  }
+
+  private async handleRequest(request: Request): Promise<void> {
+    const { id, method, params } = request;
+    const handler = this.handlers.get(method);
+    if (!handler) {
+      this.trySend(encodeFailure(id, unknownMethod(method).message));
+      return;
+    }
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    let reply: string;
+    try {
+      const result = await handler(params, { signal: controller.signal, peer: this });
+      reply = this.encodeResult(id, method, result);
+    } catch (e) {
+      reply = encodeFailure(id, describe(e));
+    } finally {
+      this.running.delete(id);
+    }
+    if (this.closedWith) return;
+    this.trySend(reply);
+  }
+
+  private encodeResult(id: number, method: string, result: unknown): string {
+    let frame: string;
+    try {
+      frame = encodeSuccess(id, result);
+    } catch (e) {
+      return encodeFailure(id, `Cannot encode result of '${method}': ${describe(e)}`);
+    }
+    const bytes = utf8Length(frame);
+    return bytes > this.maxFrameBytes
+      ? encodeFailure(id, `Result of '${method}' is ${bytes} bytes, over the ${this.maxFrameBytes}-byte frame limit`)
+      : frame;
+  }
+
+  private handleNotification(notification: Notification): void {
+    const { method, params } = notification;
+    if (method === CANCEL_METHOD) {
+      const id = params[0];
+      if (typeof id === "number") this.running.get(id)?.abort();
+      return;
+    }
+    const handler = this.handlers.get(method);
+    if (!handler) {
+      // Notifications are never answered, so an unknown one can only be logged.
+      this.options.logger?.warn(`ignored notification: ${unknownMethod(method).message}`);
+      return;
+    }
+    const controller = new AbortController();
+    try {
+      const r = handler(params, { signal: controller.signal, peer: this });
+      if (r instanceof Promise) {
+        r.catch((e: unknown) => this.options.logger?.warn(`notification '${method}' failed: ${describe(e)}`));
+      }
+    } catch (e) {
+      this.options.logger?.warn(`notification '${method}' failed: ${describe(e)}`);
+    }
+  }
+
+  /** Gives up on a call locally and tells the other side to stop working on it. */
+  private abandon(id: number, error: CallError): void {
+    const call = this.settle(id);
+    if (!call) return;
+    this.cancelled.add(id);
+    this.notify(CANCEL_METHOD, [id]);
+    call.reject(error);
+  }
+
+  private settle(id: number): PendingCall | undefined {
+    const call = this.pending.get(id);
+    if (!call) return undefined;
+    this.pending.delete(id);
+    call.cleanup();
+    return call;
+  }
+
+  private settleResponse(id: number): PendingCall | undefined {
+    const call = this.settle(id);
+    if (call) return call;
+    if (!this.cancelled.delete(id)) {
+      this.stats.strayResponses++;
+      this.options.logger?.warn(`response for unknown call id ${id}`);
+    }
+    return undefined;
+  }
+
+  private checkSize(method: string, frame: string): PayloadTooLarge | undefined {
+    // frame.length is a lower bound of the UTF-8 size; only count bytes when it matters.
+    if (frame.length * 3 <= this.maxFrameBytes) return undefined;
+    const bytes = utf8Length(frame);
+    if (bytes <= this.maxFrameBytes) return undefined;
+    return new PayloadTooLarge({
+      method,
+      bytes,
+      limit: this.maxFrameBytes,
+      message: `'${method}' is ${bytes} bytes, over the ${this.maxFrameBytes}-byte frame limit`,
+    });
+  }
+
+  private write(frame: string): void {
+    this.options.send(frame);
+    this.options.onTraffic?.("out", frame.length);
+  }
+
+  private trySend(frame: string): void {
+    try {
+      this.write(frame);
+    } catch (e) {
+      this.options.logger?.warn(`could not send reply: ${describe(e)}`);
+    }
+  }
+}

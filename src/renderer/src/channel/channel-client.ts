@@ -1,0 +1,61 @@
+/**
+ * A Promise-shaped view of the ChannelSupervisor for React and for the dev console.
+ * Effect stays the owner of the connection; this only runs effects in its runtime.
+ */
+import { Effect, Layer, ManagedRuntime, Stream, SubscriptionRef } from "effect";
+import type { ConnectionInfo } from "../../../protocol/handshake.js";
+import type { Handler } from "../../../protocol/peer.js";
+import type { ChannelState } from "./channel-state.js";
+import { ConnectionSource, connectionSourceFromPromise } from "./connection-source.js";
+import { SocketFactory, type WebSocketLike } from "./socket.js";
+import * as Supervisor from "./supervisor.js";
+
+export interface ChannelClient {
+  readonly state: () => ChannelState;
+  readonly subscribe: (listener: (state: ChannelState) => void) => () => void;
+  /** Rejects with one of the protocol's tagged errors (`_tag`: Disconnected, RemoteError, …). */
+  readonly call: (method: string, params: ReadonlyArray<unknown>, options?: Supervisor.CallOptions) => Promise<unknown>;
+  readonly notify: (method: string, params: ReadonlyArray<unknown>) => Promise<void>;
+  readonly register: (method: string, handler: Handler) => Promise<() => void>;
+  readonly reconnect: () => Promise<void>;
+  readonly stats: () => Promise<Supervisor.ChannelStats>;
+  readonly dispose: () => Promise<void>;
+}
+
+export interface ChannelClientOptions {
+  readonly getConnectionInfo: () => Promise<ConnectionInfo>;
+  readonly openSocket: (info: ConnectionInfo) => WebSocketLike;
+  readonly config?: Partial<Supervisor.SupervisorConfig>;
+}
+
+export const createChannelClient = async (options: ChannelClientOptions): Promise<ChannelClient> => {
+  const layer = Supervisor.layer(options.config).pipe(
+    Layer.provide(Layer.succeed(ConnectionSource, connectionSourceFromPromise(options.getConnectionInfo))),
+    Layer.provide(Layer.succeed(SocketFactory, { open: options.openSocket })),
+  );
+  const runtime = ManagedRuntime.make(layer);
+  const supervisor = await runtime.runPromise(Supervisor.ChannelSupervisor.asEffect());
+  let current = await runtime.runPromise(SubscriptionRef.get(supervisor.state));
+  const listeners = new Set<(state: ChannelState) => void>();
+  runtime.runFork(
+    Stream.runForEach(SubscriptionRef.changes(supervisor.state), (s) =>
+      Effect.sync(() => {
+        current = s;
+        for (const l of listeners) l(s);
+      }),
+    ),
+  );
+  return {
+    state: () => current,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    call: (method, params, callOptions) => runtime.runPromise(supervisor.call(method, params, callOptions)),
+    notify: (method, params) => runtime.runPromise(supervisor.notify(method, params)),
+    register: (method, handler) => runtime.runPromise(supervisor.register(method, handler)),
+    reconnect: () => runtime.runPromise(supervisor.reconnect),
+    stats: () => runtime.runPromise(supervisor.stats),
+    dispose: () => runtime.dispose(),
+  };
+};

@@ -1,0 +1,310 @@
+/**
+ * The renderer's owner of the direct channel to the extension host.
+ *
+ * One long-lived fiber runs the lifecycle: connect → serve until the socket closes →
+ * drain pending calls with `Disconnected` → reconnect on the backoff schedule → after 30 s
+ * without success declare the channel dead and wait for `reconnect`. Calls never wait for a
+ * connection: while the channel is down they fail at once, so nothing can hang on it.
+ */
+import { Clock, Context, Data, Deferred, Effect, Layer, Ref, Schedule, SubscriptionRef } from "effect";
+import {
+  CallCancelled,
+  ChannelDead,
+  Disconnected,
+  type CallError,
+} from "../../../protocol/errors.js";
+import type { ConnectionInfo } from "../../../protocol/handshake.js";
+import { HostMethods } from "../../../protocol/methods.js";
+import { RpcPeer, type Handler } from "../../../protocol/peer.js";
+import type { ChannelState } from "./channel-state.js";
+import { ConnectionSource, type HostUnavailable } from "./connection-source.js";
+import { DEAD_AFTER_MS, reconnectDelayMs, retrySchedule } from "./reconnect-policy.js";
+import { OPEN, SocketFactory, type WebSocketLike } from "./socket.js";
+
+export class ConnectFailed extends Data.TaggedError("ConnectFailed")<{ readonly message: string }> {}
+
+export interface SupervisorConfig {
+  /** Default per-call limit in ms (0 = none). Calls may pass their own. */
+  readonly callTimeoutMs: number;
+  /** A single connect attempt that neither opens nor fails within this is abandoned. */
+  readonly connectTimeoutMs: number;
+  /** Keep-alive ping period while connected. */
+  readonly keepAliveMs: number;
+  /** An unanswered keep-alive for this long marks the host unresponsive. */
+  readonly unresponsiveAfterMs: number;
+  readonly maxFrameBytes: number;
+}
+
+export const defaultConfig: SupervisorConfig = {
+  callTimeoutMs: 60_000,
+  connectTimeoutMs: 5_000,
+  keepAliveMs: 2_000,
+  unresponsiveAfterMs: 3_000,
+  maxFrameBytes: 16 * 1024 * 1024,
+};
+
+export interface CallOptions {
+  readonly timeoutMs?: number;
+}
+
+export interface ChannelStats {
+  readonly pending: number;
+  readonly malformedFrames: number;
+  readonly requestsOut: number;
+  readonly requestsIn: number;
+}
+
+export class ChannelSupervisor extends Context.Service<
+  ChannelSupervisor,
+  {
+    readonly state: SubscriptionRef.SubscriptionRef<ChannelState>;
+    readonly call: (
+      method: string,
+      params: ReadonlyArray<unknown>,
+      options?: CallOptions,
+    ) => Effect.Effect<unknown, CallError>;
+    readonly notify: (method: string, params: ReadonlyArray<unknown>) => Effect.Effect<void, Disconnected | ChannelDead>;
+    /** Serves `method` to the extension host, on this and every later connection. */
+    readonly register: (method: string, handler: Handler) => Effect.Effect<() => void>;
+    /** Leaves the Dead state and starts over (also used when main restarted the host). */
+    readonly reconnect: Effect.Effect<void>;
+    readonly stats: Effect.Effect<ChannelStats>;
+  }
+>()("renderer/ChannelSupervisor") {}
+
+interface Live {
+  readonly peer: RpcPeer;
+  readonly socket: WebSocketLike;
+  readonly info: ConnectionInfo;
+}
+
+const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export const make = (overrides: Partial<SupervisorConfig> = {}) =>
+  Effect.gen(function* () {
+    const config: SupervisorConfig = { ...defaultConfig, ...overrides };
+    const source = yield* ConnectionSource;
+    const sockets = yield* SocketFactory;
+    const state = yield* SubscriptionRef.make<ChannelState>({ _tag: "Connecting", attempt: 1 });
+    const live = yield* Ref.make<Live | undefined>(undefined);
+    const wake = yield* Ref.make<Deferred.Deferred<void> | undefined>(undefined);
+    const handlers = new Map<string, Handler>();
+    const totals = { malformedFrames: 0, requestsOut: 0, requestsIn: 0 };
+
+    /** One attempt: ask for the current {port, secret}, open a socket, wait for it to open. */
+    const openSocket = (info: ConnectionInfo) =>
+      Effect.callback<WebSocketLike, ConnectFailed>((resume) => {
+        let socket: WebSocketLike;
+        try {
+          socket = sockets.open(info);
+        } catch (e) {
+          resume(Effect.fail(new ConnectFailed({ message: describe(e) })));
+          return;
+        }
+        socket.onopen = () => resume(Effect.succeed(socket));
+        socket.onerror = () => undefined; // the close event that follows carries the outcome
+        socket.onclose = (ev) =>
+          resume(
+            Effect.fail(
+              new ConnectFailed({
+                message: `handshake refused or port closed (close code ${ev.code}${ev.reason ? `: ${ev.reason}` : ""})`,
+              }),
+            ),
+          );
+        return Effect.sync(() => socket.close());
+      }).pipe(
+        Effect.timeoutOrElse({
+          duration: config.connectTimeoutMs,
+          orElse: () =>
+            Effect.fail(new ConnectFailed({ message: `no answer within ${config.connectTimeoutMs} ms` })),
+        }),
+      );
+
+    const connectOnce = (attempt: Ref.Ref<number>) =>
+      Effect.gen(function* () {
+        const n = yield* Ref.updateAndGet(attempt, (a) => a + 1);
+        const current = yield* SubscriptionRef.get(state);
+        if (current._tag === "Connecting") yield* SubscriptionRef.set(state, { _tag: "Connecting", attempt: n });
+        if (current._tag === "Reconnecting") yield* SubscriptionRef.set(state, { ...current, attempt: n });
+        const info = yield* source.get;
+        const socket = yield* openSocket(info);
+        return { info, socket };
+      }).pipe(
+        Effect.tapError((e: ConnectFailed | HostUnavailable) =>
+          SubscriptionRef.update(state, (s) => (s._tag === "Reconnecting" ? { ...s, lastError: e.message } : s)),
+        ),
+      );
+
+    /** Serves one open socket until it closes; pending calls are drained afterwards. */
+    const serve = ({ info, socket }: { info: ConnectionInfo; socket: WebSocketLike }) =>
+      Effect.gen(function* () {
+        const peer = new RpcPeer({
+          maxFrameBytes: config.maxFrameBytes,
+          logger: { warn: (m) => console.warn(`[channel] ${m}`) },
+          send: (frame) => {
+            if (socket.readyState !== OPEN) throw new Error("socket is not open");
+            socket.send(frame);
+          },
+        });
+        for (const [method, handler] of handlers) peer.register(method, handler);
+        socket.onmessage = (ev) => {
+          if (typeof ev.data === "string") peer.receive(ev.data);
+          else peer.rejectFrame("binary frames are not accepted on this channel");
+        };
+        const since = yield* Clock.currentTimeMillis;
+        yield* Ref.set(live, { peer, socket, info });
+        yield* SubscriptionRef.set(state, {
+          _tag: "Connected",
+          generation: info.generation,
+          port: info.port,
+          since,
+          responsive: true,
+        });
+        const keepAlive = Effect.tryPromise(() =>
+          peer.call(HostMethods.ping, [], { timeoutMs: config.unresponsiveAfterMs }),
+        ).pipe(
+          Effect.match({ onFailure: () => false, onSuccess: () => true }),
+          Effect.flatMap((responsive) =>
+            SubscriptionRef.update(state, (s) =>
+              s._tag === "Connected" && s.responsive !== responsive ? { ...s, responsive } : s,
+            ),
+          ),
+          Effect.repeat(Schedule.spaced(config.keepAliveMs)),
+        );
+        const closed = Effect.callback<{ code: number; reason: string }>((resume) => {
+          socket.onclose = (ev) => resume(Effect.succeed(ev));
+        });
+        const ev = yield* Effect.raceFirst(closed, Effect.andThen(keepAlive, Effect.never));
+        return `connection to the extension host closed (code ${ev.code}${ev.reason ? `: ${ev.reason}` : ""})`;
+      }).pipe(
+        Effect.ensuring(
+          Effect.gen(function* () {
+            const current = yield* Ref.getAndSet(live, undefined);
+            if (!current) return;
+            totals.malformedFrames += current.peer.stats.malformedFrames;
+            totals.requestsIn += current.peer.stats.requestsIn;
+            totals.requestsOut += current.peer.stats.requestsOut;
+            // Drain only now that `live` no longer points at this socket: a call racing the
+            // drop either failed to write or is failed here, never left waiting.
+            current.peer.close("connection to the extension host was lost");
+            if (current.socket.readyState === OPEN) current.socket.close(1000, "supervisor stopped");
+          }),
+        ),
+      );
+
+    const waitForWake = Effect.gen(function* () {
+      const d = yield* Deferred.make<void>();
+      yield* Ref.set(wake, d);
+      yield* Deferred.await(d);
+      yield* Ref.set(wake, undefined);
+    });
+
+    /** Connect (with retries), serve, repeat. `first` = startup: try at once. */
+    const lifecycle = Effect.gen(function* () {
+      let first = true;
+      for (;;) {
+        const downSince = yield* Clock.currentTimeMillis;
+        const attempt = yield* Ref.make(0);
+        const connect = first
+          ? connectOnce(attempt).pipe(Effect.retry(retrySchedule(0)))
+          : Effect.sleep(reconnectDelayMs(0)).pipe(
+              Effect.andThen(connectOnce(attempt).pipe(Effect.retry(retrySchedule(1)))),
+            );
+        const outcome = yield* connect.pipe(Effect.timeout(DEAD_AFTER_MS), Effect.result);
+        if (outcome._tag === "Failure") {
+          const reason =
+            outcome.failure._tag === "TimeoutError"
+              ? `extension host unreachable for ${DEAD_AFTER_MS / 1000} s`
+              : outcome.failure.message;
+          yield* SubscriptionRef.set(state, { _tag: "Dead", downSince, reason });
+          yield* waitForWake;
+          yield* SubscriptionRef.set(state, { _tag: "Connecting", attempt: 1 });
+          first = true;
+          continue;
+        }
+        const reason = yield* serve(outcome.success);
+        const now = yield* Clock.currentTimeMillis;
+        yield* SubscriptionRef.set(state, { _tag: "Reconnecting", attempt: 0, downSince: now, lastError: reason });
+        first = false;
+      }
+    });
+
+    yield* Effect.forkScoped(lifecycle);
+
+    const notConnected = Effect.gen(function* () {
+      const s = yield* SubscriptionRef.get(state);
+      return s._tag === "Dead"
+        ? new ChannelDead({ message: `channel is dead: ${s.reason}` })
+        : new Disconnected({ message: "not connected to the extension host (reconnecting)" });
+    });
+
+    const call = (method: string, params: ReadonlyArray<unknown>, options: CallOptions = {}) =>
+      Effect.gen(function* () {
+        const current = yield* Ref.get(live);
+        if (!current) return yield* Effect.fail(yield* notConnected);
+        const timeoutMs = options.timeoutMs ?? config.callTimeoutMs;
+        return yield* Effect.callback<unknown, CallError>((resume, signal) => {
+          // Interrupting the fiber aborts `signal`, which makes the peer send `$cancel`.
+          current.peer.call(method, params, { signal, timeoutMs }).then(
+            (value) => resume(Effect.succeed(value)),
+            (error: unknown) =>
+              resume(
+                Effect.fail(
+                  isCallError(error)
+                    ? error
+                    : new CallCancelled({ method, message: `'${method}' failed: ${describe(error)}` }),
+                ),
+              ),
+          );
+        });
+      });
+
+    const notify = (method: string, params: ReadonlyArray<unknown>) =>
+      Effect.gen(function* () {
+        const current = yield* Ref.get(live);
+        if (!current) return yield* Effect.fail(yield* notConnected);
+        current.peer.notify(method, params);
+      });
+
+    const register = (method: string, handler: Handler) =>
+      Effect.gen(function* () {
+        handlers.set(method, handler);
+        const current = yield* Ref.get(live);
+        const unregisterLive = current?.peer.register(method, handler);
+        return () => {
+          if (handlers.get(method) === handler) handlers.delete(method);
+          unregisterLive?.();
+        };
+      });
+
+    const reconnect = Effect.gen(function* () {
+      const d = yield* Ref.get(wake);
+      if (d) yield* Deferred.succeed(d, undefined);
+    });
+
+    const stats = Effect.gen(function* () {
+      const current = yield* Ref.get(live);
+      return {
+        pending: current?.peer.pendingCount ?? 0,
+        malformedFrames: totals.malformedFrames + (current?.peer.stats.malformedFrames ?? 0),
+        requestsOut: totals.requestsOut + (current?.peer.stats.requestsOut ?? 0),
+        requestsIn: totals.requestsIn + (current?.peer.stats.requestsIn ?? 0),
+      };
+    });
+
+    return ChannelSupervisor.of({ state, call, notify, register, reconnect, stats });
+  });
+
+const CALL_ERROR_TAGS = new Set([
+  "Disconnected",
+  "RemoteError",
+  "CallTimeout",
+  "CallCancelled",
+  "ChannelDead",
+  "PayloadTooLarge",
+  "EncodeFailed",
+]);
+const isCallError = (e: unknown): e is CallError =>
+  typeof e === "object" && e !== null && CALL_ERROR_TAGS.has((e as { _tag?: string })._tag ?? "");
+
+export const layer = (config: Partial<SupervisorConfig> = {}) => Layer.effect(ChannelSupervisor, make(config));
