@@ -16,8 +16,7 @@ export interface AuthPolicy {
 }
 
 export type AuthVerdict =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly status: 400 | 401 | 403; readonly reason: string };
+  { readonly ok: true } | { readonly ok: false; readonly status: 400 | 401 | 403; readonly reason: string };
 
 const refuse = (status: 400 | 401 | 403, reason: string): AuthVerdict => ({ ok: false, status, reason });
 
@@ -40,7 +39,10 @@ export const authenticate = (req: IncomingMessage, policy: AuthPolicy): AuthVerd
   // A secret must never travel in a URL (logs, history, Referer), so any query is refused.
   const url = req.url ?? "";
   if (url !== "/") {
-    return refuse(400, url.includes("?") ? "query strings are not accepted (never put the secret in a URL)" : `unknown path`);
+    return refuse(
+      400,
+      url.includes("?") ? "query strings are not accepted (never put the secret in a URL)" : `unknown path`,
+    );
   }
   const host = single(req.headers.host);
   if (host !== `127.0.0.1:${policy.port}` && host !== `localhost:${policy.port}`) {

@@ -57,7 +57,9 @@ const main = async (): Promise<void> => {
 
 // An extension's stray exception must not take the host down with it.
 process.on("uncaughtException", (e) => log.warn(`uncaught exception: ${e.stack ?? e.message}`));
-process.on("unhandledRejection", (e) => log.warn(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on("unhandledRejection", (e) =>
+  log.warn(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+);
 
 main().catch((e: unknown) => {
   log.warn(`failed to start: ${e instanceof Error ? e.message : String(e)}`);

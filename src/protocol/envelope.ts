@@ -44,8 +44,7 @@ export const MAX_DEPTH = 256;
 
 const FORBIDDEN_KEY = /"(__proto__|constructor)"\s*:/;
 
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u);
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u);
 
 const malformed = (message: string, id?: number): MalformedFrame =>
   new MalformedFrame({ id, message: `Malformed frame: ${message}` });

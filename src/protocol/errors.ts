@@ -62,13 +62,7 @@ export class UnknownMethod extends Data.TaggedError("UnknownMethod")<{
 }> {}
 
 export type CallError =
-  | Disconnected
-  | RemoteError
-  | CallTimeout
-  | CallCancelled
-  | ChannelDead
-  | PayloadTooLarge
-  | EncodeFailed;
+  Disconnected | RemoteError | CallTimeout | CallCancelled | ChannelDead | PayloadTooLarge | EncodeFailed;
 
 export const unknownMethod = (method: string): UnknownMethod =>
   new UnknownMethod({ method, message: `Unknown method '${method}'` });

@@ -34,7 +34,11 @@ export const createChannelClient = async (options: ChannelClientOptions): Promis
     Layer.provide(Layer.succeed(SocketFactory, { open: options.openSocket })),
   );
   const runtime = ManagedRuntime.make(layer);
-  const supervisor = await runtime.runPromise(Supervisor.ChannelSupervisor.asEffect());
+  const supervisor = await runtime.runPromise(
+    Effect.gen(function* () {
+      return yield* Supervisor.ChannelSupervisor;
+    }),
+  );
   let current = await runtime.runPromise(SubscriptionRef.get(supervisor.state));
   const listeners = new Set<(state: ChannelState) => void>();
   runtime.runFork(

@@ -7,12 +7,7 @@
  * connection: while the channel is down they fail at once, so nothing can hang on it.
  */
 import { Clock, Context, Data, Deferred, Effect, Layer, Ref, Schedule, SubscriptionRef } from "effect";
-import {
-  CallCancelled,
-  ChannelDead,
-  Disconnected,
-  type CallError,
-} from "../../../protocol/errors.js";
+import { CallCancelled, ChannelDead, Disconnected, type CallError } from "../../../protocol/errors.js";
 import type { ConnectionInfo } from "../../../protocol/handshake.js";
 import { HostMethods } from "../../../protocol/methods.js";
 import { RpcPeer, type Handler } from "../../../protocol/peer.js";
@@ -63,7 +58,10 @@ export class ChannelSupervisor extends Context.Service<
       params: ReadonlyArray<unknown>,
       options?: CallOptions,
     ) => Effect.Effect<unknown, CallError>;
-    readonly notify: (method: string, params: ReadonlyArray<unknown>) => Effect.Effect<void, Disconnected | ChannelDead>;
+    readonly notify: (
+      method: string,
+      params: ReadonlyArray<unknown>,
+    ) => Effect.Effect<void, Disconnected | ChannelDead>;
     /** Serves `method` to the extension host, on this and every later connection. */
     readonly register: (method: string, handler: Handler) => Effect.Effect<() => void>;
     /** Leaves the Dead state and starts over (also used when main restarted the host). */
@@ -115,8 +113,7 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
       }).pipe(
         Effect.timeoutOrElse({
           duration: config.connectTimeoutMs,
-          orElse: () =>
-            Effect.fail(new ConnectFailed({ message: `no answer within ${config.connectTimeoutMs} ms` })),
+          orElse: () => Effect.fail(new ConnectFailed({ message: `no answer within ${config.connectTimeoutMs} ms` })),
         }),
       );
 
