@@ -2,9 +2,14 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "electron-vite";
 
+// `DIRECT_EDITOR_OUT=out-foo electron-vite build` builds into another folder, so parallel
+// work (and the tests that read the bundles) do not overwrite each other's output.
+const outDir = resolve(__dirname, process.env["DIRECT_EDITOR_OUT"] ?? "out");
+
 export default defineConfig({
   main: {
     build: {
+      outDir: resolve(outDir, "main"),
       rolldownOptions: {
         // The extension host is its own entry: main launches out/main/extension-host.js with
         // utilityProcess.fork (child_process.fork in tests and benchmarks).
@@ -17,6 +22,7 @@ export default defineConfig({
   },
   preload: {
     build: {
+      outDir: resolve(outDir, "preload"),
       rolldownOptions: {
         // A sandboxed preload must be CommonJS.
         output: { format: "cjs", entryFileNames: "[name].cjs" },
@@ -27,6 +33,7 @@ export default defineConfig({
     root: resolve(__dirname, "src/renderer"),
     build: {
       target: "es2022",
+      outDir: resolve(outDir, "renderer"),
       rolldownOptions: { input: resolve(__dirname, "src/renderer/index.html") },
     },
     plugins: [react()],
