@@ -1,0 +1,149 @@
+/**
+ * The built renderer in real headless Chromium, talking directly to the real built extension
+ * host. This file stands in for Electron main + preload: it serves `out/renderer` over
+ * http://127.0.0.1 (a Vite build does not load from file:// in plain Chromium), allows that
+ * Origin on the host, and injects `window.editorHost` the way contextBridge would.
+ */
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { BRIDGE_KEY } from "../../src/preload/api.js";
+import { startTestHost, type TestHost } from "./host.js";
+import { builtRendererDir, requireBuild } from "./paths.js";
+
+export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+};
+
+/** Static server for the renderer bundle; refuses paths outside the folder. */
+export const serveRenderer = async (root = builtRendererDir): Promise<{ origin: string; server: Server }> => {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const file = normalize(join(root, path === "/" ? "index.html" : decodeURIComponent(path)));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": MIME[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("no address");
+  return { origin: `http://127.0.0.1:${address.port}`, server };
+};
+
+export const launchChromium = (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+};
+
+export interface RendererHarness {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly host: TestHost;
+  readonly origin: string;
+  /** Console lines and page errors, for assertions and for debugging failures. */
+  readonly consoleLines: string[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Extra environment for the extension host (e.g. extension folders). */
+  readonly hostEnv?: Record<string, string>;
+  /**
+   * Extra bridge functions, as main + preload would expose them: each becomes
+   * `window.editorHost[name](...args)` returning a Promise of the Node function's result.
+   */
+  readonly bridge?: Record<string, (...args: never[]) => unknown>;
+  /** Reuse a browser across tests of one file (it is not closed by `close`). */
+  readonly browser?: Browser;
+}
+
+export const openRenderer = async (options: HarnessOptions = {}): Promise<RendererHarness> => {
+  requireBuild();
+  const { origin, server } = await serveRenderer();
+  const host = await startTestHost({ allowedOrigins: [origin], ...(options.hostEnv ? { env: options.hostEnv } : {}) });
+  const browser = options.browser ?? (await launchChromium());
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const consoleLines: string[] = [];
+  page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => consoleLines.push(`pageerror: ${e.message}`));
+
+  await context.exposeFunction("__harnessGetConnectionInfo", () => host.starter.connectionInfo());
+  const extras = Object.keys(options.bridge ?? {});
+  for (const name of extras) {
+    const fn = options.bridge![name]!;
+    await context.exposeFunction(`__harnessBridge_${name}`, (...args: never[]) => fn(...args));
+  }
+  await context.addInitScript(
+    ({ key, extras }) => {
+      const w = window as unknown as Record<string, unknown>;
+      const listeners = new Set<(generation: number) => void>();
+      w["__harnessHostRestarted"] = (generation: number) => listeners.forEach((l) => l(generation));
+      const bridge: Record<string, unknown> = {
+        getConnectionInfo: () => (w["__harnessGetConnectionInfo"] as () => Promise<unknown>)(),
+        onHostRestarted: (l: (generation: number) => void) => {
+          listeners.add(l);
+          return () => listeners.delete(l);
+        },
+      };
+      for (const name of extras) {
+        bridge[name] = (...args: unknown[]) => (w[`__harnessBridge_${name}`] as (...a: unknown[]) => unknown)(...args);
+      }
+      // contextBridge freezes what it exposes; do the same.
+      Object.defineProperty(window, key, { value: Object.freeze(bridge), writable: false });
+    },
+    { key: BRIDGE_KEY, extras },
+  );
+  // Main tells the renderer when it restarted the host; so does this stand-in.
+  const offRestart = host.starter.onDidChangeState((state) => {
+    if (state.kind === "running") {
+      void page
+        .evaluate(
+          (g) => (window as unknown as { __harnessHostRestarted?: (g: number) => void }).__harnessHostRestarted?.(g),
+          state.info.generation,
+        )
+        .catch(() => undefined);
+    }
+  });
+  await page.goto(`${origin}/index.html`);
+
+  return {
+    page,
+    context,
+    host,
+    origin,
+    consoleLines,
+    close: async () => {
+      offRestart();
+      await context.close().catch(() => undefined);
+      if (!options.browser) await browser.close().catch(() => undefined);
+      await host.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
