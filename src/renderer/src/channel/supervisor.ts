@@ -6,7 +6,7 @@
  * without success declare the channel dead and wait for `reconnect`. Calls never wait for a
  * connection: while the channel is down they fail at once, so nothing can hang on it.
  */
-import { Clock, Context, Data, Deferred, Effect, Layer, Ref, Schedule, SubscriptionRef } from "effect";
+import { Clock, Context, Data, Deferred, Effect, Layer, Ref, SubscriptionRef } from "effect";
 import { CallCancelled, ChannelDead, Disconnected, type CallError } from "../../../protocol/errors.js";
 import type { ConnectionInfo } from "../../../protocol/handshake.js";
 import { HostMethods } from "../../../protocol/methods.js";
@@ -157,16 +157,19 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
           since,
           responsive: true,
         });
-        const keepAlive = Effect.tryPromise(() =>
-          peer.call(HostMethods.ping, [], { timeoutMs: config.unresponsiveAfterMs }),
-        ).pipe(
+        // A host stuck in a synchronous loop keeps its socket open but answers nothing:
+        // only an unanswered ping can tell.
+        const keepAlive = Effect.sleep(config.keepAliveMs).pipe(
+          Effect.andThen(
+            Effect.tryPromise(() => peer.call(HostMethods.ping, [], { timeoutMs: config.unresponsiveAfterMs })),
+          ),
           Effect.match({ onFailure: () => false, onSuccess: () => true }),
           Effect.flatMap((responsive) =>
             SubscriptionRef.update(state, (s) =>
               s._tag === "Connected" && s.responsive !== responsive ? { ...s, responsive } : s,
             ),
           ),
-          Effect.repeat(Schedule.spaced(config.keepAliveMs)),
+          Effect.forever,
         );
         const closed = Effect.callback<{ code: number; reason: string }>((resume) => {
           socket.onclose = (ev) => resume(Effect.succeed(ev));
