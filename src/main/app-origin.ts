@@ -17,10 +17,19 @@ export const isOwnPage = (url: string, devServerUrl: string | undefined): boolea
   }
 };
 
-/** Maps an `app://editor/…` request onto a file inside the renderer folder, refusing `..`. */
+/**
+ * Maps an `app://editor/…` request onto a file inside the renderer folder. Whatever the URL
+ * spelling (`..`, `%2e%2e`, `%2f`), the result must stay inside `root` or it is refused.
+ */
 export const resolveAppPath = (url: string, root: string, join: (...p: string[]) => string): string | undefined => {
-  const { pathname } = new URL(url);
-  const relative = decodeURIComponent(pathname === "/" ? "/index.html" : pathname);
-  if (relative.split("/").includes("..")) return undefined;
-  return join(root, relative);
+  let relative: string;
+  try {
+    const { pathname } = new URL(url);
+    relative = decodeURIComponent(pathname === "/" ? "/index.html" : pathname);
+  } catch {
+    return undefined;
+  }
+  const resolved = join(root, relative);
+  const base = root.endsWith("/") ? root : `${root}/`;
+  return resolved.startsWith(base) && !relative.split(/[\\/]/).includes("..") ? resolved : undefined;
 };
