@@ -21,7 +21,9 @@ const findElectron = (): { path: string } | { reason: string } => {
   const lines = (r.stderr || r.error?.message || "").split("\n").map((l) => l.trim());
   const why = lines.find((l) => /failed|Error/.test(l)) ?? "unknown error";
   return {
-    reason: `no Electron binary on this machine: its download failed (${why}). With internet access, `node -e "require('electron')"` downloads it and these tests run`,
+    reason:
+      `no Electron binary on this machine: its download failed (${why}). ` +
+      `With internet access, \`node -e "require('electron')"\` downloads it and these tests run`,
   };
 };
 
@@ -58,7 +60,9 @@ describe.skipIf("reason" in electronBinary)("Electron app end to end", () => {
       { timeout: 60_000 },
     );
     expect(
-      await page.evaluate(() => (window as unknown as { directChannel: ChannelHandle }).directChannel.call("$ping", [])),
+      await page.evaluate(() =>
+        (window as unknown as { directChannel: ChannelHandle }).directChannel.call("$ping", []),
+      ),
     ).toBe("pong");
     // Context isolation + no node integration: the page sees the bridge and nothing of Node.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe("undefined");
