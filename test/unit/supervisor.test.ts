@@ -143,6 +143,24 @@ describe("ChannelSupervisor", () => {
     expect(end._tag).toBe("Connected");
   });
 
+  it("skips the rest of the backoff when nudged with reconnect() (main restarted the host)", async () => {
+    const world: World = { attempts: [], sockets: [], accept: (n) => n === 1 || n >= 8 };
+    const result = await run(
+      world,
+      Effect.gen(function* () {
+        yield* settle;
+        world.sockets[0]!.drop();
+        yield* advance(10_000); // attempts at 100, 300, 700, 1700, 3700, 8700 all refused
+        const s = yield* ChannelSupervisor;
+        yield* s.reconnect;
+        yield* settle;
+        return yield* state;
+      }),
+    );
+    expect(world.attempts).toEqual([0, 100, 300, 700, 1_700, 3_700, 8_700, 10_000]);
+    expect(result._tag).toBe("Connected");
+  });
+
   it("fails calls at once while disconnected, and drains pending calls with Disconnected on a drop", async () => {
     const world: World = { attempts: [], sockets: [], accept: (n) => n === 1 };
     const outcome = await run(

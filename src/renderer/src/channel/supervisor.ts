@@ -6,7 +6,7 @@
  * without success declare the channel dead and wait for `reconnect`. Calls never wait for a
  * connection: while the channel is down they fail at once, so nothing can hang on it.
  */
-import { Clock, Context, Data, Deferred, Effect, Layer, Ref, SubscriptionRef } from "effect";
+import { Clock, Context, Data, Deferred, Effect, Layer, Option, Ref, SubscriptionRef } from "effect";
 import { CallCancelled, ChannelDead, Disconnected, type CallError } from "../../../protocol/errors.js";
 import type { ConnectionInfo } from "../../../protocol/handshake.js";
 import { HostMethods } from "../../../protocol/methods.js";
@@ -64,7 +64,7 @@ export class ChannelSupervisor extends Context.Service<
     ) => Effect.Effect<void, Disconnected | ChannelDead>;
     /** Serves `method` to the extension host, on this and every later connection. */
     readonly register: (method: string, handler: Handler) => Effect.Effect<() => void>;
-    /** Leaves the Dead state and starts over (also used when main restarted the host). */
+    /** Tries at once: skips the rest of the backoff, or leaves the Dead state (main restarted the host). */
     readonly reconnect: Effect.Effect<void>;
     readonly stats: Effect.Effect<ChannelStats>;
   }
@@ -192,24 +192,30 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         ),
       );
 
-    const waitForWake = Effect.gen(function* () {
-      const d = yield* Deferred.make<void>();
-      yield* Ref.set(wake, d);
-      yield* Deferred.await(d);
-      yield* Ref.set(wake, undefined);
-    });
-
-    /** Connect (with retries), serve, repeat. `first` = startup: try at once. */
+    /**
+     * Connect (with retries), serve, repeat. `first` = startup: try at once. Each down phase
+     * has a `wake` signal (`reconnect`, e.g. main announcing a restarted host) that skips the
+     * remaining backoff and tries immediately — or leaves the Dead state.
+     */
     const lifecycle = Effect.gen(function* () {
       let first = true;
       for (;;) {
         const downSince = yield* Clock.currentTimeMillis;
         const attempt = yield* Ref.make(0);
-        const connect = first
+        const woken = yield* Deferred.make<void>();
+        yield* Ref.set(wake, woken);
+        const scheduled = first
           ? connectOnce(attempt).pipe(Effect.retry(retrySchedule(0)))
           : Effect.sleep(reconnectDelayMs(0)).pipe(
               Effect.andThen(connectOnce(attempt).pipe(Effect.retry(retrySchedule(1)))),
             );
+        const immediately = connectOnce(attempt).pipe(Effect.retry(retrySchedule(0)));
+        // Only the waiting is raced: on wake the scheduled attempt is interrupted (closing any
+        // half-open socket) before a fresh one starts, so two sockets never compete.
+        const connect = Effect.raceFirst(
+          scheduled.pipe(Effect.map(Option.some)),
+          Deferred.await(woken).pipe(Effect.as(Option.none())),
+        ).pipe(Effect.flatMap((done) => (Option.isSome(done) ? Effect.succeed(done.value) : immediately)));
         const outcome = yield* connect.pipe(Effect.timeout(DEAD_AFTER_MS), Effect.result);
         if (outcome._tag === "Failure") {
           const reason =
@@ -217,11 +223,12 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
               ? `extension host unreachable for ${DEAD_AFTER_MS / 1000} s`
               : outcome.failure.message;
           yield* SubscriptionRef.set(state, { _tag: "Dead", downSince, reason });
-          yield* waitForWake;
+          yield* Deferred.await(woken);
           yield* SubscriptionRef.set(state, { _tag: "Connecting", attempt: 1 });
           first = true;
           continue;
         }
+        yield* Ref.set(wake, undefined);
         const reason = yield* serve(outcome.success);
         const now = yield* Clock.currentTimeMillis;
         yield* SubscriptionRef.set(state, { _tag: "Reconnecting", attempt: 0, downSince: now, lastError: reason });
