@@ -7,6 +7,7 @@ import { ALLOWED_ORIGINS_ENV, SECRET_ENV } from "../protocol/handshake.js";
 import { registerDemoMethods } from "./demo-methods.js";
 import { connectToParent } from "./parent-channel.js";
 import { startRpcServer } from "./rpc-server.js";
+import { registerTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
 
 const startedAt = Date.now();
 const log = {
@@ -32,6 +33,8 @@ const main = async (): Promise<void> => {
   const maxPayloadBytes = numberEnv("EXTHOST_MAX_PAYLOAD");
   const heartbeatMs = numberEnv("EXTHOST_HEARTBEAT_MS");
   const maxConnections = numberEnv("EXTHOST_MAX_CONNECTIONS");
+  // Misbehaving methods for the hardening tests only; main never sets this.
+  const testHooks = process.env[TEST_HOOKS_ENV] === "1";
 
   const server = await startRpcServer({
     secret,
@@ -40,7 +43,14 @@ const main = async (): Promise<void> => {
     ...(maxPayloadBytes ? { maxPayloadBytes } : {}),
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(maxConnections ? { maxConnections } : {}),
-    onConnection: (peer) => registerDemoMethods(peer, startedAt),
+    onConnection: (peer) => {
+      const disposeDemo = registerDemoMethods(peer, startedAt);
+      const disposeHooks = testHooks ? registerTestHooks(peer) : undefined;
+      return () => {
+        disposeDemo();
+        disposeHooks?.();
+      };
+    },
   });
 
   const shutdown = async (): Promise<void> => {

@@ -1,0 +1,66 @@
+/**
+ * Methods that misbehave on purpose, for the hardening tests: a synchronous busy loop (an
+ * extension stuck in `while (true)`), a throw, a rejection, and a long wait that honours
+ * `$cancel`. index.ts registers them only when EXTHOST_TEST_HOOKS=1, which main never sets.
+ */
+import type { RpcPeer } from "../protocol/peer.js";
+
+export const TEST_HOOKS_ENV = "EXTHOST_TEST_HOOKS";
+
+export const TestMethods = {
+  /** `[ms]`: blocks the event loop for `ms` (capped), then returns the ms actually spun. */
+  spin: "test.spin",
+  /** `[message]`: throws synchronously. */
+  throw: "test.throw",
+  /** `[message]`: returns a rejected promise. */
+  reject: "test.reject",
+  /** `[ms]`: resolves after `ms` (capped) unless cancelled; keeps a call in flight. */
+  sleep: "test.sleep",
+} as const;
+
+/** Even a test must not wedge the host for good. */
+const MAX_MS = 120_000;
+
+const msParam = (params: ReadonlyArray<unknown>): number => {
+  const ms = params[0];
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new Error("expected [ms] with ms >= 0");
+  return Math.min(ms, MAX_MS);
+};
+
+const messageParam = (params: ReadonlyArray<unknown>, fallback: string): string =>
+  typeof params[0] === "string" ? params[0] : fallback;
+
+export const registerTestHooks = (peer: RpcPeer): (() => void) => {
+  const disposers = [
+    peer.register(TestMethods.spin, (params) => {
+      const ms = msParam(params);
+      const start = Date.now();
+      // Deliberately synchronous: nothing else in the host runs until it ends.
+      while (Date.now() - start < ms) {
+        /* spin */
+      }
+      return Date.now() - start;
+    }),
+    peer.register(TestMethods.throw, (params) => {
+      throw new Error(messageParam(params, "test.throw"));
+    }),
+    peer.register(TestMethods.reject, (params) => Promise.reject(new Error(messageParam(params, "test.reject")))),
+    peer.register(
+      TestMethods.sleep,
+      (params, { signal }) =>
+        new Promise<number>((resolve, reject) => {
+          const ms = msParam(params);
+          const timer = setTimeout(() => resolve(ms), ms);
+          signal.addEventListener(
+            "abort",
+            () => {
+              clearTimeout(timer);
+              reject(new Error("test.sleep cancelled"));
+            },
+            { once: true },
+          );
+        }),
+    ),
+  ];
+  return () => disposers.forEach((d) => d());
+};
