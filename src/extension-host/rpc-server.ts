@@ -64,7 +64,9 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
   const log = options.logger;
   const allowedOrigins = new Set(options.allowedOrigins);
 
-  const http: Server = createServer((_req, res) => {
+  // Node only enforces the timeouts below when it sweeps connections, every 30 s by default:
+  // sweep every second so a stalled handshake is really dropped after ~5 s.
+  const http: Server = createServer({ connectionsCheckingInterval: 1_000 }, (_req, res) => {
     res.writeHead(426, { "Content-Type": "text/plain", Connection: "close" }).end("WebSocket only\n");
   });
   // Slow-loris defence: a handshake must arrive promptly.
@@ -105,8 +107,16 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
       return rejectUpgrade(socket, 503, `connection limit (${maxConnections}) reached`);
     }
     upgrading++;
+    // ws never calls back when it refuses the handshake itself (bad key or version) or the
+    // socket is already gone, so release the slot on whichever comes first.
+    let holdsSlot = true;
+    const release = (): void => {
+      if (holdsSlot) upgrading--;
+      holdsSlot = false;
+    };
+    socket.once("close", release);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      upgrading--;
+      release();
       accept(ws, req);
     });
   });
