@@ -73,7 +73,10 @@ describe("size and count limits (real host)", () => {
   let host: LoggedHost | undefined;
   const sockets: Array<Socket | WebSocket> = [];
   afterEach(async () => {
-    for (const s of sockets.splice(0)) s instanceof WebSocket ? s.terminate() : s.destroy();
+    for (const s of sockets.splice(0)) {
+      if (s instanceof WebSocket) s.terminate();
+      else s.destroy();
+    }
     await host?.stop();
     host = undefined;
   });
