@@ -159,7 +159,7 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     }
   };
 
-  const heartbeat = setInterval(() => {
+  const beat = (): void => {
     for (const [ws, entry] of live) {
       if (!entry.alive) {
         log?.warn("terminating a client that missed a heartbeat");
@@ -169,7 +169,11 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
       entry.alive = false;
       ws.ping();
     }
-  }, heartbeatMs);
+  };
+  // Judge after the poll phase, not in the timer phase: when our own event loop was blocked
+  // (a busy extension), the overdue timer runs before pending socket reads, and pongs that
+  // already arrived would still be unread — healthy clients would be dropped.
+  const heartbeat = setInterval(() => setImmediate(beat), heartbeatMs);
   heartbeat.unref();
 
   return {
