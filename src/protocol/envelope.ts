@@ -67,9 +67,20 @@ export const jsonDepth = (text: string): number => {
   return max;
 };
 
-const recoverableId = (obj: Record<string, unknown>): number | undefined => {
+/** The id of something that is recognisably a request, so it can still be answered. */
+const requestId = (obj: Record<string, unknown>): number | undefined => {
   const id = obj["id"];
-  return typeof id === "number" && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+  return "method" in obj && typeof id === "number" && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+};
+
+/** JSON.parse is iterative in V8, so reading the id of a too-deep frame is safe. */
+const requestIdOfText = (text: string): number | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) ? requestId(parsed) : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 /**
@@ -79,7 +90,8 @@ const recoverableId = (obj: Record<string, unknown>): number | undefined => {
 export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame> => {
   // Only frames long enough to nest deeply pay for the depth scan.
   if (text.length > 2 * MAX_DEPTH && jsonDepth(text) > MAX_DEPTH) {
-    return Result.fail(malformed(`nesting deeper than ${MAX_DEPTH} levels`));
+    // Still answer a request, or its caller would wait for its timeout.
+    return Result.fail(malformed(`nesting deeper than ${MAX_DEPTH} levels`, requestIdOfText(text)));
   }
   let parsed: unknown;
   try {
@@ -88,7 +100,9 @@ export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame
     return Result.fail(malformed(`invalid JSON (${(e as Error).message})`));
   }
   if (!isRecord(parsed)) return Result.fail(malformed("expected a JSON object"));
-  const id = recoverableId(parsed);
+  // Only a request is answered: a failure carrying the id of a *response* would settle the
+  // receiver's own, unrelated call with that id.
+  const id = requestId(parsed);
   // Prototype-pollution guard: handlers may merge params into objects, so refuse the keys
   // that would reach Object.prototype instead of trusting every handler to be careful.
   if (FORBIDDEN_KEY.test(text) && hasForbiddenKey(parsed)) {
