@@ -82,7 +82,20 @@ export const utf8Length = (s: string): number => {
   let bytes = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x80) bytes += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    // A surrogate pair is 4 bytes; a lone surrogate goes out as U+FFFD, 3 bytes like any
+    // other BMP character (JSON.stringify escapes them, but the function takes any string).
+    const next = s.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      bytes += 2;
+      i++;
+      continue;
+    }
+    bytes += 2;
   }
   return bytes;
 };
