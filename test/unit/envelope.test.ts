@@ -138,6 +138,20 @@ describe("decodeFrame", () => {
     );
   });
 
+  it("keeps failure messages short whatever the frame size (no echo, no log amplification)", () => {
+    const big = "x".repeat(1_000_000);
+    for (const text of [
+      JSON.stringify({ id: 1, method: "m", params: { big } }),
+      JSON.stringify({ id: 1, method: { big }, params: [] }),
+      JSON.stringify({ id: 1, error: { big } }),
+      JSON.stringify({ id: null, method: "m", params: { big } }),
+      big,
+      `{${big}`,
+    ]) {
+      expect(bad(text).message.length).toBeLessThan(300);
+    }
+  });
+
   it("maps an undefined result to null so the wire always carries `result`", () => {
     expect(encodeSuccess(1, undefined)).toBe('{"id":1,"result":null}');
   });
