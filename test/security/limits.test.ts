@@ -212,7 +212,11 @@ describe("size and count limits (real host)", () => {
     sockets.push(legit);
     await opened(legit, 30_000);
     const unauthResults = await Promise.all(unauth);
-    expect(unauthResults.filter((r) => r.status === 401).length).toBe(1000);
+    // Under a SYN flood on a loaded box the kernel may reset a few attempts (status 0);
+    // none may get anything but a refusal.
+    const unauthStatuses = new Set(unauthResults.map((r) => r.status));
+    expect([...unauthStatuses].every((st) => st === 401 || st === 0)).toBe(true);
+    expect(unauthResults.filter((r) => r.status === 401).length).toBeGreaterThan(950);
 
     // 1000 authenticated attempts at once (the worst case: a process that holds the secret).
     const flood = await Promise.all(
@@ -225,7 +229,8 @@ describe("size and count limits (real host)", () => {
     for (const r of flood) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
     // The legit client holds one of the 32 slots.
     expect(statuses.get(101)).toBe(31);
-    expect(statuses.get(503)).toBe(969);
+    expect((statuses.get(503) ?? 0) + (statuses.get(0) ?? 0)).toBe(969);
+    expect(statuses.get(503)).toBeGreaterThan(900);
     const rssPeak = rssBytes(pid);
     const over = host.logs.filter((l) => l.includes("503 connection limit (32) reached")).length;
     expect(over).toBeGreaterThan(0);
@@ -245,7 +250,8 @@ describe("size and count limits (real host)", () => {
   }, 120_000);
 
   it("reaps a client that completed the handshake and then ignores pings", async () => {
-    host = await startLoggedHost({ env: { EXTHOST_HEARTBEAT_MS: "300" } });
+    // 1 s: short for the test, long enough that a busy CI box does not miss pongs.
+    host = await startLoggedHost({ env: { EXTHOST_HEARTBEAT_MS: "1000" } });
     const info = await host.info();
     const silent = openNative(info, { autoPong: false });
     const healthy = openNative(info);
@@ -254,8 +260,8 @@ describe("size and count limits (real host)", () => {
     const { code } = await closed(silent, 15_000);
     expect(code).toBe(1006); // terminated, no close handshake
     await waitUntil(() => host!.logs.some((l) => l.includes("missed a heartbeat")), "the heartbeat log line");
-    // A client that answers pings is kept across many heartbeats.
-    await sleep(1_000);
+    // A client that answers pings is kept across several heartbeats.
+    await sleep(2_500);
     expect(healthy.readyState).toBe(WebSocket.OPEN);
   });
 
@@ -295,6 +301,33 @@ describe("size and count limits (real host)", () => {
     await waitUntil(() => host!.logs.some((l) => l.includes("is not reading")), "the slow-reader log line", 20_000);
     socket.resume();
     await waitUntil(() => broken, "the connection to be cut", 15_000);
+    await stillServes(info);
+  }, 60_000);
+
+  it("cuts off a client that floods pings without reading the pongs, with bounded memory", async () => {
+    host = await startLoggedHost();
+    const info = await host.info();
+    const pid = host.starter.pid!;
+    const rssBefore = rssBytes(pid);
+    const res = await authed(info);
+    const socket = res.socket;
+    sockets.push(socket);
+    socket.pause();
+    let broken = false;
+    socket.on("error", () => (broken = true));
+    socket.on("close", () => (broken = true));
+    // 125-byte pings, each answered by a 127-byte pong nobody reads: ~40 MB of pongs if the
+    // server kept answering. ws stops at 60 unsent pongs (maxPendingAutoPongs).
+    const ping = encodeFrame(OP_PING, Buffer.alloc(125, 0x70));
+    const batch = Buffer.concat(Array.from({ length: 1_000 }, () => ping));
+    for (let i = 0; i < 300 && !broken; i++) {
+      if (!socket.write(batch)) await Promise.race([new Promise((r) => socket.once("drain", r)), sleep(100)]);
+    }
+    socket.resume();
+    await waitUntil(() => broken, "the ping flooder to be cut off", 20_000);
+    const growthMiB = (rssBytes(pid) - rssBefore) / 2 ** 20;
+    console.log(`[limits] ping flood: host RSS +${growthMiB.toFixed(1)} MiB`);
+    expect(growthMiB).toBeLessThan(100);
     await stillServes(info);
   }, 60_000);
 
