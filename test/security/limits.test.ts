@@ -6,6 +6,8 @@
 import type { Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { HostMethods } from "../../src/protocol/methods.js";
+import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
+import { browserLikeSocket, isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
 import { SECRET_HEADER, type ConnectionInfo } from "../../src/protocol/handshake.js";
 import {
   closed,
@@ -72,7 +74,10 @@ const authed = (info: ConnectionInfo): Promise<RawResponse> =>
 describe("size and count limits (real host)", () => {
   let host: LoggedHost | undefined;
   const sockets: Array<Socket | WebSocket> = [];
+  let renderer: ChannelClient | undefined;
   afterEach(async () => {
+    await renderer?.dispose();
+    renderer = undefined;
     for (const s of sockets.splice(0)) {
       if (s instanceof WebSocket) s.terminate();
       else s.destroy();
@@ -201,16 +206,18 @@ describe("size and count limits (real host)", () => {
   });
 
   it("holds the cap under 1000 simultaneous attempts, with bounded memory, and the renderer still connects", async () => {
-    host = await startLoggedHost({ env: { EXTHOST_MAX_CONNECTIONS: "32" } });
+    const appOrigin = "http://127.0.0.1:5999";
+    host = await startLoggedHost({ env: { EXTHOST_MAX_CONNECTIONS: "32" }, allowedOrigins: [appOrigin] });
+    const h = host;
     const info = await host.info();
     const pid = host.starter.pid!;
     const rssBefore = rssBytes(pid);
 
-    // 1000 unauthenticated attempts at once, while the legit client connects in the middle.
+    // 1000 unauthenticated attempts at once, while the renderer's supervisor (browser-style
+    // token subprotocol + app Origin) connects in the middle of them.
     const unauth = Array.from({ length: 1000 }, () => rawUpgrade(info.port, { timeoutMs: 60_000 }));
-    const legit = openNative(info);
-    sockets.push(legit);
-    await opened(legit, 30_000);
+    renderer = await nodeChannelClient(() => h.starter.connectionInfo(), {}, browserLikeSocket(appOrigin));
+    const connected = await waitForState(renderer, isConnected, 30_000);
     const unauthResults = await Promise.all(unauth);
     // Under a SYN flood on a loaded box the kernel may reset a few attempts (status 0);
     // none may get anything but a refusal.
@@ -227,7 +234,7 @@ describe("size and count limits (real host)", () => {
     for (const r of flood) if (r.status === 101) sockets.push(r.socket);
     const statuses = new Map<number, number>();
     for (const r of flood) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-    // The legit client holds one of the 32 slots.
+    // The renderer holds one of the 32 slots.
     expect(statuses.get(101)).toBe(31);
     expect((statuses.get(503) ?? 0) + (statuses.get(0) ?? 0)).toBe(969);
     expect(statuses.get(503)).toBeGreaterThan(900);
@@ -239,7 +246,9 @@ describe("size and count limits (real host)", () => {
     for (const r of flood) r.socket.destroy();
     await sleep(500);
     await stillServes(info);
-    expect(legit.readyState).toBe(WebSocket.OPEN);
+    // The renderer was never dropped, and its calls work.
+    expect(renderer.state()).toMatchObject({ _tag: "Connected", since: (connected as { since: number }).since });
+    expect(await renderer.call(HostMethods.ping, [], { timeoutMs: 10_000 })).toBe("pong");
     const growthMiB = (rssPeak - rssBefore) / 2 ** 20;
     console.log(
       `[limits] host RSS before ${(rssBefore / 2 ** 20).toFixed(1)} MiB, after 2000 attempts ` +
