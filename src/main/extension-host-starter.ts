@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { ALLOWED_ORIGINS_ENV, SECRET_BYTES, SECRET_ENV, type ConnectionInfo } from "../protocol/handshake.js";
 import { decodeHostToMain } from "../protocol/host-control.js";
+import { TEST_HOOKS_ENV } from "../extension-host/test-hooks.js";
 import type { HostProcess, SpawnHost } from "./host-process.js";
 
 export interface StarterOptions {
@@ -66,6 +67,9 @@ export class ExtensionHostStarter {
     const secret = randomBytes(SECRET_BYTES).toString("hex");
     this.setState({ kind: "starting", generation });
     const child = this.options.spawn(this.options.modulePath, {
+      // The test-only methods are enabled by passing this in `env` explicitly, never by
+      // inheriting it from whoever launched the app.
+      [TEST_HOOKS_ENV]: "",
       ...this.options.env,
       [SECRET_ENV]: secret,
       [ALLOWED_ORIGINS_ENV]: this.options.allowedOrigins.join(","),
