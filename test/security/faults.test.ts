@@ -119,8 +119,14 @@ describe("extension host faults (real host, supervisor under Node)", () => {
     await waitUntil(() => h.starter.currentState.kind === "running", "host still running");
   });
 
-  it("the test hooks are absent unless EXTHOST_TEST_HOOKS=1", async () => {
-    host = await startLoggedHost();
+  it("the test hooks are absent unless EXTHOST_TEST_HOOKS=1 is passed by the starter's caller", async () => {
+    // Inherited from the environment that launched "main" is not enough.
+    process.env["EXTHOST_TEST_HOOKS"] = "1";
+    try {
+      host = await startLoggedHost();
+    } finally {
+      delete process.env["EXTHOST_TEST_HOOKS"];
+    }
     const h = host;
     client = await nodeChannelClient(() => h.starter.connectionInfo());
     await waitForState(client, isConnected);
