@@ -44,6 +44,9 @@ export const DEFAULT_HEARTBEAT_MS = 10_000;
 
 const rejectUpgrade = (socket: Duplex, status: number, reason: string): void => {
   const body = `${reason}\n`;
+  // HTTP sockets allow half-open connections: a refused client that never closes its side
+  // would keep the socket (and a file descriptor) forever. Give it a second to read, then cut.
+  socket.once("finish", () => setTimeout(() => socket.destroy(), 1_000).unref());
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\n` +
       "Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n" +
