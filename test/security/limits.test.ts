@@ -3,7 +3,7 @@
  * 1000 simultaneous attempts, handshake slots that must not leak, malformed handshakes and
  * frames written by hand, slow-loris, silent clients reaped by the heartbeat, slow readers.
  */
-import type { Socket } from "node:net";
+import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { HostMethods } from "../../src/protocol/methods.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
@@ -153,6 +153,30 @@ describe("size and count limits (real host)", () => {
     expect(JSON.parse(await reply)).toEqual({ id: 1, result: "pong" });
     await stillServes(info);
   });
+
+  it("closes a refused connection even when the client keeps its side open", async () => {
+    host = await startLoggedHost();
+    const info = await host.info();
+    const socket = connect({ host: "127.0.0.1", port: info.port, allowHalfOpen: true });
+    sockets.push(socket);
+    let response = "";
+    let cut = false;
+    socket.on("data", (d: Buffer) => (response += d.toString("latin1")));
+    socket.on("error", () => (cut = true));
+    socket.on("close", () => (cut = true));
+    await new Promise((r) => socket.once("connect", r));
+    socket.write(
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${info.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+    // Keep talking into the refused socket: once the server has really closed it, this fails.
+    for (let i = 0; i < 50 && !cut; i++) {
+      await sleep(200);
+      if (!socket.destroyed) socket.write("still here");
+    }
+    expect(response).toMatch(/^HTTP\/1\.1 401 /);
+    expect(cut).toBe(true);
+  }, 30_000);
 
   it("survives malformed handshakes written by hand and never upgrades them", async () => {
     host = await startLoggedHost();
