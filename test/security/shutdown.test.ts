@@ -7,8 +7,19 @@ import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { TestMethods } from "../../src/extension-host/test-hooks.js";
+import { SECRET_HEADER } from "../../src/protocol/handshake.js";
 import { repoRoot } from "../support/paths.js";
-import { closed, isAlive, openNative, opened, sleep, startLoggedHost, waitUntil, type LoggedHost } from "./support.js";
+import {
+  closed,
+  isAlive,
+  openNative,
+  opened,
+  rawUpgrade,
+  sleep,
+  startLoggedHost,
+  waitUntil,
+  type LoggedHost,
+} from "./support.js";
 
 /** Whether anything still accepts TCP connections on 127.0.0.1:port. */
 const portOpen = (port: number): Promise<boolean> =>
@@ -60,6 +71,31 @@ describe("shutdown (real host through ExtensionHostStarter)", () => {
     expect(host.starter.pid).toBeUndefined();
     expect(host.logs.some((l) => l.includes("restarting"))).toBe(false);
   });
+
+  it("exits cleanly (code 0, within the grace period) despite clients that ignore the close handshake", async () => {
+    host = await startLoggedHost();
+    const info = await host.info();
+    const pid = host.starter.pid!;
+    // An upgraded client that never reads (so never answers the close frame) …
+    const mute = await rawUpgrade(info.port, { headers: { [SECRET_HEADER]: info.secret } });
+    mute.socket.pause();
+    // … and a refused one that keeps its half of the connection open.
+    const refused = connect({ host: "127.0.0.1", port: info.port, allowHalfOpen: true });
+    refused.on("error", () => undefined);
+    await new Promise((r) => refused.once("connect", r));
+    refused.write(
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${info.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n`,
+    );
+    await sleep(200);
+    try {
+      await host.starter.stop(20_000);
+      expect(host.logs).toContain(`[test] host ${pid} exited code=0 signal=null`);
+      expect(isAlive(pid)).toBe(false);
+    } finally {
+      mute.socket.destroy();
+      refused.destroy();
+    }
+  }, 40_000);
 
   it("kills a host that ignores the shutdown request (stuck in a loop) after the grace period", async () => {
     host = await startLoggedHost({ env: { EXTHOST_TEST_HOOKS: "1" } });

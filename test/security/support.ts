@@ -24,6 +24,8 @@ const spawnPipedHost =
     const collect = (chunk: Buffer): void => {
       for (const line of chunk.toString("utf8").split("\n")) if (line.length > 0) lines.push(line);
     };
+    // Clean exit (code 0) vs. killed after the grace period (signal) matters to the tests.
+    child.once("exit", (code, signal) => lines.push(`[test] host ${child.pid} exited code=${code} signal=${signal}`));
     child.stdout?.on("data", collect);
     child.stderr?.on("data", collect);
     const handle: HostProcess = {
