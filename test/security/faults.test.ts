@@ -48,6 +48,15 @@ describe("extension host faults (real host, supervisor under Node)", () => {
       expect(r.status).toBe("rejected");
       expect((r as PromiseRejectedResult).reason).toMatchObject({ _tag: "Disconnected" });
     }
+    // A call made while the host is down fails at once too (or succeeds if the restart won).
+    const during = await Promise.race([
+      client.call(HostMethods.ping, []).then(
+        () => "pong",
+        (e: { _tag?: string }) => e._tag ?? "?",
+      ),
+      sleep(5_000).then(() => "hung"),
+    ]);
+    expect(["Disconnected", "pong"]).toContain(during);
     const slowest = Math.max(...settledAt) - killedAt;
     console.log(`[faults] 100 in-flight calls failed within ${slowest} ms of SIGKILL`);
     // "Fast" = on the socket close, not on a call timeout (60 s) — generous for a loaded CI box.
