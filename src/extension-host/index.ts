@@ -4,9 +4,12 @@
  * reports the port back to main.
  */
 import { ALLOWED_ORIGINS_ENV, SECRET_ENV } from "../protocol/handshake.js";
+import { PIPE_PATH_ENV, servePipe, serveRelay } from "./alternate-transports.js";
+import { registerBenchMethods } from "./bench-methods.js";
 import { registerDemoMethods } from "./demo-methods.js";
 import { connectToParent } from "./parent-channel.js";
-import { startRpcServer } from "./rpc-server.js";
+import type { RpcPeer } from "../protocol/peer.js";
+import { DEFAULT_MAX_PAYLOAD, startRpcServer } from "./rpc-server.js";
 import { registerTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
 
 const startedAt = Date.now();
@@ -36,6 +39,14 @@ const main = async (): Promise<void> => {
   // Misbehaving methods for the hardening tests only; main never sets this.
   const testHooks = process.env[TEST_HOOKS_ENV] === "1";
 
+  /** What every connection gets, whatever its transport. */
+  const setupConnection = (peer: RpcPeer): (() => void) => {
+    const disposers = [registerDemoMethods(peer, startedAt), registerBenchMethods(peer)];
+    if (testHooks) disposers.push(registerTestHooks(peer));
+    return () => disposers.forEach((d) => d());
+  };
+  const frameCap = maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
+
   const server = await startRpcServer({
     secret,
     allowedOrigins,
@@ -43,22 +54,20 @@ const main = async (): Promise<void> => {
     ...(maxPayloadBytes ? { maxPayloadBytes } : {}),
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(maxConnections ? { maxConnections } : {}),
-    onConnection: (peer) => {
-      const disposeDemo = registerDemoMethods(peer, startedAt);
-      const disposeHooks = testHooks ? registerTestHooks(peer) : undefined;
-      return () => {
-        disposeDemo();
-        disposeHooks?.();
-      };
-    },
+    onConnection: setupConnection,
   });
+  const relay = serveRelay(parent, setupConnection, log, frameCap);
+  const pipePath = process.env[PIPE_PATH_ENV];
+  const pipe = pipePath ? await servePipe(pipePath, setupConnection, log, frameCap) : undefined;
 
   const shutdown = async (): Promise<void> => {
+    pipe?.close();
     await server.close();
     process.exit(0);
   };
   parent.onMessage((m) => {
     if (m.type === "shutdown") void shutdown();
+    else if (m.type === "rpc") relay(m.frame);
   });
   parent.onDisconnect(() => void shutdown());
   log.info(`listening on 127.0.0.1:${server.port}`);

@@ -37,6 +37,7 @@ export class ExtensionHostStarter {
   private readonly crashes: number[] = [];
   private stopping = false;
   private readonly listeners = new Set<(state: HostState) => void>();
+  private readonly relayListeners = new Set<(frame: string) => void>();
 
   constructor(private readonly options: StarterOptions) {}
 
@@ -52,6 +53,19 @@ export class ExtensionHostStarter {
   onDidChangeState(listener: (state: HostState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The classic relayed path (renderer → main → host), used only to measure it against the
+   * direct channel: frames main forwards to the host, and frames the host sends back.
+   */
+  postRelayFrame(frame: string): void {
+    this.process?.postMessage({ type: "rpc", frame });
+  }
+
+  onRelayFrame(listener: (frame: string) => void): () => void {
+    this.relayListeners.add(listener);
+    return () => this.relayListeners.delete(listener);
   }
 
   /** The connection info of the running host, waiting for a (re)start in progress. */
@@ -84,6 +98,10 @@ export class ExtensionHostStarter {
       child.onMessage((raw) => {
         const message = decodeHostToMain(raw);
         if (message._tag === "None") return this.log(`ignored malformed message from extension host`);
+        if (message.value.type === "rpc") {
+          for (const listener of this.relayListeners) listener(message.value.frame);
+          return;
+        }
         if (message.value.type === "fatal") {
           this.log(`extension host failed: ${message.value.message}`);
           return;

@@ -6,11 +6,17 @@ import { Schema } from "effect";
 
 export const HostReady = Schema.Struct({ type: Schema.Literal("ready"), port: Schema.Int });
 export const HostFatal = Schema.Struct({ type: Schema.Literal("fatal"), message: Schema.String });
-export const HostToMain = Schema.Union([HostReady, HostFatal]);
+/**
+ * One RPC frame relayed through main: the classic renderer → main → extension host path,
+ * kept so the IPC profiler can compare it with the direct channel.
+ */
+export const RelayFrame = Schema.Struct({ type: Schema.Literal("rpc"), frame: Schema.String });
+export type RelayFrame = typeof RelayFrame.Type;
+export const HostToMain = Schema.Union([HostReady, HostFatal, RelayFrame]);
 export type HostToMain = typeof HostToMain.Type;
 
 export const Shutdown = Schema.Struct({ type: Schema.Literal("shutdown") });
-export const MainToHost = Schema.Union([Shutdown]);
+export const MainToHost = Schema.Union([Shutdown, RelayFrame]);
 export type MainToHost = typeof MainToHost.Type;
 
 export const decodeHostToMain = Schema.decodeUnknownOption(HostToMain);

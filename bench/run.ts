@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: the IPC benchmark without Electron. This process plays main: it starts the
+ * real built extension host (with the private pipe enabled), forks the renderer stand-in,
+ * relays frames for the double-hop path exactly as a relaying main would, and reports.
+ *
+ *   tsx bench/run.ts [--quick] [--out <dir>] [--only a,b] [--no-pin]
+ */
+import { fork, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Schema } from "effect";
+import { ExtensionHostStarter } from "../src/main/extension-host-starter.js";
+import { spawnNodeHost } from "../src/main/node-host-process.js";
+import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
+import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
+import type { PathName } from "./transports.js";
+import type { WorkloadResult } from "./workloads.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const repoRoot = resolve(here, "..");
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag("--quick");
+const outDir = resolve(option("--out") ?? join(repoRoot, "bench-results"));
+const only = option("--only")?.split(",");
+const hostPath = join(repoRoot, process.env["DIRECT_EDITOR_OUT"] ?? "out", "main/extension-host.js");
+
+// Unpinned runs on 2 vCPUs are bimodal (performance.md): pin every process to one CPU.
+if (!flag("--no-pin") && !process.env["BENCH_PINNED"] && spawnSync("taskset", ["-V"]).status === 0) {
+  const r = spawnSync("taskset", ["-c", "1", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, BENCH_PINNED: "cpu1" },
+  });
+  process.exit(r.status ?? 1);
+}
+
+const StandinMessage = Schema.Union([
+  Schema.Struct({ type: Schema.Literal("standin-ready") }),
+  Schema.Struct({ type: Schema.Literal("rpc"), frame: Schema.String }),
+  Schema.Struct({ type: Schema.Literal("error"), message: Schema.String }),
+  Schema.Struct({
+    type: Schema.Literal("results"),
+    results: Schema.Record(Schema.String, Schema.Record(Schema.String, Schema.Unknown)),
+  }),
+]);
+const decodeStandin = Schema.decodeUnknownOption(StandinMessage);
+
+const machine = (): Record<string, string | number> => {
+  const chromium = spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout?.trim();
+  return {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    pinned: process.env["BENCH_PINNED"] ?? "no",
+    ...(chromium ? { chromium } : {}),
+  };
+};
+
+const main = async (): Promise<void> => {
+  const pipeDir = mkdtempSync(join(tmpdir(), "direct-editor-bench-"));
+  const pipePath = join(pipeDir, "exthost.sock");
+  const starter = new ExtensionHostStarter({
+    spawn: spawnNodeHost({ silent: true }),
+    modulePath: hostPath,
+    allowedOrigins: [],
+    env: { [PIPE_PATH_ENV]: pipePath },
+    log: (m) => process.stderr.write(`${m}\n`),
+  });
+  const info = await starter.start();
+  const standin = fork(join(here, "renderer-standin.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    serialization: "json",
+  });
+  // The relaying main of the classic path: forward frames both ways, touching nothing.
+  starter.onRelayFrame((frame) => standin.send({ type: "rpc", frame }));
+
+  const results = await new Promise<Record<string, Record<string, unknown>>>((resolvePromise, reject) => {
+    standin.on("exit", (code) => reject(new Error(`renderer stand-in exited with code ${code}`)));
+    standin.on("message", (raw) => {
+      const m = decodeStandin(raw);
+      if (m._tag === "None") return reject(new Error("malformed message from the renderer stand-in"));
+      const msg = m.value;
+      if (msg.type === "rpc") starter.postRelayFrame(msg.frame);
+      else if (msg.type === "standin-ready") {
+        standin.send({
+          type: "start",
+          port: info.port,
+          secret: info.secret,
+          pipePath,
+          quick,
+          ...(only ? { only } : {}),
+        });
+      } else if (msg.type === "error") reject(new Error(msg.message));
+      else resolvePromise(msg.results);
+    });
+  }).finally(async () => {
+    standin.kill();
+    await starter.stop(2_000);
+    rmSync(pipeDir, { recursive: true, force: true });
+  });
+
+  const workloads: BenchReport["workloads"] = {};
+  const { WORKLOADS } = await import("./workloads.js");
+  for (const w of WORKLOADS) {
+    const perPath = results[w.name] as Record<PathName, WorkloadResult> | undefined;
+    if (!perPath) continue;
+    const direct = perPath.direct.p50Us;
+    workloads[w.name] = {
+      description: w.description,
+      results: Object.fromEntries(
+        Object.entries(perPath).map(([path, r]) => [
+          path,
+          { ...r, ratioP50ToDirect: Math.round((r.p50Us / direct) * 100) / 100 },
+        ]),
+      ) as BenchReport["workloads"][string]["results"],
+    };
+  }
+  const report: BenchReport = {
+    version: 1,
+    startedAt: new Date().toISOString(),
+    quick,
+    machine: machine(),
+    renderer: "renderer side: Node client process (stand-in for the Electron renderer; no Electron on this machine)",
+    paths: PATH_LABELS,
+    workloads,
+  };
+  mkdirSync(outDir, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, "-");
+  writeFileSync(join(outDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(join(outDir, "latest.json"), JSON.stringify(report, null, 2));
+  writeFileSync(join(outDir, "latest.html"), renderHtml(report));
+  writeFileSync(join(outDir, "latest.md"), renderMarkdownTable(report));
+  console.log(`\n${report.renderer}\nmachine: ${JSON.stringify(report.machine)}\n`);
+  console.log(renderTable(report));
+  console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
+};
+
+main().catch((e: unknown) => {
+  console.error(`bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
