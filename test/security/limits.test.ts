@@ -109,10 +109,10 @@ describe("size and count limits (real host)", () => {
     for (let i = 0; i < 5; i++) frag.send("y".repeat(20 * 1024), { fin: false });
     expect((await fragClosed).code).toBe(1009);
 
-    // A lying length header (2^53 bytes announced) is refused before any payload arrives.
+    // A length header announcing 1 GiB is refused before any payload arrives (no buffering).
     const liar = await authed(info);
     sockets.push(liar.socket);
-    const header = Buffer.from([0x81, 0xff, 0, 0x20, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]);
+    const header = Buffer.from([0x81, 0xff, 0, 0, 0, 0, 0x40, 0, 0, 0, 1, 2, 3, 4]);
     const liarCode = serverCloseCode(liar.socket);
     liar.socket.write(header);
     expect(await liarCode).toBe(1009);
