@@ -1,0 +1,60 @@
+/**
+ * The benchmark harness end to end in quick mode: real host, real stand-in process, real
+ * relay. Checks the output is well formed; never asserts timings.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot, requireBuild } from "../support/paths.js";
+
+const PATHS = ["direct", "double-hop", "pipe"];
+const WORKLOADS = [
+  "roundtrip-100B",
+  "pipelined-32",
+  "notify-one-way",
+  "payload-10KiB",
+  "payload-1MiB",
+  "concurrent-50",
+];
+
+describe("npm run bench (quick)", () => {
+  const out = mkdtempSync(join(tmpdir(), "bench-test-"));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it("writes a table, a JSON report and an HTML page of CDFs for every path and workload", () => {
+    requireBuild();
+    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--out", out], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 180_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/workload\s+path\s+count\s+mean µs\s+p50 µs\s+p90 µs\s+p99 µs\s+max µs\s+msgs\/s/);
+
+    const report = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
+    expect(report.version).toBe(1);
+    expect(report.machine.cores).toBeGreaterThan(0);
+    expect(Object.keys(report.workloads).sort()).toEqual([...WORKLOADS].sort());
+    for (const name of WORKLOADS) {
+      const results = report.workloads[name].results;
+      expect(Object.keys(results).sort()).toEqual([...PATHS].sort());
+      for (const path of PATHS) {
+        const s = results[path];
+        expect(s.count).toBeGreaterThan(0);
+        for (const k of ["meanUs", "p50Us", "p90Us", "p99Us", "maxUs", "msgsPerSec"]) {
+          expect(Number.isFinite(s[k]) && s[k] > 0, `${name}/${path}/${k}`).toBe(true);
+        }
+        expect(s.p50Us).toBeLessThanOrEqual(s.p90Us);
+        expect(s.p90Us).toBeLessThanOrEqual(s.p99Us);
+        expect(s.p99Us).toBeLessThanOrEqual(s.maxUs);
+        expect(s.cdf.at(-1)[0]).toBe(100);
+      }
+      expect(results.direct.ratioP50ToDirect).toBe(1);
+    }
+    const html = readFileSync(join(out, "latest.html"), "utf8");
+    expect(html.match(/<svg /g)?.length).toBe(WORKLOADS.length);
+    for (const name of WORKLOADS) expect(html).toContain(`${name} latency CDF`);
+  }, 200_000);
+});
