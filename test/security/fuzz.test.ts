@@ -69,6 +69,10 @@ const specs: fc.Arbitrary<Spec> = fc.oneof(
     text: `{"id":${r.id},"method":${JSON.stringify(r.method)},"params":${JSON.stringify(r.params)}}`,
   })),
   fc.record({ method, params }).map((r) => ({ text: JSON.stringify(r) })),
+  // Readable ids at the edges (shared across frames: replies are counted per id).
+  fc.record({ id: fc.constantFrom("0", "-0", "9007199254740991", "1e3"), method, params }).map((r) => ({
+    text: `{"id":${r.id},"method":${JSON.stringify(r.method)},"params":${JSON.stringify(r.params)}}`,
+  })),
   // Notifications (never answered), including $cancel with junk.
   fc.record({ method, params }).map((r) => ({ text: JSON.stringify({ id: null, ...r }) })),
   // Responses nobody asked for.
