@@ -83,6 +83,18 @@ describe("decodeFrame", () => {
     expect(bad(nest(1_000_000)).message).toContain("nesting deeper");
   });
 
+  it("reads a too-deep request's id without building the value (bounded memory)", () => {
+    const n = 8 * 1024 * 1024; // a 16 MiB frame: JSON.parse would build 8 M arrays (~0.5 GB)
+    const text = `{"id":7,"method":"m","params":[${"[".repeat(n)}${"]".repeat(n)}]}`;
+    const before = process.memoryUsage().heapUsed;
+    const e = bad(text);
+    const grownMiB = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    expect(e.id).toBe(7);
+    expect(grownMiB).toBeLessThan(64);
+    // Only the leading `{"id":n,"method"` form is read; anything else goes unanswered.
+    expect(bad(`{"method":"m","id":7,"params":[${nest(MAX_DEPTH + 1)}]}`).id).toBeUndefined();
+  });
+
   it("does not count brackets inside strings as nesting", () => {
     expect(jsonDepth(`{"a":"${"[{".repeat(1000)}\\"]"}`)).toBe(1);
     expect(ok(`{"id":1,"method":"m","params":["${"[".repeat(5000)}"]}`).kind).toBe("request");
