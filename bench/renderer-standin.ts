@@ -19,6 +19,7 @@ interface StartMessage {
 const run = async (start: StartMessage): Promise<void> => {
   const peers: Record<PathName, RpcPeer> = {
     direct: await connectDirect(start.port, start.secret),
+    "direct-binary": await connectDirect(start.port, start.secret, true),
     "double-hop": connectRelay(),
     pipe: await connectPipe(start.pipePath),
   };

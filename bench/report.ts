@@ -69,7 +69,12 @@ export const renderMarkdownTable = (report: BenchReport): string => {
   return out.join("\n");
 };
 
-const COLORS: Record<string, string> = { direct: "#2e7d32", "double-hop": "#c62828", pipe: "#1565c0" };
+const COLORS: Record<string, string> = {
+  direct: "#2e7d32",
+  "direct-binary": "#9e9d24",
+  "double-hop": "#c62828",
+  pipe: "#1565c0",
+};
 
 const escapeXml = (s: string): string => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

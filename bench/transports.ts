@@ -8,10 +8,11 @@ import { PROTOCOL_MARKER, SECRET_HEADER, wsUrl } from "../src/protocol/handshake
 import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../src/protocol/length-prefixed.js";
 import { RpcPeer } from "../src/protocol/peer.js";
 
-export type PathName = "direct" | "double-hop" | "pipe";
+export type PathName = "direct" | "direct-binary" | "double-hop" | "pipe";
 
 export const PATH_LABELS: Record<PathName, string> = {
   direct: "direct: renderer → WebSocket → extension host",
+  "direct-binary": "direct, every frame binary (header + msgpack) instead of JSON text",
   "double-hop": "double hop: renderer → IPC → main → parent port → extension host",
   pipe: "private pipe (MessagePort stand-in): renderer → extension host",
 };
@@ -19,15 +20,23 @@ export const PATH_LABELS: Record<PathName, string> = {
 const MAX_FRAME = 16 * 1024 * 1024;
 const quiet = { warn: (m: string) => process.stderr.write(`[bench] ${m}\n`) };
 
-export const connectDirect = (port: number, secret: string): Promise<RpcPeer> =>
+/** `binary`: send every frame as a binary frame, to compare the encodings on one path. */
+export const connectDirect = (port: number, secret: string, binary = false): Promise<RpcPeer> =>
   new Promise((resolve, reject) => {
     const ws = new WebSocket(wsUrl(port), [PROTOCOL_MARKER], {
       headers: { [SECRET_HEADER]: secret },
       perMessageDeflate: false,
       maxPayload: MAX_FRAME,
     });
-    const peer = new RpcPeer({ maxFrameBytes: MAX_FRAME, logger: quiet, send: (f) => ws.send(f) });
-    ws.on("message", (data, isBinary) => (isBinary ? peer.rejectFrame("binary") : peer.receive(data.toString())));
+    const peer = new RpcPeer({
+      maxFrameBytes: MAX_FRAME,
+      logger: quiet,
+      send: (f) => ws.send(f),
+      ...(binary ? { sendBinary: (f: Uint8Array) => ws.send(f), binaryThreshold: 0 } : {}),
+    });
+    ws.on("message", (data, isBinary) =>
+      isBinary ? peer.receiveBinary(data as Buffer) : peer.receive(data.toString()),
+    );
     ws.on("close", () => peer.close("websocket closed"));
     ws.once("open", () => resolve(peer));
     ws.once("error", reject);

@@ -56,6 +56,9 @@ const rejectUpgrade = (socket: Duplex, status: number, reason: string): void => 
 
 const remoteOf = (req: IncomingMessage): string => `${req.socket.remoteAddress ?? "?"}:${req.socket.remotePort ?? "?"}`;
 
+const frameBytes = (data: RawData): Uint8Array =>
+  Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+
 const frameText = (data: RawData): string =>
   Array.isArray(data) ? Buffer.concat(data).toString("utf8") : Buffer.from(data as ArrayBuffer).toString("utf8");
 
@@ -126,24 +129,26 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
 
   const accept = (ws: WebSocket, req: IncomingMessage): void => {
     const meta: ConnectionMeta = { id: nextConnectionId++, origin: req.headers.origin, remote: remoteOf(req) };
+    const sendChecked = (frame: string | Uint8Array): void => {
+      if (ws.readyState !== ws.OPEN) throw new Error("connection is closed");
+      if (ws.bufferedAmount > maxBuffered) {
+        ws.terminate();
+        throw new Error(`client is not reading (${ws.bufferedAmount} bytes queued); dropped`);
+      }
+      ws.send(frame);
+    };
     const peer = new RpcPeer({
       maxFrameBytes: maxPayload,
       ...(log ? { logger: log } : {}),
-      send: (frame) => {
-        if (ws.readyState !== ws.OPEN) throw new Error("connection is closed");
-        if (ws.bufferedAmount > maxBuffered) {
-          ws.terminate();
-          throw new Error(`client is not reading (${ws.bufferedAmount} bytes queued); dropped`);
-        }
-        ws.send(frame);
-      },
+      send: (frame) => sendChecked(frame),
+      sendBinary: (frame) => sendChecked(frame),
     });
     const entry: { peer: RpcPeer; alive: boolean; dispose?: () => void } = { peer, alive: true };
     live.set(ws, entry);
     ws.on("pong", () => (entry.alive = true));
     ws.on("message", (data, isBinary) => {
       entry.alive = true;
-      if (isBinary) peer.rejectFrame("binary frames are not accepted on this channel");
+      if (isBinary) peer.receiveBinary(frameBytes(data));
       else peer.receive(frameText(data));
     });
     ws.on("error", (e) => log?.warn(`connection ${meta.id}: ${e.message}`));

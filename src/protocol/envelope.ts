@@ -46,7 +46,7 @@ const FORBIDDEN_KEY = /"(__proto__|constructor)"\s*:/;
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u);
 
-const malformed = (message: string, id?: number): MalformedFrame =>
+export const malformed = (message: string, id?: number): MalformedFrame =>
   new MalformedFrame({ id, message: `Malformed frame: ${message}` });
 
 /** Longest run of nested `[`/`{` outside strings; cheap enough to run on every large frame. */
@@ -100,13 +100,21 @@ export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame
   } catch (e) {
     return Result.fail(malformed(`invalid JSON (${(e as Error).message})`));
   }
+  return decodeParsed(parsed, FORBIDDEN_KEY.test(text));
+};
+
+/**
+ * The checks after parsing, shared by text and binary frames. `checkKeys` lets the text path
+ * skip the walk when a cheap scan of the raw text found no suspicious key.
+ */
+export const decodeParsed = (parsed: unknown, checkKeys = true): Result.Result<Decoded, MalformedFrame> => {
   if (!isRecord(parsed)) return Result.fail(malformed("expected a JSON object"));
   // Only a request is answered: a failure carrying the id of a *response* would settle the
   // receiver's own, unrelated call with that id.
   const id = requestId(parsed);
   // Prototype-pollution guard: handlers may merge params into objects, so refuse the keys
   // that would reach Object.prototype instead of trusting every handler to be careful.
-  if (FORBIDDEN_KEY.test(text) && hasForbiddenKey(parsed)) {
+  if (checkKeys && hasForbiddenKey(parsed)) {
     return Result.fail(malformed("forbidden key '__proto__' or 'constructor.prototype'", id));
   }
   if ("method" in parsed) {
@@ -133,7 +141,7 @@ export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame
     : Result.fail(malformed(`unrecognised message: ${r.failure.message}`));
 };
 
-const hasForbiddenKey = (value: unknown, parentKey?: string): boolean => {
+export const hasForbiddenKey = (value: unknown, parentKey?: string): boolean => {
   if (typeof value !== "object" || value === null) return false;
   if (Array.isArray(value)) return value.some((v) => hasForbiddenKey(v));
   for (const key of Object.keys(value)) {

@@ -11,6 +11,7 @@ import {
   encodeRequest,
   encodeSuccess,
   decodeFrame,
+  type Decoded,
   type Notification,
   type Request,
 } from "./envelope.js";
@@ -23,8 +24,10 @@ import {
   RemoteError,
   unknownMethod,
   type CallError,
+  type MalformedFrame,
 } from "./errors.js";
 import { CANCEL_METHOD } from "./methods.js";
+import { decodeBinaryFrame, encodeBinaryFrame, type PayloadKey } from "./binary-frame.js";
 
 export interface HandlerContext {
   /** Aborted when the caller cancels (`$cancel`) or the connection drops. */
@@ -53,6 +56,13 @@ export interface PeerOptions {
   readonly logger?: PeerLogger;
   /** Observes every frame, for the traffic meter and debug logging. */
   readonly onTraffic?: (direction: "in" | "out", bytes: number) => void;
+  /**
+   * Writes one binary frame. When set, payloads holding bytes (Uint8Array) or whose JSON
+   * exceeds `binaryThreshold` travel as binary frames (see binary-frame.ts).
+   */
+  readonly sendBinary?: (frame: Uint8Array) => void;
+  /** JSON text length above which a frame goes binary; default 64 KiB, Infinity = never. */
+  readonly binaryThreshold?: number;
 }
 
 export interface PeerStats {
@@ -72,6 +82,17 @@ interface PendingCall {
 }
 
 const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+const DEFAULT_BINARY_THRESHOLD = 64 * 1024;
+
+type Frame = string | Uint8Array;
+
+/** Thrown from the JSON replacer to switch a frame to binary; never escapes the peer. */
+const NEEDS_BINARY = Symbol("needs binary frame");
+function detectBytes(this: unknown, key: string, value: unknown): unknown {
+  // `this[key]` is the value before toJSON (a Node Buffer would otherwise look like an object).
+  if (ArrayBuffer.isView((this as Record<string, unknown>)[key])) throw NEEDS_BINARY;
+  return value;
+}
 
 const describe = (e: unknown): string =>
   e instanceof Error ? e.message || e.name : typeof e === "string" ? e : String(e);
@@ -146,9 +167,9 @@ export class RpcPeer {
         return reject(new CallCancelled({ method, message: `Call to '${method}' was cancelled` }));
       }
       const id = this.nextId++;
-      let frame: string;
+      let frame: Frame;
       try {
-        frame = encodeRequest(id, method, params);
+        frame = this.encode({ id, method }, "params", params, () => encodeRequest(id, method, params));
       } catch (e) {
         return reject(new EncodeFailed({ method, message: `Cannot encode arguments of '${method}': ${describe(e)}` }));
       }
@@ -186,9 +207,9 @@ export class RpcPeer {
   /** Fire-and-forget; failures to encode or send are reported, never thrown. */
   notify(method: string, params: ReadonlyArray<unknown>): void {
     if (this.closedWith) return;
-    let frame: string;
+    let frame: Frame;
     try {
-      frame = encodeNotification(method, params);
+      frame = this.encode({ id: null, method }, "params", params, () => encodeNotification(method, params));
     } catch (e) {
       this.options.logger?.warn(`dropped notification '${method}': ${describe(e)}`);
       return;
@@ -208,7 +229,16 @@ export class RpcPeer {
   /** Feeds one incoming text frame. Never throws. */
   receive(text: string): void {
     this.options.onTraffic?.("in", text.length);
-    const decoded = decodeFrame(text);
+    this.dispatch(decodeFrame(text));
+  }
+
+  /** Feeds one incoming binary frame. Never throws. */
+  receiveBinary(bytes: Uint8Array): void {
+    this.options.onTraffic?.("in", bytes.byteLength);
+    this.dispatch(decodeBinaryFrame(bytes));
+  }
+
+  private dispatch(decoded: Result.Result<Decoded, MalformedFrame>): void {
     if (Result.isFailure(decoded)) {
       const error = decoded.failure;
       this.stats.malformedFrames++;
@@ -270,7 +300,7 @@ export class RpcPeer {
     }
     const controller = new AbortController();
     this.running.set(id, controller);
-    let reply: string;
+    let reply: Frame;
     try {
       const result = await handler(params, { signal: controller.signal, peer: this });
       reply = this.encodeResult(id, method, result);
@@ -283,14 +313,14 @@ export class RpcPeer {
     this.trySend(reply);
   }
 
-  private encodeResult(id: number, method: string, result: unknown): string {
-    let frame: string;
+  private encodeResult(id: number, method: string, result: unknown): Frame {
+    let frame: Frame;
     try {
-      frame = encodeSuccess(id, result);
+      frame = this.encode({ id }, "result", result, () => encodeSuccess(id, result));
     } catch (e) {
       return encodeFailure(id, `Cannot encode result of '${method}': ${describe(e)}`);
     }
-    const bytes = utf8Length(frame);
+    const bytes = typeof frame === "string" ? utf8Length(frame) : frame.byteLength;
     return bytes > this.maxFrameBytes
       ? encodeFailure(id, `Result of '${method}' is ${bytes} bytes, over the ${this.maxFrameBytes}-byte frame limit`)
       : frame;
@@ -347,7 +377,40 @@ export class RpcPeer {
     return undefined;
   }
 
-  private checkSize(method: string, frame: string): PayloadTooLarge | undefined {
+  /**
+   * JSON text unless the payload holds bytes or is large, and the transport takes binary.
+   * Without `sendBinary` this is exactly the text encoder, at no extra cost.
+   */
+  private encode(
+    header: { id: number | null; method?: string },
+    key: PayloadKey,
+    payload: unknown,
+    asText: () => string,
+  ): Frame {
+    if (!this.options.sendBinary) return asText();
+    let text: string;
+    try {
+      text = JSON.stringify({ ...header, [key]: payload === undefined ? null : payload }, detectBytes);
+    } catch (e) {
+      if (e === NEEDS_BINARY) return encodeBinaryFrame(header, key, payload);
+      throw e;
+    }
+    return text.length > (this.options.binaryThreshold ?? DEFAULT_BINARY_THRESHOLD)
+      ? encodeBinaryFrame(header, key, payload)
+      : text;
+  }
+
+  private checkSize(method: string, frame: Frame): PayloadTooLarge | undefined {
+    if (typeof frame !== "string") {
+      return frame.byteLength <= this.maxFrameBytes
+        ? undefined
+        : new PayloadTooLarge({
+            method,
+            bytes: frame.byteLength,
+            limit: this.maxFrameBytes,
+            message: `'${method}' is ${frame.byteLength} bytes, over the ${this.maxFrameBytes}-byte frame limit`,
+          });
+    }
     // frame.length is a lower bound of the UTF-8 size; only count bytes when it matters.
     if (frame.length * 3 <= this.maxFrameBytes) return undefined;
     const bytes = utf8Length(frame);
@@ -360,12 +423,17 @@ export class RpcPeer {
     });
   }
 
-  private write(frame: string): void {
-    this.options.send(frame);
-    this.options.onTraffic?.("out", frame.length);
+  private write(frame: Frame): void {
+    if (typeof frame === "string") {
+      this.options.send(frame);
+      this.options.onTraffic?.("out", frame.length);
+    } else {
+      this.options.sendBinary!(frame);
+      this.options.onTraffic?.("out", frame.byteLength);
+    }
   }
 
-  private trySend(frame: string): void {
+  private trySend(frame: Frame): void {
     try {
       this.write(frame);
     } catch (e) {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot, requireBuild } from "../support/paths.js";
 
-const PATHS = ["direct", "double-hop", "pipe"];
+const PATHS = ["direct", "direct-binary", "double-hop", "pipe"];
 const WORKLOADS = [
   "roundtrip-100B",
   "pipelined-32",

@@ -16,6 +16,7 @@ const info: ConnectionInfo = { port: 1, secret: "s", generation: 1 };
 class FakeSocket implements WebSocketLike {
   readyState = 0;
   bufferedAmount = 0;
+  binaryType = "blob";
   sent: string[] = [];
   onopen: ((ev: unknown) => void) | null = null;
   onmessage: ((ev: { data: unknown }) => void) | null = null;

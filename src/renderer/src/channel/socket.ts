@@ -9,7 +9,9 @@ import { PROTOCOL_MARKER, tokenProtocol, wsUrl } from "../../../protocol/handsha
 export interface WebSocketLike {
   readonly readyState: number;
   readonly bufferedAmount: number;
-  send(data: string): void;
+  /** Browsers deliver binary frames as Blob unless this is "arraybuffer". */
+  binaryType: string;
+  send(data: string | Uint8Array): void;
   close(code?: number, reason?: string): void;
   onopen: ((ev: unknown) => void) | null;
   onmessage: ((ev: { data: unknown }) => void) | null;

@@ -95,6 +95,7 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         let socket: WebSocketLike;
         try {
           socket = sockets.open(info);
+          socket.binaryType = "arraybuffer";
         } catch (e) {
           resume(Effect.fail(new ConnectFailed({ message: describe(e) })));
           return;
@@ -135,18 +136,22 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
     /** Serves one open socket until it closes; pending calls are drained afterwards. */
     const serve = ({ info, socket }: { info: ConnectionInfo; socket: WebSocketLike }) =>
       Effect.gen(function* () {
+        const sendChecked = (frame: string | Uint8Array): void => {
+          if (socket.readyState !== OPEN) throw new Error("socket is not open");
+          socket.send(frame);
+        };
         const peer = new RpcPeer({
           maxFrameBytes: config.maxFrameBytes,
           logger: { warn: (m) => console.warn(`[channel] ${m}`) },
-          send: (frame) => {
-            if (socket.readyState !== OPEN) throw new Error("socket is not open");
-            socket.send(frame);
-          },
+          send: (frame) => sendChecked(frame),
+          sendBinary: (frame) => sendChecked(frame),
         });
         for (const [method, handler] of handlers) peer.register(method, handler);
         socket.onmessage = (ev) => {
           if (typeof ev.data === "string") peer.receive(ev.data);
-          else peer.rejectFrame("binary frames are not accepted on this channel");
+          else if (ev.data instanceof ArrayBuffer) peer.receiveBinary(new Uint8Array(ev.data));
+          else if (ev.data instanceof Uint8Array) peer.receiveBinary(ev.data);
+          else peer.rejectFrame("unsupported frame type");
         };
         const since = yield* Clock.currentTimeMillis;
         yield* Ref.set(live, { peer, socket, info });
