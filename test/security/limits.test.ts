@@ -363,6 +363,36 @@ describe("size and count limits (real host)", () => {
     await stillServes(info);
   }, 60_000);
 
+  it("survives a 16 MiB binary frame of deeply nested data (msgpack-style) without memory blow-up", async () => {
+    // Guards binary-frame support (format v1: 0xB1, header length, JSON header, msgpack body):
+    // decoding 16 M nested one-element arrays naively builds ~2.5 GB and takes ~10 s.
+    host = await startLoggedHost();
+    const info = await host.info();
+    const pid = host.starter.pid!;
+    const rssBefore = rssBytes(pid);
+    const head = Buffer.from(JSON.stringify({ id: 1, method: HostMethods.echo, p: "params" }));
+    const prefix = Buffer.alloc(5);
+    prefix[0] = 0xb1;
+    prefix.writeUInt32BE(head.length, 1);
+    const bodyLength = 16 * 1024 * 1024 - 1024 - head.length;
+    const body = Buffer.alloc(bodyLength, 0x91); // fixarray(1), nested all the way down …
+    body[bodyLength - 1] = 0xc0; // … to a nil
+    const ws = openNative(info);
+    sockets.push(ws);
+    await opened(ws);
+    const replies: Array<{ id?: unknown }> = [];
+    ws.on("message", (d) => replies.push(JSON.parse(d.toString()) as { id?: unknown }));
+    ws.send(Buffer.concat([prefix, head, body]), { binary: true });
+    ws.send(JSON.stringify({ id: 2, method: HostMethods.ping, params: [] }));
+    await waitUntil(() => replies.some((r) => r.id === 2), "the ping behind the deep frame", 30_000);
+    // Refused or ignored, never echoed back.
+    expect(replies.filter((r) => r.id === 1).every((r) => "error" in r)).toBe(true);
+    const growthMiB = (rssBytes(pid) - rssBefore) / 2 ** 20;
+    console.log(`[limits] deep binary frame: host RSS +${growthMiB.toFixed(1)} MiB`);
+    expect(growthMiB).toBeLessThan(300);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+  }, 60_000);
+
   it("ignores a garbage binary frame without closing (protocol: counted, logged)", async () => {
     host = await startLoggedHost();
     const info = await host.info();
