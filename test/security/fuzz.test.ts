@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
 import { HostMethods } from "../../src/protocol/methods.js";
-import { openNative, opened, sleep, startLoggedHost, type LoggedHost } from "./support.js";
+import { openNative, opened, rssBytes, sleep, startLoggedHost, type LoggedHost } from "./support.js";
 
 const RUNS = 10;
 const FRAMES_PER_RUN = 1_000;
@@ -182,6 +182,7 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
     let goodId = GOOD_ID_BASE;
     let frames = 0;
     const started = Date.now();
+    const rssBefore = rssBytes(host.starter.pid!);
 
     // fc.check, not fc.assert: a failing batch is 1000 frames, too much to print; report the
     // seed and the first offending frames (in the assertion message) instead.
@@ -253,7 +254,13 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
     }
 
     const seconds = (Date.now() - started) / 1000;
-    console.log(`[fuzz] ${frames} frames in ${seconds.toFixed(1)} s (${Math.round(frames / seconds)} frames/s)`);
+    const growthMiB = (rssBytes(host.starter.pid!) - rssBefore) / 2 ** 20;
+    console.log(
+      `[fuzz] ${frames} frames in ${seconds.toFixed(1)} s (${Math.round(frames / seconds)} frames/s), ` +
+        `host RSS +${growthMiB.toFixed(1)} MiB`,
+    );
+    // Generous: nothing the fuzzer sends may be retained per frame.
+    expect(growthMiB).toBeLessThan(200);
     expect(frames).toBe(RUNS * FRAMES_PER_RUN);
     expect(host.logs.some((l) => /uncaught|unhandled/i.test(l))).toBe(false);
     expect(host.starter.currentState.kind).toBe("running");
