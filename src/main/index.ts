@@ -61,6 +61,16 @@ app.whenReady().then(async () => {
     return starter.connectionInfo();
   });
 
+  // The classic relayed path, kept for the IPC profiler: main forwards frames untouched.
+  ipcMain.on(IpcChannels.relay, (event, frame: unknown) => {
+    const sender = event.senderFrame;
+    if (!sender || sender.parent !== null || !isOwnPage(sender.url, devServerUrl)) return;
+    if (typeof frame === "string") starter.postRelayFrame(frame);
+  });
+  starter.onRelayFrame((frame) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IpcChannels.relay, frame);
+  });
+
   starter.onDidChangeState((state) => {
     if (state.kind !== "running") return;
     for (const win of BrowserWindow.getAllWindows()) {

@@ -9,10 +9,21 @@ export interface EditorHostBridge {
   getConnectionInfo(): Promise<ConnectionInfo>;
   /** Fires with the new generation each time main restarts the extension host. */
   onHostRestarted(listener: (generation: number) => void): () => void;
+  /**
+   * The classic path, for the IPC profiler only: RPC frames main relays to and from the
+   * extension host over its parent port. Absent where there is no main to relay.
+   */
+  readonly relay?: RelayBridge;
+}
+
+export interface RelayBridge {
+  send(frame: string): void;
+  onFrame(listener: (frame: string) => void): () => void;
 }
 
 export const BRIDGE_KEY = "editorHost";
 export const IpcChannels = {
   connectionInfo: "exthost:connection-info",
   hostRestarted: "exthost:restarted",
+  relay: "exthost:relay",
 } as const;

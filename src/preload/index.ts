@@ -1,5 +1,5 @@
 /**
- * Sandboxed preload (CommonJS): exposes two functions, nothing else — no ipcRenderer, no Node.
+ * Sandboxed preload (CommonJS): exposes a few functions, nothing else — no ipcRenderer, no Node.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
 import { BRIDGE_KEY, IpcChannels, type EditorHostBridge } from "./api.js";
@@ -10,6 +10,14 @@ const bridge: EditorHostBridge = {
     const wrapped = (_e: IpcRendererEvent, generation: number): void => listener(generation);
     ipcRenderer.on(IpcChannels.hostRestarted, wrapped);
     return () => ipcRenderer.off(IpcChannels.hostRestarted, wrapped);
+  },
+  relay: {
+    send: (frame) => ipcRenderer.send(IpcChannels.relay, frame),
+    onFrame: (listener) => {
+      const wrapped = (_e: IpcRendererEvent, frame: string): void => listener(frame);
+      ipcRenderer.on(IpcChannels.relay, wrapped);
+      return () => ipcRenderer.off(IpcChannels.relay, wrapped);
+    },
   },
 };
 

@@ -94,6 +94,17 @@ export const openRenderer = async (options: HarnessOptions = {}): Promise<Render
   page.on("pageerror", (e) => consoleLines.push(`pageerror: ${e.message}`));
 
   await context.exposeFunction("__harnessGetConnectionInfo", () => host.starter.connectionInfo());
+  // The classic relayed path: page → (CDP, standing in for Electron IPC) → this "main" →
+  // fork IPC → host, and back.
+  await context.exposeFunction("__harnessRelaySend", (frame: string) => host.starter.postRelayFrame(frame));
+  const offRelay = host.starter.onRelayFrame((frame) => {
+    void page
+      .evaluate(
+        (f) => (window as unknown as { __harnessRelayFrame?: (f: string) => void }).__harnessRelayFrame?.(f),
+        frame,
+      )
+      .catch(() => undefined);
+  });
   const extras = Object.keys(options.bridge ?? {});
   for (const name of extras) {
     const fn = options.bridge![name]!;
@@ -104,7 +115,16 @@ export const openRenderer = async (options: HarnessOptions = {}): Promise<Render
       const w = window as unknown as Record<string, unknown>;
       const listeners = new Set<(generation: number) => void>();
       w["__harnessHostRestarted"] = (generation: number) => listeners.forEach((l) => l(generation));
+      const relayListeners = new Set<(frame: string) => void>();
+      w["__harnessRelayFrame"] = (frame: string) => relayListeners.forEach((l) => l(frame));
       const bridge: Record<string, unknown> = {
+        relay: Object.freeze({
+          send: (frame: string) => void (w["__harnessRelaySend"] as (f: string) => Promise<void>)(frame),
+          onFrame: (l: (frame: string) => void) => {
+            relayListeners.add(l);
+            return () => relayListeners.delete(l);
+          },
+        }),
         getConnectionInfo: () => (w["__harnessGetConnectionInfo"] as () => Promise<unknown>)(),
         onHostRestarted: (l: (generation: number) => void) => {
           listeners.add(l);
@@ -140,6 +160,7 @@ export const openRenderer = async (options: HarnessOptions = {}): Promise<Render
     consoleLines,
     close: async () => {
       offRestart();
+      offRelay();
       await context.close().catch(() => undefined);
       if (!options.browser) await browser.close().catch(() => undefined);
       await host.stop();

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { HostMethods } from "../../protocol/methods.js";
 import type { ChannelClient } from "./channel/channel-client.js";
 import type { ChannelState } from "./channel/channel-state.js";
+import type { EditorHostBridge } from "../../preload/api.js";
+import { ProfilerPanel } from "./profiler/ProfilerPanel.js";
 import { useChannelState } from "./use-channel-state.js";
 
 const describeState = (s: ChannelState): string => {
@@ -29,10 +31,11 @@ interface Sample {
   readonly ms: number;
 }
 
-export const App = ({ client }: { client: ChannelClient }) => {
+export const App = ({ client, bridge }: { client: ChannelClient; bridge?: EditorHostBridge }) => {
   const state = useChannelState(client);
   const [text, setText] = useState("hello");
   const [samples, setSamples] = useState<ReadonlyArray<Sample>>([]);
+  const [showProfiler, setShowProfiler] = useState(false);
 
   const run = async (label: string, method: string, params: ReadonlyArray<unknown>): Promise<void> => {
     const t0 = performance.now();
@@ -72,6 +75,9 @@ export const App = ({ client }: { client: ChannelClient }) => {
         >
           Ask host to call me back
         </button>
+        <button type="button" data-testid="open-profiler" onClick={() => setShowProfiler((v) => !v)}>
+          Developer: IPC Profiler
+        </button>
       </section>
       <table className="samples" data-testid="samples">
         <thead>
@@ -91,6 +97,7 @@ export const App = ({ client }: { client: ChannelClient }) => {
           ))}
         </tbody>
       </table>
+      {showProfiler && <ProfilerPanel client={client} bridge={bridge} />}
     </main>
   );
 };

@@ -24,7 +24,7 @@ if (!bridge) {
   (window as unknown as { directChannel: typeof client }).directChannel = client;
   root.render(
     <StrictMode>
-      <App client={client} />
+      <App client={client} bridge={bridge} />
     </StrictMode>,
   );
 }

@@ -5,6 +5,7 @@
 import { Effect, Layer, ManagedRuntime, Stream, SubscriptionRef } from "effect";
 import type { ConnectionInfo } from "../../../protocol/handshake.js";
 import type { Handler } from "../../../protocol/peer.js";
+import { LatencyWindow, type WindowStats } from "../profiler/latency-window.js";
 import type { ChannelState } from "./channel-state.js";
 import { ConnectionSource, connectionSourceFromPromise } from "./connection-source.js";
 import { SocketFactory, type WebSocketLike } from "./socket.js";
@@ -19,6 +20,8 @@ export interface ChannelClient {
   readonly register: (method: string, handler: Handler) => Promise<() => void>;
   readonly reconnect: () => Promise<void>;
   readonly stats: () => Promise<Supervisor.ChannelStats>;
+  /** Calls/s and latency percentiles of this session's real traffic over the last 5 s. */
+  readonly liveStats: () => WindowStats;
   readonly dispose: () => Promise<void>;
 }
 
@@ -49,13 +52,21 @@ export const createChannelClient = async (options: ChannelClientOptions): Promis
       }),
     ),
   );
+  const meter = new LatencyWindow();
   return {
+    liveStats: () => meter.stats(performance.now()),
     state: () => current,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    call: (method, params, callOptions) => runtime.runPromise(supervisor.call(method, params, callOptions)),
+    call: (method, params, callOptions) => {
+      const started = performance.now();
+      const record = () => meter.record(performance.now(), (performance.now() - started) * 1000);
+      const result = runtime.runPromise(supervisor.call(method, params, callOptions));
+      result.then(record, record);
+      return result;
+    },
     notify: (method, params) => runtime.runPromise(supervisor.notify(method, params)),
     register: (method, handler) => runtime.runPromise(supervisor.register(method, handler)),
     reconnect: () => runtime.runPromise(supervisor.reconnect),

@@ -1,0 +1,16 @@
+/** The classic path as a Caller: an RpcPeer whose frames main relays to the extension host. */
+import type { RelayBridge } from "../../../preload/api.js";
+import { RpcPeer } from "../../../protocol/peer.js";
+import type { Caller } from "./compare.js";
+
+export const relayCaller = (relay: RelayBridge): { call: Caller; dispose: () => void } => {
+  const peer = new RpcPeer({ send: (frame) => relay.send(frame) });
+  const off = relay.onFrame((frame) => peer.receive(frame));
+  return {
+    call: (method, params) => peer.call(method, params, { timeoutMs: 10_000 }),
+    dispose: () => {
+      off();
+      peer.close("profiler closed");
+    },
+  };
+};
