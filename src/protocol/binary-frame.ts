@@ -10,8 +10,9 @@
  */
 import { decode, encode } from "@msgpack/msgpack";
 import { Result } from "effect";
-import { decodeParsed, hasForbiddenKey, malformed, MAX_DEPTH, type Decoded } from "./envelope.js";
+import { decodeParsed, hasForbiddenKey, jsonDepth, malformed, MAX_DEPTH, type Decoded } from "./envelope.js";
 import type { MalformedFrame } from "./errors.js";
+import { msgpackDepthExceeds } from "./msgpack-depth.js";
 
 export const BINARY_FORMAT_V1 = 0xb1;
 const PREFIX = 5;
@@ -54,7 +55,10 @@ export const decodeBinaryFrame = (bytes: Uint8Array): Result.Result<Decoded, Mal
   if (headLength > bytes.length - PREFIX) return Result.fail(malformed("binary frame header runs past the frame"));
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + headLength)));
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + headLength));
+    // The header may be as large as the frame: cap its depth before JSON.parse, as for text.
+    if (jsonDepth(text) > MAX_DEPTH) return Result.fail(malformed(`header nested deeper than ${MAX_DEPTH} levels`));
+    header = JSON.parse(text);
   } catch (e) {
     return Result.fail(malformed(`binary frame header is not JSON (${(e as Error).message})`));
   }
@@ -62,11 +66,20 @@ export const decodeBinaryFrame = (bytes: Uint8Array): Result.Result<Decoded, Mal
     return Result.fail(malformed("binary frame header must be an object"));
   }
   const { p, ...envelope } = header as Record<string, unknown>;
-  const id = typeof envelope["id"] === "number" && "method" in envelope ? (envelope["id"] as number) : undefined;
+  // Answerable under the text rules only: a request with a non-negative safe-integer id.
+  const rawId = envelope["id"];
+  const id =
+    "method" in envelope && typeof rawId === "number" && Number.isSafeInteger(rawId) && rawId >= 0 ? rawId : undefined;
   if (p !== "params" && p !== "result") return Result.fail(malformed("binary frame header lacks 'p'", id));
+  const body = bytes.subarray(PREFIX + headLength);
+  // Before decoding: decode-then-check would build every level first (a 16 MiB frame of
+  // nested one-element arrays is ~16 M arrays, ~2.5 GB).
+  if (msgpackDepthExceeds(body, MAX_DEPTH)) {
+    return Result.fail(malformed(`nesting deeper than ${MAX_DEPTH} levels`, id));
+  }
   let payload: unknown;
   try {
-    payload = decode(bytes.subarray(PREFIX + headLength));
+    payload = decode(body);
   } catch (e) {
     return Result.fail(malformed(`binary frame body is not msgpack (${(e as Error).message})`, id));
   }
