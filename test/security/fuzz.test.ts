@@ -4,6 +4,7 @@
  * readable id) gets exactly one answer with its id; nothing else is answered; the connection
  * stays open; and good calls interleaved with the garbage keep succeeding.
  */
+import { encode } from "@msgpack/msgpack";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
@@ -25,7 +26,9 @@ type Frame = { readonly text: string } | { readonly binary: Uint8Array };
  */
 type Spec =
   | { readonly text: string; readonly edit?: { op: "cut" | "insert" | "delete"; at: number; c: string } }
-  | { readonly binary: Uint8Array };
+  | { readonly binary: Uint8Array }
+  /** A binary frame in format v1: 0xB1, header length, JSON header, msgpack body; maybe cut. */
+  | { readonly v1: { readonly header: string; readonly body: Uint8Array; readonly cut?: number } };
 
 const ID = "{{ID}}";
 const KNOWN = [HostMethods.ping, HostMethods.echo, HostMethods.hostInfo, HostMethods.callBack, "$cancel"];
@@ -115,10 +118,40 @@ const specs: fc.Arbitrary<Spec> = fc.oneof(
   fc.constantFrom("", " ", "null", "[]", "0", '""').map((t) => ({ text: t })),
   // Binary garbage: not part of the protocol.
   fc.uint8Array({ maxLength: 512 }).map((b) => ({ binary: b })),
+  // Binary frames (format v1): good ones with bytes in them, and damaged ones.
+  fc
+    .record({
+      method,
+      id: fc.oneof({ arbitrary: fc.constant(ID), weight: 4 }, badIdToken, fc.constant("null")),
+      p: fc.oneof(fc.constantFrom("params", "result"), fc.string({ maxLength: 5 })),
+      body: fc.oneof(
+        fc.array(fc.oneof(json, fc.uint8Array({ maxLength: 64 })), { maxLength: 4 }).map((v) => encode(v)),
+        fc.uint8Array({ maxLength: 200 }),
+        fc
+          .integer({ min: 200, max: 3_000 })
+          .map((depth) => new Uint8Array(depth + 1).fill(0x91, 0, depth).fill(0xc0, depth)),
+      ),
+      cut: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, fc.nat()),
+    })
+    .map((r) => ({
+      v1: {
+        header: `{"id":${r.id},"method":${JSON.stringify(r.method)},"p":${JSON.stringify(r.p)}}`,
+        body: r.body,
+        ...(r.cut === undefined ? {} : { cut: r.cut }),
+      },
+    })),
 );
 
 const render = (spec: Spec, freshId: () => number): Frame => {
   if ("binary" in spec) return spec;
+  if ("v1" in spec) {
+    const head = Buffer.from(spec.v1.header.split(ID).join(String(freshId())));
+    const prefix = Buffer.alloc(5);
+    prefix[0] = 0xb1;
+    prefix.writeUInt32BE(head.length, 1);
+    const whole = Buffer.concat([prefix, head, spec.v1.body]);
+    return { binary: spec.v1.cut === undefined ? whole : whole.subarray(0, spec.v1.cut % (whole.length + 1)) };
+  }
   const text = spec.text.includes(ID) ? spec.text.split(ID).join(String(freshId())) : spec.text;
   const e = spec.edit;
   if (!e) return { text };
@@ -128,15 +161,22 @@ const render = (spec: Spec, freshId: () => number): Frame => {
   return { text: text.slice(0, at) + text.slice(at + 1) };
 };
 
+/** The JSON header text of a v1 binary frame; throws when the frame is not one. */
+const binaryHeader = (b: Uint8Array): string => {
+  if (b.length < 5 || b[0] !== 0xb1) throw new Error("not a v1 binary frame");
+  const length = Buffer.from(b.buffer, b.byteOffset, b.byteLength).readUInt32BE(1);
+  if (length > b.length - 5) throw new Error("header runs past the frame");
+  return new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(5, 5 + length));
+};
+
 /**
- * The protocol, restated independently of src/protocol: an object with a `method` key and an
+ * The protocol, restated independently of src/protocol (for a binary frame, of its header): an object with a `method` key and an
  * id that is a non-negative safe integer is a request and gets exactly one answer.
  */
 const expectedReplyId = (frame: Frame): number | undefined => {
-  if (!("text" in frame)) return undefined;
   let v: unknown;
   try {
-    v = JSON.parse(frame.text);
+    v = JSON.parse("text" in frame ? frame.text : binaryHeader(frame.binary));
   } catch {
     return undefined;
   }
@@ -158,7 +198,15 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
     await opened(ws);
     ws.on("close", (code, reason) => (closedWith = `${code} ${reason.toString()}`));
     ws.on("message", (data, isBinary) => {
-      const msg: unknown = isBinary ? undefined : JSON.parse(data.toString());
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      let msg: unknown;
+      try {
+        msg = isBinary
+          ? { ...(JSON.parse(binaryHeader(bytes)) as object), binary: true }
+          : JSON.parse(bytes.toString());
+      } catch {
+        msg = undefined;
+      }
       if (typeof msg !== "object" || msg === null) return void unattributable++;
       const m = msg as { id?: unknown; method?: unknown };
       if (typeof m.method === "string") {
@@ -181,6 +229,8 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
     let nextId = 1_000_000;
     let goodId = GOOD_ID_BASE;
     let frames = 0;
+    /** Binary frames that are requests: proves the v1 path is exercised, not just garbage. */
+    let binaryRequests = 0;
     const started = Date.now();
     const rssBefore = rssBytes(host.starter.pid!);
 
@@ -199,6 +249,7 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
           const id = expectedReplyId(frame);
           if (id !== undefined) {
             expected.set(id, (expected.get(id) ?? 0) + 1);
+            if ("binary" in frame) binaryRequests++;
             if ("text" in frame) sentText.set(id, frame.text);
           }
           if ("text" in frame) ws.send(frame.text);
@@ -233,7 +284,11 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
           if (good.has(id)) continue;
           if (!expected.has(id)) problems.push(`unexpected answer ${JSON.stringify(list)} to: ${frameOf(id)}`);
           for (const r of list) {
-            const ok = "result" in (r as object) || typeof (r as { error?: unknown }).error === "string";
+            // A binary reply carries its result in the msgpack body.
+            const ok =
+              "result" in (r as object) ||
+              typeof (r as { error?: unknown }).error === "string" ||
+              (r as { binary?: boolean; p?: unknown }).p === "result";
             if (!ok) problems.push(`answer ${JSON.stringify(r)} is neither a success nor a failure`);
           }
         }
@@ -257,11 +312,12 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
     const growthMiB = (rssBytes(host.starter.pid!) - rssBefore) / 2 ** 20;
     console.log(
       `[fuzz] ${frames} frames in ${seconds.toFixed(1)} s (${Math.round(frames / seconds)} frames/s), ` +
-        `host RSS +${growthMiB.toFixed(1)} MiB`,
+        `host RSS +${growthMiB.toFixed(1)} MiB, ${binaryRequests} binary requests answered`,
     );
     // Generous: nothing the fuzzer sends may be retained per frame.
     expect(growthMiB).toBeLessThan(200);
     expect(frames).toBe(RUNS * FRAMES_PER_RUN);
+    expect(binaryRequests).toBeGreaterThan(100); // ~300 per run
     expect(host.logs.some((l) => /uncaught|unhandled/i.test(l))).toBe(false);
     expect(host.starter.currentState.kind).toBe("running");
   }, 180_000);
