@@ -16,6 +16,8 @@ export const TestMethods = {
   reject: "test.reject",
   /** `[ms]`: resolves after `ms` (capped) unless cancelled; keeps a call in flight. */
   sleep: "test.sleep",
+  /** `[]`: the names of environment variables that extensions (and their children) would see. */
+  envNames: "test.envNames",
 } as const;
 
 /** Even a test must not wedge the host for good. */
@@ -61,6 +63,7 @@ export const registerTestHooks = (peer: RpcPeer): (() => void) => {
           );
         }),
     ),
+    peer.register(TestMethods.envNames, () => Object.keys(process.env)),
   ];
   return () => disposers.forEach((d) => d());
 };
