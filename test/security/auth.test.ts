@@ -3,9 +3,25 @@
  * before the upgrade (never 101), shows up in the host log, and the log never holds the secret.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_MARKER, SECRET_HEADER, tokenProtocol, type ConnectionInfo } from "../../src/protocol/handshake.js";
-import { rawUpgrade, startLoggedHost, waitUntil, type LoggedHost, type RawUpgradeOptions } from "./support.js";
+import { TestMethods } from "../../src/extension-host/test-hooks.js";
+import {
+  PROTOCOL_MARKER,
+  SECRET_ENV,
+  SECRET_HEADER,
+  tokenProtocol,
+  type ConnectionInfo,
+} from "../../src/protocol/handshake.js";
+import {
+  openNative,
+  opened,
+  rawUpgrade,
+  startLoggedHost,
+  waitUntil,
+  type LoggedHost,
+  type RawUpgradeOptions,
+} from "./support.js";
 
 const APP_ORIGIN = "http://127.0.0.1:5999";
 
@@ -137,6 +153,26 @@ describe("handshake authentication (real host, raw HTTP)", () => {
         403,
         /Host '.*' is not this loopback server/,
       );
+    }
+  });
+
+  it("keeps the secret out of the host's argv and out of the environment extensions see", async () => {
+    const pid = host.starter.pid!;
+    expect(readFileSync(`/proc/${pid}/cmdline`, "utf8")).not.toContain(info.secret);
+    // The hooks are not enabled on this host: a second one reports what extensions would see.
+    const hooked = await startLoggedHost({ env: { EXTHOST_TEST_HOOKS: "1" } });
+    try {
+      const hookedInfo = await hooked.info();
+      const ws = openNative(hookedInfo);
+      await opened(ws);
+      const reply = new Promise<string>((resolve) => ws.once("message", (d) => resolve(d.toString())));
+      ws.send(JSON.stringify({ id: 1, method: TestMethods.envNames, params: [] }));
+      const { result } = JSON.parse(await reply) as { result: string[] };
+      expect(result).toContain("EXTHOST_ALLOWED_ORIGINS"); // the call really lists the environment
+      expect(result).not.toContain(SECRET_ENV);
+      ws.close();
+    } finally {
+      await hooked.stop();
     }
   });
 
