@@ -4,7 +4,16 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["out/**", "node_modules/**", "bench-results/**", "test-results/**", "examples/**/node_modules/**"] },
+  {
+    ignores: [
+      "out/**",
+      "out-*/**",
+      "node_modules/**",
+      "bench-results/**",
+      "test-results/**",
+      "examples/**/node_modules/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,6 +21,15 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Extensions are CommonJS that `require("vscode")`, typed through types/vscode.d.ts.
+    files: ["examples/**/*.js", "extensions/**/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: {
+      "@typescript-eslint/no-require-imports": "off",
+      "@typescript-eslint/triple-slash-reference": "off",
     },
   },
   {

@@ -7,6 +7,10 @@ import { ALLOWED_ORIGINS_ENV, SECRET_ENV } from "../protocol/handshake.js";
 import { PIPE_PATH_ENV, servePipe, serveRelay } from "./alternate-transports.js";
 import { registerBenchMethods } from "./bench-methods.js";
 import { registerDemoMethods } from "./demo-methods.js";
+import { ExtensionHostCore } from "./extension-host-core.js";
+import { scanExtensions } from "./extensions/scanner.js";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { connectToParent } from "./parent-channel.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { DEFAULT_MAX_PAYLOAD, startRpcServer } from "./rpc-server.js";
@@ -39,9 +43,25 @@ const main = async (): Promise<void> => {
   // Misbehaving methods for the hardening tests only; main never sets this.
   const testHooks = process.env[TEST_HOOKS_ENV] === "1";
 
+  const userDataDir = process.env["EXTHOST_USER_DATA_DIR"] ?? join(homedir(), ".direct-editor");
+  const scan = scanExtensions({
+    builtin: process.env["EXTHOST_BUILTIN_EXTENSIONS"],
+    user: process.env["EXTHOST_USER_EXTENSIONS"] ?? join(userDataDir, "extensions"),
+    development: (process.env["EXTHOST_DEV_EXTENSIONS"] ?? "").split(",").filter((p) => p.length > 0),
+  });
+  const core = new ExtensionHostCore({
+    ...scan,
+    storageDir: process.env["EXTHOST_STORAGE_DIR"] ?? join(userDataDir, "extension-storage"),
+    ...(numberEnv("EXTHOST_PROVIDER_TIMEOUT_MS")
+      ? { providerTimeoutMs: numberEnv("EXTHOST_PROVIDER_TIMEOUT_MS")! }
+      : {}),
+    log: (m) => log.info(m),
+  });
+  log.info(`found ${scan.extensions.length} extension(s): ${scan.extensions.map((e) => e.id).join(", ") || "none"}`);
+
   /** What every connection gets, whatever its transport. */
   const setupConnection = (peer: RpcPeer): (() => void) => {
-    const disposers = [registerDemoMethods(peer, startedAt), registerBenchMethods(peer)];
+    const disposers = [registerDemoMethods(peer, startedAt), registerBenchMethods(peer), core.attach(peer)];
     if (testHooks) disposers.push(registerTestHooks(peer));
     return () => disposers.forEach((d) => d());
   };
@@ -61,6 +81,7 @@ const main = async (): Promise<void> => {
   const pipe = pipePath ? await servePipe(pipePath, setupConnection, log, frameCap) : undefined;
 
   const shutdown = async (): Promise<void> => {
+    await core.deactivateAll();
     pipe?.close();
     await server.close();
     process.exit(0);

@@ -9,6 +9,7 @@ import { IpcChannels } from "../preload/api.js";
 import { APP_ORIGIN, APP_SCHEME, isOwnPage, resolveAppPath } from "./app-origin.js";
 import { spawnUtilityHost } from "./electron/utility-host-process.js";
 import { ExtensionHostStarter } from "./extension-host-starter.js";
+import { extensionHostEnv } from "./command-line.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const devServerUrl = process.env["ELECTRON_RENDERER_URL"];
@@ -22,6 +23,10 @@ const starter = new ExtensionHostStarter({
   spawn: spawnUtilityHost,
   modulePath: join(here, "extension-host.js"),
   allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN],
+  env: extensionHostEnv(process.argv, {
+    builtinExtensions: join(app.getAppPath(), "extensions/builtin"),
+    userDataDir: join(app.getPath("home"), ".direct-editor"),
+  }),
 });
 
 const createWindow = (): BrowserWindow => {

@@ -1,0 +1,67 @@
+/** `vscode.TextDocument` over the host's DocumentModel (read-only view, always current). */
+import { fileURLToPath } from "node:url";
+import type { DocumentModel } from "../documents.js";
+import { Position, Range, Uri } from "./types.js";
+
+const views = new WeakMap<DocumentModel, unknown>();
+
+export const textDocument = (doc: DocumentModel): unknown => {
+  let view = views.get(doc);
+  if (view) return view;
+  const uri = Uri.parse(doc.uri);
+  view = {
+    uri,
+    get fileName() {
+      return uri.scheme === "file" ? fileURLToPath(doc.uri) : uri.path;
+    },
+    get languageId() {
+      return doc.languageId;
+    },
+    get version() {
+      return doc.version;
+    },
+    get lineCount() {
+      return doc.lineCount;
+    },
+    isUntitled: uri.scheme === "untitled",
+    isDirty: false,
+    isClosed: false,
+    eol: 1,
+    getText: (range?: Range) => (range ? doc.text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end)) : doc.text),
+    lineAt: (lineOrPosition: number | Position) => {
+      const line = typeof lineOrPosition === "number" ? lineOrPosition : lineOrPosition.line;
+      if (line < 0 || line >= doc.lineCount) throw new Error(`Illegal value for line: ${line}`);
+      const text = doc.lineText(line);
+      const firstNonWhitespace = text.search(/\S/);
+      return {
+        lineNumber: line,
+        text,
+        range: new Range(line, 0, line, text.length),
+        firstNonWhitespaceCharacterIndex: firstNonWhitespace < 0 ? text.length : firstNonWhitespace,
+        isEmptyOrWhitespace: firstNonWhitespace < 0,
+      };
+    },
+    offsetAt: (p: Position) => doc.offsetAt(p),
+    positionAt: (offset: number) => {
+      const p = doc.positionAt(offset);
+      return new Position(p.line, p.character);
+    },
+    getWordRangeAtPosition: (p: Position, regex: RegExp = /[\w$-]+/g) => {
+      const text = doc.lineText(p.line);
+      const global = new RegExp(regex.source, regex.flags.includes("g") ? regex.flags : `${regex.flags}g`);
+      for (const m of text.matchAll(global)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (start <= p.character && p.character <= end && m[0].length > 0) return new Range(p.line, start, p.line, end);
+      }
+      return undefined;
+    },
+    validatePosition: (p: Position) => {
+      const q = doc.positionAt(doc.offsetAt(p));
+      return new Position(q.line, q.character);
+    },
+    save: () => Promise.resolve(false),
+  };
+  views.set(doc, view);
+  return view;
+};

@@ -1,0 +1,44 @@
+/** The VS Code-style `package.json` of an extension, validated before anything runs. */
+import { Schema } from "effect";
+
+const CommandContribution = Schema.Struct({
+  command: Schema.String,
+  title: Schema.String,
+  category: Schema.optionalKey(Schema.String),
+});
+
+const ConfigurationProperty = Schema.Struct({
+  type: Schema.optionalKey(Schema.Union([Schema.String, Schema.Array(Schema.String)])),
+  default: Schema.optionalKey(Schema.Unknown),
+  description: Schema.optionalKey(Schema.String),
+});
+
+const ConfigurationContribution = Schema.Struct({
+  title: Schema.optionalKey(Schema.String),
+  properties: Schema.optionalKey(Schema.Record(Schema.String, ConfigurationProperty)),
+});
+
+/** npm-style names: lower case, digits, `-`, `.`, `_`. */
+const Name = Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9._-]*$/));
+
+export const ExtensionManifest = Schema.Struct({
+  name: Name,
+  publisher: Name,
+  version: Schema.String,
+  displayName: Schema.optionalKey(Schema.String),
+  description: Schema.optionalKey(Schema.String),
+  main: Schema.optionalKey(Schema.String),
+  engines: Schema.Struct({ vscode: Schema.String }),
+  activationEvents: Schema.optionalKey(Schema.Array(Schema.String)),
+  contributes: Schema.optionalKey(
+    Schema.Struct({
+      commands: Schema.optionalKey(Schema.Array(CommandContribution)),
+      configuration: Schema.optionalKey(
+        Schema.Union([ConfigurationContribution, Schema.Array(ConfigurationContribution)]),
+      ),
+    }),
+  ),
+});
+export type ExtensionManifest = typeof ExtensionManifest.Type;
+
+export const decodeManifest = Schema.decodeUnknownResult(ExtensionManifest);

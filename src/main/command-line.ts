@@ -1,0 +1,24 @@
+/**
+ * Main's command line → the extension host's environment. `--extensionDevelopmentPath=<dir>`
+ * (repeatable, as in VS Code) loads an extension under development next to the installed ones.
+ */
+import { resolve } from "node:path";
+
+export const developmentPaths = (argv: ReadonlyArray<string>): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith("--extensionDevelopmentPath=")) out.push(resolve(a.slice(a.indexOf("=") + 1)));
+    else if (a === "--extensionDevelopmentPath" && argv[i + 1]) out.push(resolve(argv[++i]!));
+  }
+  return out;
+};
+
+export const extensionHostEnv = (
+  argv: ReadonlyArray<string>,
+  folders: { readonly builtinExtensions: string; readonly userDataDir: string },
+): Record<string, string> => ({
+  EXTHOST_BUILTIN_EXTENSIONS: folders.builtinExtensions,
+  EXTHOST_USER_DATA_DIR: folders.userDataDir,
+  EXTHOST_DEV_EXTENSIONS: developmentPaths(argv).join(","),
+});
