@@ -212,6 +212,9 @@ declare module "vscode" {
 
   // ── namespaces ──────────────────────────────────────────────────────────────────────────
   export namespace commands {
+    // `any`, as in VS Code: command arguments are whatever the caller passes, and a callback
+    // declared with typed parameters must still be accepted.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     function registerCommand(command: string, callback: (...args: any[]) => any, thisArg?: unknown): Disposable;
     function executeCommand<T = unknown>(command: string, ...rest: unknown[]): Thenable<T>;
     function getCommands(): Thenable<string[]>;
