@@ -2,6 +2,7 @@
  * Main's command line → the extension host's environment. `--extensionDevelopmentPath=<dir>`
  * (repeatable, as in VS Code) loads an extension under development next to the installed ones.
  */
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 
 export const developmentPaths = (argv: ReadonlyArray<string>): string[] => {
@@ -22,3 +23,16 @@ export const extensionHostEnv = (
   EXTHOST_USER_DATA_DIR: folders.userDataDir,
   EXTHOST_DEV_EXTENSIONS: developmentPaths(argv).join(","),
 });
+
+/** The folder to open: the last argument that is an existing directory (`npm start -- ~/proj`). */
+export const workspaceArgument = (
+  argv: ReadonlyArray<string>,
+  isDirectory: (p: string) => boolean = (p) => existsSync(p) && statSync(p).isDirectory(),
+): string | undefined => {
+  const candidates = argv.slice(1).filter((a, i, all) => !a.startsWith("-") && all[i - 1] !== "--extensionDevelopmentPath");
+  for (const a of candidates.reverse()) {
+    const p = resolve(a);
+    if (isDirectory(p) && !existsSync(resolve(p, "out/main/index.js"))) return p;
+  }
+  return undefined;
+};

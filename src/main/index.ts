@@ -2,14 +2,14 @@
  * Electron main: thin glue. Starts the extension host, creates the window, and answers the
  * renderer's one question — where is the extension host and what is the secret.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from "electron";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { IpcChannels } from "../preload/api.js";
 import { APP_ORIGIN, APP_SCHEME, isOwnPage, resolveAppPath } from "./app-origin.js";
 import { spawnUtilityHost } from "./electron/utility-host-process.js";
 import { ExtensionHostStarter } from "./extension-host-starter.js";
-import { extensionHostEnv } from "./command-line.js";
+import { extensionHostEnv, workspaceArgument } from "./command-line.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const devServerUrl = process.env["ELECTRON_RENDERER_URL"];
@@ -64,6 +64,17 @@ app.whenReady().then(async () => {
       throw new Error("connection info is only for the editor window");
     }
     return starter.connectionInfo();
+  });
+
+  ipcMain.handle(IpcChannels.initialWorkspace, () => {
+    const folder = workspaceArgument(process.argv);
+    return folder ? pathToFileURL(folder).toString() : null;
+  });
+  ipcMain.handle(IpcChannels.openFolderDialog, async (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = { properties: ["openDirectory" as const] };
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled || !result.filePaths[0] ? null : pathToFileURL(result.filePaths[0]).toString();
   });
 
   // The classic relayed path, kept for the IPC profiler: main forwards frames untouched.

@@ -14,6 +14,10 @@ export interface EditorHostBridge {
    * extension host over its parent port. Absent where there is no main to relay.
    */
   readonly relay?: RelayBridge;
+  /** The folder to open at start (`file://` URI): a path argument, or the last one opened. */
+  getInitialWorkspace?(): Promise<string | null>;
+  /** Native folder picker; resolves to a `file://` URI, or null when cancelled. */
+  openFolderDialog?(): Promise<string | null>;
 }
 
 export interface RelayBridge {
@@ -26,4 +30,6 @@ export const IpcChannels = {
   connectionInfo: "exthost:connection-info",
   hostRestarted: "exthost:restarted",
   relay: "exthost:relay",
+  initialWorkspace: "workbench:initial-workspace",
+  openFolderDialog: "workbench:open-folder-dialog",
 } as const;

@@ -11,6 +11,8 @@ const bridge: EditorHostBridge = {
     ipcRenderer.on(IpcChannels.hostRestarted, wrapped);
     return () => ipcRenderer.off(IpcChannels.hostRestarted, wrapped);
   },
+  getInitialWorkspace: () => ipcRenderer.invoke(IpcChannels.initialWorkspace),
+  openFolderDialog: () => ipcRenderer.invoke(IpcChannels.openFolderDialog),
   relay: {
     send: (frame) => ipcRenderer.send(IpcChannels.relay, frame),
     onFrame: (listener) => {

@@ -48,6 +48,7 @@ describe("renderer in Chromium ⇄ extension host (direct WebSocket)", () => {
     await waitConnected(harness);
     expect(await channelState(harness)).toBe("Connected");
 
+    await harness.page.getByTestId("panel-tab-developer").click();
     await harness.page.getByTestId("echo-text").fill("from chromium");
     await harness.page.getByTestId("echo").click();
     await expect.poll(() => harness!.page.getByTestId("sample-outcome").first().textContent()).toBe('"from chromium"');
@@ -91,6 +92,7 @@ describe("renderer in Chromium ⇄ extension host (direct WebSocket)", () => {
       });
     });
     await waitConnected(harness, info.generation);
+    await harness.page.getByTestId("panel-tab-developer").click();
     await harness.page.getByTestId("ping").click();
     await expect.poll(() => harness!.page.getByTestId("sample-outcome").first().textContent()).toBe('"pong"');
   });

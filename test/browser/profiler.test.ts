@@ -23,6 +23,7 @@ describe("Developer: IPC Profiler", () => {
       undefined,
       { timeout: 20_000 },
     );
+    await page.getByTestId("panel-tab-developer").click();
     await page.getByTestId("open-profiler").click();
     await page.getByTestId("profiler-calls").selectOption("100");
     await page.getByTestId("profiler-run").click();

@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RendererMethods } from "../../protocol/methods.js";
-import { App } from "./App.js";
+import { App, createWorkbench } from "./App.js";
 import { getBridge } from "./bridge.js";
 import { browserSocketFactory } from "./channel/socket.js";
 import { createChannelClient } from "./channel/channel-client.js";
@@ -22,9 +22,10 @@ if (!bridge) {
   await client.register(RendererMethods.hello, (params) => `renderer got '${String(params[0])}'`);
   // Handy for people profiling from DevTools.
   (window as unknown as { directChannel: typeof client }).directChannel = client;
+  const services = await createWorkbench(client, bridge);
   root.render(
     <StrictMode>
-      <App client={client} bridge={bridge} />
+      <App services={services} />
     </StrictMode>,
   );
 }

@@ -1,0 +1,73 @@
+/** File tree of the workspace folder, read lazily through the extension host (which owns the disk). */
+import { useState } from "react";
+import { ExtHost, FileEntry } from "../../../protocol/workbench.js";
+import { Schema } from "effect";
+import { useStore } from "./store.js";
+import type { WorkbenchServices } from "./workbench-services.js";
+
+const parseEntries = Schema.decodeUnknownSync(Schema.Array(FileEntry));
+
+const Folder = ({ services, uri, depth }: { services: WorkbenchServices; uri: string; depth: number }) => {
+  const [entries, setEntries] = useState<ReadonlyArray<FileEntry> | undefined>(undefined);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<string>();
+  if (entries === undefined && error === undefined) {
+    services.client.call(ExtHost.readDirectory, [uri]).then(
+      (r) => setEntries(parseEntries(r)),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+    return <div className="tree-note">Loading…</div>;
+  }
+  if (error) return <div className="tree-note">{error}</div>;
+  return (
+    <ul className="tree" role="group">
+      {entries!.map((e) => (
+        <li key={e.uri}>
+          <button
+            type="button"
+            className={`tree-item ${e.kind}`}
+            style={{ paddingLeft: 8 + depth * 12 }}
+            data-testid="explorer-item"
+            data-name={e.name}
+            onClick={() =>
+              e.kind === "directory"
+                ? setOpen((s) => {
+                    const next = new Set(s);
+                    if (next.has(e.uri)) next.delete(e.uri);
+                    else next.add(e.uri);
+                    return next;
+                  })
+                : void services.documents.openFile(e.uri)
+            }
+          >
+            {e.kind === "directory" ? (open.has(e.uri) ? "▾ " : "▸ ") : "  "}
+            {e.name}
+          </button>
+          {e.kind === "directory" && open.has(e.uri) && <Folder services={services} uri={e.uri} depth={depth + 1} />}
+        </li>
+      ))}
+    </ul>
+  );
+};
+
+export const Explorer = ({ services, onOpenFolder }: { services: WorkbenchServices; onOpenFolder: () => void }) => {
+  const folder = useStore(services.workspaceFolder);
+  return (
+    <aside className="sidebar" data-testid="explorer">
+      <div className="sidebar-title">EXPLORER</div>
+      {folder ? (
+        <>
+          <div className="sidebar-section">{decodeURIComponent(folder.split("/").pop() ?? folder).toUpperCase()}</div>
+          <Folder key={folder} services={services} uri={folder} depth={0} />
+        </>
+      ) : (
+        <div className="tree-note">
+          No folder opened.
+          <button type="button" className="primary" onClick={onOpenFolder}>
+            Open Folder
+          </button>
+        </div>
+      )}
+    </aside>
+  );
+};

@@ -1,0 +1,82 @@
+/** Channel state on the left (click to reconnect when down), extension items by alignment and priority. */
+import type { ChannelState } from "../channel/channel-state.js";
+import { runHostCommand } from "./commands.js";
+import { useStore } from "./store.js";
+import { useChannelState } from "../use-channel-state.js";
+import type { WorkbenchServices } from "./workbench-services.js";
+
+const channelLabel = (s: ChannelState): string => {
+  switch (s._tag) {
+    case "Connecting":
+      return "Extension host: connecting…";
+    case "Connected":
+      return s.responsive ? "Extension host: connected" : "Extension host: unresponsive";
+    case "Reconnecting":
+      return `Extension host: reconnecting (attempt ${s.attempt})`;
+    case "Dead":
+      return "Extension host: disconnected — click to reconnect";
+  }
+};
+
+/** `$(icon)` codicon syntax from extensions, shown as plain text here. */
+const text = (t: string) => t.replace(/\$\([\w-]+\)\s*/g, "");
+
+export const StatusBar = ({ services }: { services: WorkbenchServices }) => {
+  const state = useChannelState(services.client);
+  const items = [...useStore(services.statusItems).values()].filter((i) => i.visible);
+  const active = useStore(services.documents.active);
+  const problems = [...useStore(services.diagnostics).values()].flatMap((m) => [...m.values()]).flat();
+  const byAlignment = (a: "left" | "right") =>
+    items.filter((i) => i.alignment === a).sort((x, y) => y.priority - x.priority);
+  const kind =
+    state._tag === "Connected" ? (state.responsive ? "ok" : "warn") : state._tag === "Dead" ? "dead" : "warn";
+  return (
+    <footer className={`statusbar status-${kind}`} data-testid="statusbar">
+      <button
+        type="button"
+        className="status-item"
+        data-testid="channel-state"
+        data-state={state._tag}
+        title={state._tag === "Reconnecting" ? state.lastError : state._tag === "Dead" ? state.reason : ""}
+        onClick={() => state._tag !== "Connected" && void services.client.reconnect()}
+      >
+        {channelLabel(state)}
+      </button>
+      <button
+        type="button"
+        className="status-item"
+        onClick={() => services.panel.set("problems")}
+        data-testid="status-problems"
+      >
+        ⊗ {problems.filter((p) => p.severity === "error").length} ⚠{" "}
+        {problems.filter((p) => p.severity === "warning").length}
+      </button>
+      {byAlignment("left").map((i) => (
+        <button
+          key={i.id}
+          type="button"
+          className="status-item"
+          title={i.tooltip}
+          data-testid="status-item"
+          onClick={() => i.command && void runHostCommand(services, i.command)}
+        >
+          {text(i.text)}
+        </button>
+      ))}
+      <span className="spacer" />
+      {byAlignment("right").map((i) => (
+        <button
+          key={i.id}
+          type="button"
+          className="status-item"
+          title={i.tooltip}
+          data-testid="status-item"
+          onClick={() => i.command && void runHostCommand(services, i.command)}
+        >
+          {text(i.text)}
+        </button>
+      ))}
+      {active && <span className="status-item">{services.documents.get(active)?.languageId}</span>}
+    </footer>
+  );
+};

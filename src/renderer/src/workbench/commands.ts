@@ -1,0 +1,117 @@
+/** Built-in commands, listed in the palette next to the extensions' ones. */
+import { HostMethods } from "../../../protocol/methods.js";
+import { ExtHost } from "../../../protocol/workbench.js";
+import type { WorkbenchServices } from "./workbench-services.js";
+
+export interface PaletteCommand {
+  readonly id: string;
+  readonly title: string;
+  readonly source: string;
+  readonly run: () => unknown;
+}
+
+export const errorText = (e: unknown): string => {
+  const tag = (e as { _tag?: string })._tag;
+  const message = e instanceof Error ? e.message : String(e);
+  return tag ? `${tag}: ${message}` : message;
+};
+
+/** A notification raised by the workbench itself (not by an extension). */
+export const notify = (services: WorkbenchServices, severity: "information" | "error", message: string): void => {
+  services.notifications.update((list) => [
+    ...list,
+    {
+      id: Date.now() + Math.random(),
+      request: { severity, message, items: [], extensionId: "Direct Editor" },
+      resolve: () => undefined,
+    },
+  ]);
+};
+
+export const openFolder = async (services: WorkbenchServices): Promise<void> => {
+  const picked = services.bridge?.openFolderDialog
+    ? await services.bridge.openFolderDialog()
+    : await new Promise<string | null>((resolve) =>
+        services.quickInput.set({ kind: "input", request: { prompt: "Folder to open (absolute path)" }, resolve }),
+      ).then((p) =>
+        p ? `file://${p.startsWith("/") ? "" : "/"}${p.split("/").map(encodeURIComponent).join("/")}` : null,
+      );
+  if (picked) await services.openFolder(picked);
+};
+
+export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] => [
+  {
+    id: "workbench.action.files.openFolder",
+    title: "File: Open Folder…",
+    source: "built-in",
+    run: () => openFolder(services),
+  },
+  {
+    id: "workbench.action.files.save",
+    title: "File: Save",
+    source: "built-in",
+    run: () => {
+      const uri = services.documents.active.get();
+      return uri ? services.documents.save(uri) : undefined;
+    },
+  },
+  {
+    id: "workbench.action.togglePanel",
+    title: "View: Toggle Panel",
+    source: "built-in",
+    run: () => services.panel.update((p) => (p ? undefined : "problems")),
+  },
+  {
+    id: "workbench.action.problems",
+    title: "View: Problems",
+    source: "built-in",
+    run: () => services.panel.set("problems"),
+  },
+  { id: "workbench.action.output", title: "View: Output", source: "built-in", run: () => services.panel.set("output") },
+  {
+    id: "workbench.action.reloadWindow",
+    title: "Developer: Reload Window",
+    source: "built-in",
+    run: () => location.reload(),
+  },
+  {
+    id: "workbench.action.showRunningExtensions",
+    title: "Developer: Show Running Extensions",
+    source: "built-in",
+    run: () => services.panel.set("developer"),
+  },
+  {
+    id: "workbench.action.ipcProfiler",
+    title: "Developer: IPC Profiler",
+    source: "built-in",
+    run: () => services.panel.set("developer"),
+  },
+  {
+    id: "workbench.action.pingExtensionHost",
+    title: "Developer: Ping Extension Host",
+    source: "built-in",
+    run: async () => {
+      const t0 = performance.now();
+      try {
+        await services.client.call(HostMethods.ping, []);
+        notify(services, "information", `Extension host answered in ${(performance.now() - t0).toFixed(2)} ms`);
+      } catch (e) {
+        notify(services, "error", errorText(e));
+      }
+    },
+  },
+  {
+    id: "workbench.action.reconnectExtensionHost",
+    title: "Developer: Reconnect to Extension Host",
+    source: "built-in",
+    run: () => services.client.reconnect(),
+  },
+];
+
+export const runHostCommand = async (services: WorkbenchServices, id: string): Promise<void> => {
+  try {
+    await services.client.call(ExtHost.executeCommand, [id], { timeoutMs: 0 });
+  } catch (e) {
+    notify(services, "error", errorText(e));
+  }
+};
