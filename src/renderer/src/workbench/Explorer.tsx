@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { ExtHost, FileEntry } from "../../../protocol/workbench.js";
 import { Schema } from "effect";
+import { useChannelState } from "../use-channel-state.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -52,13 +53,20 @@ const Folder = ({ services, uri, depth }: { services: WorkbenchServices; uri: st
 
 export const Explorer = ({ services, onOpenFolder }: { services: WorkbenchServices; onOpenFolder: () => void }) => {
   const folder = useStore(services.workspaceFolder);
+  const channel = useChannelState(services.client);
+  // The tree is read through the extension host: wait for it, and re-read on every new one.
+  const generation = channel._tag === "Connected" ? channel.generation : undefined;
   return (
     <aside className="sidebar" data-testid="explorer">
       <div className="sidebar-title">EXPLORER</div>
       {folder ? (
         <>
           <div className="sidebar-section">{decodeURIComponent(folder.split("/").pop() ?? folder).toUpperCase()}</div>
-          <Folder key={folder} services={services} uri={folder} depth={0} />
+          {generation === undefined ? (
+            <div className="tree-note">Waiting for the extension host…</div>
+          ) : (
+            <Folder key={`${folder}#${generation}`} services={services} uri={folder} depth={0} />
+          )}
         </>
       ) : (
         <div className="tree-note">

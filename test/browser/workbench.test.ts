@@ -1,0 +1,147 @@
+/**
+ * The workbench in real Chromium against the real extension host with the example
+ * extensions: the done-criteria of the editor issue, and unsaved text surviving a reload and
+ * an extension-host crash.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, openRenderer, type RendererHarness } from "../support/browser.js";
+import { repoRoot } from "../support/paths.js";
+
+const examples = ["hello-command", "status-bar", "completion-diagnostics"].map((e) => join(repoRoot, "examples", e));
+
+describe("workbench with real extensions", () => {
+  let browser: Browser;
+  let harness: RendererHarness | undefined;
+  let workspace: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), "wb-ws-"));
+    dataDir = mkdtempSync(join(tmpdir(), "wb-data-"));
+    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
+    writeFileSync(join(workspace, "notes.todo"), "TODO write tests\nFIXME flaky\n");
+  });
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const open = async (): Promise<Page> => {
+    harness = await openRenderer({
+      browser,
+      hostEnv: {
+        EXTHOST_DEV_EXTENSIONS: examples.join(","),
+        EXTHOST_BUILTIN_EXTENSIONS: join(repoRoot, "extensions/builtin"),
+        EXTHOST_USER_DATA_DIR: dataDir,
+      },
+      bridge: { getInitialWorkspace: () => pathToFileURL(workspace).toString() },
+    });
+    const { page } = harness;
+    await page.getByTestId("channel-state").and(page.locator('[data-state="Connected"]')).waitFor({ timeout: 20_000 });
+    return page;
+  };
+
+  const openFile = async (page: Page, name: string) => {
+    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
+    await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
+  };
+
+  it("edits and saves a file: dirty marker, Ctrl+S writes the disk through the extension host", async () => {
+    const page = await open();
+    await openFile(page, "readme.md");
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("more text");
+    const tab = page.locator('[data-testid="tab"][data-name="readme.md"]');
+    await expect.poll(() => tab.getAttribute("data-dirty")).toBe("true");
+    await page.keyboard.press("Control+s");
+    await expect.poll(() => tab.getAttribute("data-dirty")).toBe("false");
+    expect(readFileSync(join(workspace, "readme.md"), "utf8")).toBe("# Hello\nmore text");
+  });
+
+  it("lists an extension command in the palette; running it shows its notification, answered by a click", async () => {
+    const page = await open();
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill("say hello");
+    const item = page.locator('[data-testid="palette-item"][data-command="hello.sayHello"]');
+    await expect.poll(() => item.textContent()).toContain("Hello: Say Hello");
+    await item.click();
+    const toast = page.getByTestId("notification").filter({ hasText: "Hello from an extension! (#1)" });
+    await toast.waitFor();
+    await toast.getByRole("button", { name: "Again" }).click();
+    await page.getByTestId("panel-tab-output").click();
+    await page.getByTestId("output-channel").selectOption("Hello");
+    await expect.poll(() => page.getByTestId("output-text").textContent()).toContain("user chose Again");
+    // Built-in commands are there too.
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill("developer");
+    await expect
+      .poll(() => page.getByTestId("palette-item").allTextContents())
+      .toContain("Developer: Show Running Extensions");
+  });
+
+  it("shows extension completions in the editor and diagnostics in the Problems panel; a status bar item runs its command", async () => {
+    const page = await open();
+    await openFile(page, "notes.todo");
+    const problem = page.getByTestId("problem").filter({ hasText: "FIXME: this needs attention" });
+    await problem.waitFor({ timeout: 15_000 });
+    expect(await problem.textContent()).toContain("notes.todo [Ln 2, Col 1]");
+
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("WAI");
+    const option = page.locator(".cm-tooltip-autocomplete li").filter({ hasText: "WAITING" });
+    await option.waitFor({ timeout: 15_000 });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".cm-content").textContent()).toContain("WAITING");
+
+    const clicker = page.getByTestId("status-item").filter({ hasText: /\d+ clicks?$/ });
+    await expect.poll(() => clicker.textContent(), { timeout: 15_000 }).toBe("0 clicks");
+    await clicker.click();
+    await expect.poll(() => clicker.textContent()).toBe("1 click");
+  });
+
+  it("keeps unsaved text through a renderer reload and an extension-host crash", async () => {
+    const page = await open();
+    await openFile(page, "readme.md");
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("unsaved work");
+    const tab = page.locator('[data-testid="tab"][data-name="readme.md"]');
+    await expect.poll(() => tab.getAttribute("data-dirty")).toBe("true");
+    await page.waitForTimeout(400); // the backup is debounced by 200 ms
+
+    await page.reload();
+    await tab.waitFor();
+    expect(await tab.getAttribute("data-restored")).toBe("true");
+    await expect.poll(() => page.locator(".cm-content").textContent()).toContain("unsaved work");
+
+    const crashedPid = harness!.host.starter.pid!;
+    process.kill(crashedPid, "SIGKILL");
+    await page
+      .locator(`[data-testid="channel-state"][data-state="Connected"]`)
+      .waitFor({ state: "detached", timeout: 10_000 })
+      .catch(() => undefined);
+    await page.locator(`[data-testid="channel-state"][data-state="Connected"]`).waitFor({ timeout: 20_000 });
+    expect(harness!.host.starter.pid).not.toBe(crashedPid);
+    await expect.poll(() => page.locator(".cm-content").textContent()).toContain("unsaved work");
+    // The new host got the unsaved text at initialize: saving writes it.
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+s");
+    await expect.poll(() => readFileSync(join(workspace, "readme.md"), "utf8")).toBe("# Hello\nunsaved work");
+    expect(readFileSync(join(workspace, "readme.md"), "utf8")).not.toBe("# Hello\n");
+  });
+});
