@@ -29,7 +29,9 @@ export const workspaceArgument = (
   argv: ReadonlyArray<string>,
   isDirectory: (p: string) => boolean = (p) => existsSync(p) && statSync(p).isDirectory(),
 ): string | undefined => {
-  const candidates = argv.slice(1).filter((a, i, all) => !a.startsWith("-") && all[i - 1] !== "--extensionDevelopmentPath");
+  const candidates = argv
+    .slice(1)
+    .filter((a, i, all) => !a.startsWith("-") && all[i - 1] !== "--extensionDevelopmentPath");
   for (const a of candidates.reverse()) {
     const p = resolve(a);
     if (isDirectory(p) && !existsSync(resolve(p, "out/main/index.js"))) return p;
