@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Conditions polled in browser/integration tests get time on a loaded 2-core machine.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });

@@ -4,10 +4,10 @@
  * WebSocket — even holding the real token. Chromium sends the Origin/Host it really would.
  */
 import { createServer, type Server } from "node:http";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROTOCOL_MARKER, tokenProtocol, type ConnectionInfo } from "../../src/protocol/handshake.js";
-import { CHROMIUM_PATH } from "../support/browser.js";
+import { launchChromium } from "../support/browser.js";
 import { startLoggedHost, waitUntil, type LoggedHost } from "./support.js";
 
 const page = (title: string): string => `<!doctype html><title>${title}</title><p>${title}</p>`;
@@ -48,20 +48,8 @@ describe("attacks from a real browser (Chromium)", () => {
     evil = await listen("evil");
     host = await startLoggedHost({ allowedOrigins: [`http://127.0.0.1:${app.port}`] });
     info = await host.info();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        // DNS rebinding without DNS: evil.example answers with 127.0.0.1, nothing leaves the box.
-        "--host-resolver-rules=MAP evil.example 127.0.0.1",
-      ],
-    });
+    // DNS rebinding without DNS: evil.example answers with 127.0.0.1, nothing leaves the box.
+    browser = await launchChromium(["--host-resolver-rules=MAP evil.example 127.0.0.1"]);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -42,7 +42,8 @@ export const serveRenderer = async (root = builtRendererDir): Promise<{ origin: 
   return { origin: `http://127.0.0.1:${address.port}`, server };
 };
 
-export const launchChromium = (): Promise<Browser> => {
+/** Headless Debian Chromium with the flags this closed network needs; `extraArgs` for special cases. */
+export const launchChromium = (extraArgs: ReadonlyArray<string> = []): Promise<Browser> => {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
@@ -56,6 +57,7 @@ export const launchChromium = (): Promise<Browser> => {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 };

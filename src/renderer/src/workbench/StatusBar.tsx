@@ -1,4 +1,5 @@
 /** Channel state on the left (click to reconnect when down), extension items by alignment and priority. */
+import type { StatusBarItemDto } from "../../../protocol/workbench.js";
 import type { ChannelState } from "../channel/channel-state.js";
 import { runHostCommand } from "./commands.js";
 import { useStore } from "./store.js";
@@ -20,6 +21,18 @@ const channelLabel = (s: ChannelState): string => {
 
 /** `$(icon)` codicon syntax from extensions, shown as plain text here. */
 const text = (t: string) => t.replace(/\$\([\w-]+\)\s*/g, "");
+
+const StatusItem = ({ services, item }: { services: WorkbenchServices; item: StatusBarItemDto }) => (
+  <button
+    type="button"
+    className="status-item"
+    title={item.tooltip}
+    data-testid="status-item"
+    onClick={() => item.command && void runHostCommand(services, item.command)}
+  >
+    {text(item.text)}
+  </button>
+);
 
 export const StatusBar = ({ services }: { services: WorkbenchServices }) => {
   const state = useChannelState(services.client);
@@ -52,29 +65,11 @@ export const StatusBar = ({ services }: { services: WorkbenchServices }) => {
         {problems.filter((p) => p.severity === "warning").length}
       </button>
       {byAlignment("left").map((i) => (
-        <button
-          key={i.id}
-          type="button"
-          className="status-item"
-          title={i.tooltip}
-          data-testid="status-item"
-          onClick={() => i.command && void runHostCommand(services, i.command)}
-        >
-          {text(i.text)}
-        </button>
+        <StatusItem key={i.id} services={services} item={i} />
       ))}
       <span className="spacer" />
       {byAlignment("right").map((i) => (
-        <button
-          key={i.id}
-          type="button"
-          className="status-item"
-          title={i.tooltip}
-          data-testid="status-item"
-          onClick={() => i.command && void runHostCommand(services, i.command)}
-        >
-          {text(i.text)}
-        </button>
+        <StatusItem key={i.id} services={services} item={i} />
       ))}
       {active && <span className="status-item">{services.documents.get(active)?.languageId}</span>}
     </footer>
