@@ -9,7 +9,7 @@ import { chmodSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../protocol/length-prefixed.js";
 import { RpcPeer, type PeerLogger } from "../protocol/peer.js";
-import type { ParentChannel } from "./parent-channel.js";
+import type { HostMessagePort, ParentChannel } from "./parent-channel.js";
 
 export const PIPE_PATH_ENV = "EXTHOST_PIPE_PATH";
 
@@ -63,3 +63,23 @@ export const servePipe = (
       resolve(server);
     });
   });
+
+/** Electron: a MessagePort main handed over (VS Code's way), serving the same methods. */
+export const servePort = (
+  port: HostMessagePort,
+  setup: (peer: RpcPeer) => () => void,
+  logger: PeerLogger,
+  maxFrameBytes: number,
+): void => {
+  const peer = new RpcPeer({ logger, maxFrameBytes, send: (frame) => port.postMessage(frame) });
+  const dispose = setup(peer);
+  port.on("message", (e) => {
+    if (typeof e.data === "string") peer.receive(e.data);
+    else peer.rejectFrame("MessagePort frames must be strings");
+  });
+  port.on("close", () => {
+    peer.close("message port closed");
+    dispose();
+  });
+  port.start();
+};

@@ -4,7 +4,7 @@
  * reports the port back to main.
  */
 import { ALLOWED_ORIGINS_ENV, SECRET_ENV } from "../protocol/handshake.js";
-import { PIPE_PATH_ENV, servePipe, serveRelay } from "./alternate-transports.js";
+import { PIPE_PATH_ENV, servePipe, servePort, serveRelay } from "./alternate-transports.js";
 import { registerBenchMethods } from "./bench-methods.js";
 import { registerDemoMethods } from "./demo-methods.js";
 import { ExtensionHostCore } from "./extension-host-core.js";
@@ -86,9 +86,10 @@ const main = async (): Promise<void> => {
     await server.close();
     process.exit(0);
   };
-  parent.onMessage((m) => {
+  parent.onMessage((m, ports) => {
     if (m.type === "shutdown") void shutdown();
     else if (m.type === "rpc") relay(m.frame);
+    else if (m.type === "port" && ports[0]) servePort(ports[0], setupConnection, log, frameCap);
   });
   parent.onDisconnect(() => void shutdown());
   log.info(`listening on 127.0.0.1:${server.port}`);

@@ -6,14 +6,23 @@ import { decodeMainToHost, type HostToMain, type MainToHost } from "../protocol/
 
 export interface ParentChannel {
   post(message: HostToMain): void;
-  onMessage(listener: (message: MainToHost) => void): void;
+  /** `ports`: MessagePorts transferred with the message (Electron only). */
+  onMessage(listener: (message: MainToHost, ports: ReadonlyArray<HostMessagePort>) => void): void;
   /** Main went away: the host must not outlive it. */
   onDisconnect(listener: () => void): void;
 }
 
-interface ElectronParentPort {
+/** The part of Electron's MessagePortMain the host uses. */
+export interface HostMessagePort {
   postMessage(message: unknown): void;
   on(event: "message", listener: (e: { data: unknown }) => void): void;
+  on(event: "close", listener: () => void): void;
+  start(): void;
+}
+
+interface ElectronParentPort {
+  postMessage(message: unknown): void;
+  on(event: "message", listener: (e: { data: unknown; ports?: HostMessagePort[] }) => void): void;
 }
 
 export const connectToParent = (): ParentChannel | undefined => {
@@ -24,7 +33,7 @@ export const connectToParent = (): ParentChannel | undefined => {
       onMessage: (listener) =>
         parentPort.on("message", (e) => {
           const m = decodeMainToHost(e.data);
-          if (m._tag === "Some") listener(m.value);
+          if (m._tag === "Some") listener(m.value, e.ports ?? []);
         }),
       // Electron kills a utility process with its parent; nothing to watch.
       onDisconnect: () => undefined,
@@ -36,7 +45,7 @@ export const connectToParent = (): ParentChannel | undefined => {
       onMessage: (listener) =>
         process.on("message", (raw) => {
           const m = decodeMainToHost(raw);
-          if (m._tag === "Some") listener(m.value);
+          if (m._tag === "Some") listener(m.value, []);
         }),
       onDisconnect: (listener) => process.on("disconnect", listener),
     };

@@ -63,6 +63,11 @@ export class ExtensionHostStarter {
     this.process?.postMessage({ type: "rpc", frame });
   }
 
+  /** Hands the host one end of a MessageChannelMain (Electron: the profiler's MessagePort path). */
+  postPort(port: unknown): void {
+    this.process?.postMessage({ type: "port" }, [port]);
+  }
+
   onRelayFrame(listener: (frame: string) => void): () => void {
     this.relayListeners.add(listener);
     return () => this.relayListeners.delete(listener);

@@ -4,7 +4,8 @@
  */
 export interface HostProcess {
   readonly pid: number | undefined;
-  postMessage(message: unknown): void;
+  /** `transfer`: MessagePorts (Electron only; Node's fork IPC cannot carry them). */
+  postMessage(message: unknown, transfer?: ReadonlyArray<unknown>): void;
   onMessage(listener: (message: unknown) => void): void;
   /** Fires once, with the exit code (null when killed by a signal). */
   onExit(listener: (code: number | null) => void): void;

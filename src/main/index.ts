@@ -2,7 +2,7 @@
  * Electron main: thin glue. Starts the extension host, creates the window, and answers the
  * renderer's one question — where is the extension host and what is the secret.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from "electron";
+import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, net, protocol, session } from "electron";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { IpcChannels } from "../preload/api.js";
@@ -82,6 +82,14 @@ app.whenReady().then(async () => {
     const sender = event.senderFrame;
     if (!sender || sender.parent !== null || !isOwnPage(sender.url, devServerUrl)) return;
     if (typeof frame === "string") starter.postRelayFrame(frame);
+  });
+  // VS Code's way, for the profiler: a MessageChannelMain with one end in the host, one in the window.
+  ipcMain.on(IpcChannels.openPort, (event) => {
+    const sender = event.senderFrame;
+    if (!sender || sender.parent !== null || !isOwnPage(sender.url, devServerUrl)) return;
+    const { port1, port2 } = new MessageChannelMain();
+    starter.postPort(port1);
+    event.sender.postMessage(IpcChannels.port, null, [port2]);
   });
   starter.onRelayFrame((frame) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IpcChannels.relay, frame);

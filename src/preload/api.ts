@@ -14,6 +14,12 @@ export interface EditorHostBridge {
    * extension host over its parent port. Absent where there is no main to relay.
    */
   readonly relay?: RelayBridge;
+  /**
+   * Electron only, for the IPC profiler: asks main for a MessagePort wired straight to the
+   * extension host (VS Code's design). It arrives as a window "message" event whose data is
+   * MESSAGE_PORT_EVENT, with the port in `ports`.
+   */
+  openMessagePort?(): void;
   /** The folder to open at start (`file://` URI): a path argument, or the last one opened. */
   getInitialWorkspace?(): Promise<string | null>;
   /** Native folder picker; resolves to a `file://` URI, or null when cancelled. */
@@ -26,10 +32,13 @@ export interface RelayBridge {
 }
 
 export const BRIDGE_KEY = "editorHost";
+export const MESSAGE_PORT_EVENT = "direct-editor:exthost-port";
 export const IpcChannels = {
   connectionInfo: "exthost:connection-info",
   hostRestarted: "exthost:restarted",
   relay: "exthost:relay",
+  openPort: "exthost:open-port",
+  port: "exthost:port",
   initialWorkspace: "workbench:initial-workspace",
   openFolderDialog: "workbench:open-folder-dialog",
 } as const;

@@ -2,7 +2,7 @@
  * Sandboxed preload (CommonJS): exposes a few functions, nothing else — no ipcRenderer, no Node.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
-import { BRIDGE_KEY, IpcChannels, type EditorHostBridge } from "./api.js";
+import { BRIDGE_KEY, IpcChannels, MESSAGE_PORT_EVENT, type EditorHostBridge } from "./api.js";
 
 const bridge: EditorHostBridge = {
   getConnectionInfo: () => ipcRenderer.invoke(IpcChannels.connectionInfo),
@@ -11,6 +11,7 @@ const bridge: EditorHostBridge = {
     ipcRenderer.on(IpcChannels.hostRestarted, wrapped);
     return () => ipcRenderer.off(IpcChannels.hostRestarted, wrapped);
   },
+  openMessagePort: () => ipcRenderer.send(IpcChannels.openPort),
   getInitialWorkspace: () => ipcRenderer.invoke(IpcChannels.initialWorkspace),
   openFolderDialog: () => ipcRenderer.invoke(IpcChannels.openFolderDialog),
   relay: {
@@ -24,3 +25,8 @@ const bridge: EditorHostBridge = {
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);
+
+// MessagePorts cannot cross contextBridge; window.postMessage transfers them to the page.
+ipcRenderer.on(IpcChannels.port, (event) => {
+  window.postMessage(MESSAGE_PORT_EVENT, window.location.origin, [...event.ports]);
+});

@@ -16,7 +16,9 @@ export const HostToMain = Schema.Union([HostReady, HostFatal, RelayFrame]);
 export type HostToMain = typeof HostToMain.Type;
 
 export const Shutdown = Schema.Struct({ type: Schema.Literal("shutdown") });
-export const MainToHost = Schema.Union([Shutdown, RelayFrame]);
+/** Electron only: a MessagePort for the renderer travels in this message's transfer list. */
+export const OpenPort = Schema.Struct({ type: Schema.Literal("port") });
+export const MainToHost = Schema.Union([Shutdown, RelayFrame, OpenPort]);
 export type MainToHost = typeof MainToHost.Type;
 
 export const decodeHostToMain = Schema.decodeUnknownOption(HostToMain);

@@ -1,5 +1,5 @@
 /** Electron's `utilityProcess.fork` behind the HostProcess interface. */
-import { utilityProcess } from "electron";
+import { utilityProcess, type MessagePortMain } from "electron";
 import type { SpawnHost } from "../host-process.js";
 
 export const spawnUtilityHost: SpawnHost = (modulePath, env) => {
@@ -12,7 +12,7 @@ export const spawnUtilityHost: SpawnHost = (modulePath, env) => {
     get pid() {
       return child.pid;
     },
-    postMessage: (m) => child.postMessage(m),
+    postMessage: (m, transfer) => child.postMessage(m, (transfer ?? []) as MessagePortMain[]),
     onMessage: (listener) => child.on("message", listener),
     onExit: (listener) => child.once("exit", (code) => listener(code)),
     kill: () => void child.kill(),

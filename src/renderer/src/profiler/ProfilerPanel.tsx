@@ -9,6 +9,7 @@ import type { ChannelClient } from "../channel/channel-client.js";
 import type { WindowStats } from "./latency-window.js";
 import { CdfChart } from "./CdfChart.js";
 import { runComparison, type Caller, type PathSummary } from "./compare.js";
+import { portCaller } from "./port-caller.js";
 import { relayCaller } from "./relay-caller.js";
 
 const us = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(0)} µs`);
@@ -33,16 +34,19 @@ export const ProfilerPanel = ({ client, bridge }: { client: ChannelClient; bridg
   const run = async (): Promise<void> => {
     setError(undefined);
     const relay = bridge?.relay ? relayCaller(bridge.relay) : undefined;
+    const port = bridge?.openMessagePort ? await portCaller(bridge).catch(() => undefined) : undefined;
     const paths: Array<{ name: string; call: Caller }> = [
       { name: "direct (WebSocket)", call: (m, p) => client.call(m, p, { timeoutMs: 10_000 }) },
     ];
     if (relay) paths.push({ name: "double hop (IPC → main → host)", call: relay.call });
+    if (port) paths.push({ name: "MessagePort (VS Code's way)", call: port.call });
     try {
       setResults(await runComparison(paths, { calls, payloadBytes }, setProgress));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
       relay?.dispose();
+      port?.dispose();
     }
   };
 
