@@ -1,6 +1,21 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "electron-vite";
+import type { Plugin } from "vite";
+
+/**
+ * The CSP in index.html is the packaged one. `electron-vite dev` serves the page from
+ * http://localhost:<port> with a hot-reload WebSocket to the same server and React Refresh's
+ * inline preamble, which that CSP blocks: relax it for the dev server only, never in a build.
+ */
+const devServerCsp = (): Plugin => ({
+  name: "direct-editor:dev-csp",
+  apply: "serve",
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src ws://127.0.0.1:*", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
+});
 
 // `DIRECT_EDITOR_OUT=out-foo electron-vite build` builds into another folder, so parallel
 // work (and the tests that read the bundles) do not overwrite each other's output.
@@ -36,6 +51,6 @@ export default defineConfig({
       outDir: resolve(outDir, "renderer"),
       rolldownOptions: { input: resolve(__dirname, "src/renderer/index.html") },
     },
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
   },
 });

@@ -24,16 +24,20 @@ export const extensionHostEnv = (
   EXTHOST_DEV_EXTENSIONS: developmentPaths(argv).join(","),
 });
 
-/** The folder to open: the last argument that is an existing directory (`npm start -- ~/proj`). */
+/**
+ * The folder to open: the last argument that is an existing directory (`npm start -- ~/proj`),
+ * resolved against `cwd` (a second instance's own working directory).
+ */
 export const workspaceArgument = (
   argv: ReadonlyArray<string>,
   isDirectory: (p: string) => boolean = (p) => existsSync(p) && statSync(p).isDirectory(),
+  cwd: string = process.cwd(),
 ): string | undefined => {
   const candidates = argv
     .slice(1)
     .filter((a, i, all) => !a.startsWith("-") && all[i - 1] !== "--extensionDevelopmentPath");
   for (const a of candidates.reverse()) {
-    const p = resolve(a);
+    const p = resolve(cwd, a);
     if (isDirectory(p) && !existsSync(resolve(p, "out/main/index.js"))) return p;
   }
   return undefined;

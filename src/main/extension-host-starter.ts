@@ -36,6 +36,8 @@ export class ExtensionHostStarter {
   private ready: Promise<ConnectionInfo> | undefined;
   private readonly crashes: number[] = [];
   private stopping = false;
+  /** Set once the app quits: nothing may start a host after that (no fork during shutdown). */
+  private disposed = false;
   private readonly listeners = new Set<(state: HostState) => void>();
   private readonly relayListeners = new Set<(frame: string) => void>();
 
@@ -63,9 +65,15 @@ export class ExtensionHostStarter {
     this.process?.postMessage({ type: "rpc", frame });
   }
 
-  /** Hands the host one end of a MessageChannelMain (Electron: the profiler's MessagePort path). */
-  postPort(port: unknown): void {
-    this.process?.postMessage({ type: "port" }, [port]);
+  /**
+   * Hands the host one end of a MessageChannelMain (Electron: the profiler's MessagePort path).
+   * Returns false, without posting, when no host is running: the caller answers at once
+   * instead of leaving the other end waiting on a port nobody serves.
+   */
+  postPort(port: unknown): boolean {
+    if (this.state.kind !== "running" || !this.process) return false;
+    this.process.postMessage({ type: "port" }, [port]);
+    return true;
   }
 
   onRelayFrame(listener: (frame: string) => void): () => void {
@@ -75,12 +83,14 @@ export class ExtensionHostStarter {
 
   /** The connection info of the running host, waiting for a (re)start in progress. */
   connectionInfo(): Promise<ConnectionInfo> {
+    if (this.disposed) return Promise.reject(new Error("the app is quitting: no extension host"));
     if (this.state.kind === "running") return Promise.resolve(this.state.info);
     if (this.state.kind === "crashed") return Promise.reject(new Error(this.state.message));
     return this.ready ?? this.start();
   }
 
   start(): Promise<ConnectionInfo> {
+    if (this.disposed) return Promise.reject(new Error("the app is quitting: no extension host"));
     this.stopping = false;
     const generation = ++this.generation;
     const secret = randomBytes(SECRET_BYTES).toString("hex");
@@ -140,9 +150,22 @@ export class ExtensionHostStarter {
     this.setState({ kind: "stopped" });
   }
 
-  /** Kills the host without restarting it on purpose (tests, "Restart Extension Host"). */
+  /**
+   * Stops the host for good: used when the app quits. Unlike `stop`, later `connectionInfo()`
+   * calls (a renderer reconnecting while the window closes) fail instead of forking a new host.
+   */
+  async dispose(graceMs = 6_000): Promise<void> {
+    this.disposed = true;
+    await this.stop(graceMs);
+  }
+
+  /**
+   * "Restart Extension Host": stops the running host (if any) and starts a fresh one with a new
+   * secret. Also the way out after the crash-loop guard gave up: the count starts over.
+   */
   async restart(): Promise<ConnectionInfo> {
     await this.stop(2_000);
+    this.crashes.length = 0;
     return this.start();
   }
 

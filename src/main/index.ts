@@ -1,33 +1,47 @@
 /**
  * Electron main: thin glue. Starts the extension host, creates the window, and answers the
- * renderer's one question — where is the extension host and what is the secret.
+ * renderer's one question — where is the extension host and what is the secret. Logic that
+ * can live without Electron does (starter, command line, app origin): it is tested under Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, MessageChannelMain, net, protocol, session } from "electron";
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  MessageChannelMain,
+  net,
+  protocol,
+  session,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+} from "electron";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { IpcChannels } from "../preload/api.js";
-import { APP_ORIGIN, APP_SCHEME, isOwnPage, resolveAppPath } from "./app-origin.js";
+import { APP_ORIGIN, APP_SCHEME, devServerUrl as devServerFrom, isOwnPage, resolveAppPath } from "./app-origin.js";
 import { spawnUtilityHost } from "./electron/utility-host-process.js";
 import { ExtensionHostStarter } from "./extension-host-starter.js";
 import { extensionHostEnv, workspaceArgument } from "./command-line.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const devServerUrl = process.env["ELECTRON_RENDERER_URL"];
+const devServerUrl = devServerFrom(process.env, app.isPackaged);
 const rendererRoot = join(here, "../renderer");
+const log = (message: string): void => console.log(message);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const starter = new ExtensionHostStarter({
-  spawn: spawnUtilityHost,
-  modulePath: join(here, "extension-host.js"),
-  allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN],
-  env: extensionHostEnv(process.argv, {
-    builtinExtensions: join(app.getAppPath(), "extensions/builtin"),
-    userDataDir: join(app.getPath("home"), ".direct-editor"),
-  }),
-});
+/** Only our own top-level page may talk to main (and learn the secret). */
+const fromOwnWindow = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isOwnPage(frame.url, devServerUrl);
+};
+
+const folderUri = (argv: ReadonlyArray<string>, cwd?: string): string | null => {
+  const folder = workspaceArgument(argv, undefined, cwd);
+  return folder ? pathToFileURL(folder).toString() : null;
+};
 
 const createWindow = (): BrowserWindow => {
   const win = new BrowserWindow({
@@ -49,73 +63,97 @@ const createWindow = (): BrowserWindow => {
   return win;
 };
 
-app.whenReady().then(async () => {
-  protocol.handle(APP_SCHEME, (request) => {
-    const path = resolveAppPath(request.url, rendererRoot, join);
-    return path ? net.fetch(pathToFileURL(path).toString()) : new Response("not found", { status: 404 });
-  });
-  // No remote content, ever: refuse every permission request.
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+const broadcast = (channel: string, value: unknown): void => {
+  for (const win of BrowserWindow.getAllWindows()) win.webContents.send(channel, value);
+};
 
-  ipcMain.handle(IpcChannels.connectionInfo, (event) => {
-    // Only our own top-level page may learn the secret.
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isOwnPage(frame.url, devServerUrl)) {
-      throw new Error("connection info is only for the editor window");
-    }
-    return starter.connectionInfo();
-  });
-
-  ipcMain.handle(IpcChannels.initialWorkspace, () => {
-    const folder = workspaceArgument(process.argv);
-    return folder ? pathToFileURL(folder).toString() : null;
-  });
-  ipcMain.handle(IpcChannels.openFolderDialog, async (event) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options = { properties: ["openDirectory" as const] };
-    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-    return result.canceled || !result.filePaths[0] ? null : pathToFileURL(result.filePaths[0]).toString();
+const startApp = (): void => {
+  const starter = new ExtensionHostStarter({
+    spawn: spawnUtilityHost(log),
+    modulePath: join(here, "extension-host.js"),
+    allowedOrigins: devServerUrl ? [new URL(devServerUrl).origin] : [APP_ORIGIN],
+    env: extensionHostEnv(process.argv, {
+      builtinExtensions: join(app.getAppPath(), "extensions/builtin"),
+      userDataDir: join(app.getPath("home"), ".direct-editor"),
+    }),
+    log,
   });
 
-  // The classic relayed path, kept for the IPC profiler: main forwards frames untouched.
-  ipcMain.on(IpcChannels.relay, (event, frame: unknown) => {
-    const sender = event.senderFrame;
-    if (!sender || sender.parent !== null || !isOwnPage(sender.url, devServerUrl)) return;
-    if (typeof frame === "string") starter.postRelayFrame(frame);
-  });
-  // VS Code's way, for the profiler: a MessageChannelMain with one end in the host, one in the window.
-  ipcMain.on(IpcChannels.openPort, (event) => {
-    const sender = event.senderFrame;
-    if (!sender || sender.parent !== null || !isOwnPage(sender.url, devServerUrl)) return;
-    const { port1, port2 } = new MessageChannelMain();
-    starter.postPort(port1);
-    event.sender.postMessage(IpcChannels.port, null, [port2]);
-  });
-  starter.onRelayFrame((frame) => {
-    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IpcChannels.relay, frame);
+  // A second launch (`direct-editor ~/other`) hands its folder to this window and exits.
+  app.on("second-instance", (_event, argv, workingDirectory) => {
+    const win = BrowserWindow.getAllWindows()[0] ?? createWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    const uri = folderUri(argv, workingDirectory);
+    if (uri) win.webContents.send(IpcChannels.openFolderRequest, uri);
   });
 
-  starter.onDidChangeState((state) => {
-    if (state.kind !== "running") return;
-    for (const win of BrowserWindow.getAllWindows()) {
-      win.webContents.send(IpcChannels.hostRestarted, state.info.generation);
-    }
-  });
-  await starter.start().catch((e: unknown) => console.error(`[main] ${(e as Error).message}`));
-  createWindow();
-  app.on("activate", () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-});
+  void app.whenReady().then(async () => {
+    protocol.handle(APP_SCHEME, (request) => {
+      const path = resolveAppPath(request.url, rendererRoot);
+      return path ? net.fetch(pathToFileURL(path).toString()) : new Response("not found", { status: 404 });
+    });
+    // No remote content, ever: refuse every permission request.
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-let quitting = false;
-app.on("before-quit", (e) => {
-  if (quitting) return;
-  quitting = true;
-  e.preventDefault();
-  void starter.stop().finally(() => app.quit());
-});
+    ipcMain.handle(IpcChannels.connectionInfo, (event) => {
+      if (!fromOwnWindow(event)) throw new Error("connection info is only for the editor window");
+      return starter.connectionInfo();
+    });
+    ipcMain.handle(IpcChannels.restartHost, async (event) => {
+      if (!fromOwnWindow(event)) throw new Error("only the editor window may restart the extension host");
+      await starter.restart();
+    });
+    ipcMain.handle(IpcChannels.initialWorkspace, () => folderUri(process.argv));
+    ipcMain.handle(IpcChannels.openFolderDialog, async (event) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      const options = { properties: ["openDirectory" as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled || !result.filePaths[0] ? null : pathToFileURL(result.filePaths[0]).toString();
+    });
 
-app.on("window-all-closed", () => {
-  if (process.platform !== "darwin") app.quit();
-});
+    // The classic relayed path, kept for the IPC profiler: main forwards frames untouched.
+    ipcMain.on(IpcChannels.relay, (event, frame: unknown) => {
+      if (fromOwnWindow(event) && typeof frame === "string") starter.postRelayFrame(frame);
+    });
+    starter.onRelayFrame((frame) => broadcast(IpcChannels.relay, frame));
+    // VS Code's way, for the profiler: a MessageChannelMain with one end in the host, one in the window.
+    ipcMain.handle(IpcChannels.openPort, (event) => {
+      if (!fromOwnWindow(event)) throw new Error("ports are only for the editor window");
+      const { port1, port2 } = new MessageChannelMain();
+      if (!starter.postPort(port1)) {
+        port1.close();
+        port2.close();
+        throw new Error("no extension host is running");
+      }
+      event.sender.postMessage(IpcChannels.port, null, [port2]);
+    });
+
+    starter.onDidChangeState((state) => {
+      if (state.kind === "running") broadcast(IpcChannels.hostRestarted, state.info.generation);
+      if (state.kind === "crashed") broadcast(IpcChannels.hostCrashed, state.message);
+    });
+    await starter.start().catch((e: unknown) => log(`[main] ${e instanceof Error ? e.message : String(e)}`));
+    createWindow();
+    app.on("activate", () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  // Stop the host before quitting (it runs deactivate()); nothing may fork a new one meanwhile.
+  let quitting = false;
+  app.on("before-quit", (e) => {
+    if (quitting) return;
+    quitting = true;
+    e.preventDefault();
+    void starter.dispose().finally(() => app.quit());
+  });
+
+  app.on("window-all-closed", () => {
+    if (process.platform !== "darwin") app.quit();
+  });
+};
+
+// One app per user profile: two mains would share the profile, the backups and the storage.
+if (app.requestSingleInstanceLock()) startApp();
+else app.quit();

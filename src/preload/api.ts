@@ -7,8 +7,12 @@ import type { ConnectionInfo } from "../protocol/handshake.js";
 export interface EditorHostBridge {
   /** `{port, secret}` of the running extension host; waits while it (re)starts. */
   getConnectionInfo(): Promise<ConnectionInfo>;
-  /** Fires with the new generation each time main restarts the extension host. */
+  /** Fires with the new generation each time main (re)starts the extension host. */
   onHostRestarted(listener: (generation: number) => void): () => void;
+  /** Fires when main's crash-loop guard gave up on the extension host (with the reason). */
+  onHostCrashed?(listener: (message: string) => void): () => void;
+  /** "Restart Extension Host": a fresh host, also after the crash-loop guard gave up. */
+  restartExtensionHost?(): Promise<void>;
   /**
    * The classic path, for the IPC profiler only: RPC frames main relays to and from the
    * extension host over its parent port. Absent where there is no main to relay.
@@ -17,13 +21,15 @@ export interface EditorHostBridge {
   /**
    * Electron only, for the IPC profiler: asks main for a MessagePort wired straight to the
    * extension host (VS Code's design). It arrives as a window "message" event whose data is
-   * MESSAGE_PORT_EVENT, with the port in `ports`.
+   * MESSAGE_PORT_EVENT, with the port in `ports`. Rejects at once when no host is running.
    */
-  openMessagePort?(): void;
+  openMessagePort?(): Promise<void>;
   /** The folder to open at start (`file://` URI): a path argument, or the last one opened. */
   getInitialWorkspace?(): Promise<string | null>;
   /** Native folder picker; resolves to a `file://` URI, or null when cancelled. */
   openFolderDialog?(): Promise<string | null>;
+  /** A second launch (`direct-editor <folder>`) asks this window to open its folder. */
+  onOpenFolderRequest?(listener: (uri: string) => void): () => void;
 }
 
 export interface RelayBridge {
@@ -36,9 +42,12 @@ export const MESSAGE_PORT_EVENT = "direct-editor:exthost-port";
 export const IpcChannels = {
   connectionInfo: "exthost:connection-info",
   hostRestarted: "exthost:restarted",
+  hostCrashed: "exthost:crashed",
+  restartHost: "exthost:restart",
   relay: "exthost:relay",
   openPort: "exthost:open-port",
   port: "exthost:port",
   initialWorkspace: "workbench:initial-workspace",
   openFolderDialog: "workbench:open-folder-dialog",
+  openFolderRequest: "workbench:open-folder-request",
 } as const;

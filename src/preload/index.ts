@@ -4,23 +4,25 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
 import { BRIDGE_KEY, IpcChannels, MESSAGE_PORT_EVENT, type EditorHostBridge } from "./api.js";
 
+/** Subscribes to a main → renderer channel; returns the unsubscribe function. */
+const listen = <T>(channel: string, listener: (value: T) => void): (() => void) => {
+  const wrapped = (_e: IpcRendererEvent, value: T): void => listener(value);
+  ipcRenderer.on(channel, wrapped);
+  return () => ipcRenderer.off(channel, wrapped);
+};
+
 const bridge: EditorHostBridge = {
   getConnectionInfo: () => ipcRenderer.invoke(IpcChannels.connectionInfo),
-  onHostRestarted: (listener) => {
-    const wrapped = (_e: IpcRendererEvent, generation: number): void => listener(generation);
-    ipcRenderer.on(IpcChannels.hostRestarted, wrapped);
-    return () => ipcRenderer.off(IpcChannels.hostRestarted, wrapped);
-  },
-  openMessagePort: () => ipcRenderer.send(IpcChannels.openPort),
+  onHostRestarted: (listener) => listen(IpcChannels.hostRestarted, listener),
+  onHostCrashed: (listener) => listen(IpcChannels.hostCrashed, listener),
+  restartExtensionHost: () => ipcRenderer.invoke(IpcChannels.restartHost),
+  openMessagePort: () => ipcRenderer.invoke(IpcChannels.openPort),
   getInitialWorkspace: () => ipcRenderer.invoke(IpcChannels.initialWorkspace),
   openFolderDialog: () => ipcRenderer.invoke(IpcChannels.openFolderDialog),
+  onOpenFolderRequest: (listener) => listen(IpcChannels.openFolderRequest, listener),
   relay: {
     send: (frame) => ipcRenderer.send(IpcChannels.relay, frame),
-    onFrame: (listener) => {
-      const wrapped = (_e: IpcRendererEvent, frame: string): void => listener(frame);
-      ipcRenderer.on(IpcChannels.relay, wrapped);
-      return () => ipcRenderer.off(IpcChannels.relay, wrapped);
-    },
+    onFrame: (listener) => listen(IpcChannels.relay, listener),
   },
 };
 

@@ -20,7 +20,17 @@ const Params = Schema.Array(Schema.Unknown);
 export const Request = Schema.Struct({ id: Id, method: Method, params: Params });
 export const Notification = Schema.Struct({ id: Schema.Null, method: Method, params: Params });
 export const Success = Schema.Struct({ id: Id, result: Schema.optionalKey(Schema.Unknown) });
-export const Failure = Schema.Struct({ id: Id, error: Schema.String });
+/**
+ * A typed failure: the error's `_tag` and message, plus its own fields in `data`, so the caller
+ * can rebuild the same tagged error (see rpc-contract.ts). A plain string is still accepted.
+ */
+export const WireError = Schema.Struct({
+  _tag: Schema.String,
+  message: Schema.String,
+  data: Schema.optionalKey(Schema.Unknown),
+});
+export type WireError = typeof WireError.Type;
+export const Failure = Schema.Struct({ id: Id, error: Schema.Union([Schema.String, WireError]) });
 
 export type Request = typeof Request.Type;
 export type Notification = typeof Notification.Type;
@@ -158,4 +168,4 @@ export const encodeNotification = (method: string, params: ReadonlyArray<unknown
   JSON.stringify({ id: null, method, params });
 export const encodeSuccess = (id: number, result: unknown): string =>
   JSON.stringify({ id, result: result === undefined ? null : result });
-export const encodeFailure = (id: number, error: string): string => JSON.stringify({ id, error });
+export const encodeFailure = (id: number, error: string | WireError): string => JSON.stringify({ id, error });

@@ -10,10 +10,16 @@ export class Disconnected extends Data.TaggedError("Disconnected")<{
   readonly message: string;
 }> {}
 
-/** The other side ran the method and it failed; `message` is the remote text. */
+/**
+ * The other side ran the method and it failed; `message` is the remote text. When the remote
+ * error was tagged, `remoteTag` and `data` carry it; a contract proxy turns declared ones back
+ * into their own classes (see rpc-contract.ts).
+ */
 export class RemoteError extends Data.TaggedError("RemoteError")<{
   readonly method: string;
   readonly message: string;
+  readonly remoteTag?: string;
+  readonly data?: unknown;
 }> {}
 
 /** No answer within the call's time limit; the remote side was sent `$cancel`. */

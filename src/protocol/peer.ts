@@ -14,6 +14,7 @@ import {
   type Decoded,
   type Notification,
   type Request,
+  type WireError,
 } from "./envelope.js";
 import {
   CallCancelled,
@@ -96,6 +97,29 @@ function detectBytes(this: unknown, key: string, value: unknown): unknown {
 
 const describe = (e: unknown): string =>
   e instanceof Error ? e.message || e.name : typeof e === "string" ? e : String(e);
+
+/** Fields of a tagged error that travel in `data`: its own, JSON-safe, minus what Error has. */
+const OWN_ERROR_KEYS = new Set(["_tag", "message", "stack", "name", "cause"]);
+
+/**
+ * What a handler's failure becomes on the wire: a tagged error (`Data.TaggedError`,
+ * `Schema.TaggedError`) keeps its tag and fields; anything else is its message, as before.
+ */
+export const wireError = (e: unknown): string | WireError => {
+  const tag = typeof e === "object" && e !== null ? (e as { _tag?: unknown })._tag : undefined;
+  if (typeof tag !== "string") return describe(e);
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(e as object)) {
+    if (!OWN_ERROR_KEYS.has(key) && value !== undefined && typeof value !== "function") data[key] = value;
+  }
+  let json: unknown;
+  try {
+    json = Object.keys(data).length > 0 ? JSON.parse(JSON.stringify(data)) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { _tag: tag, message: describe(e), ...(json !== undefined ? { data: json } : {}) };
+};
 
 /** Byte length of a UTF-16 string once UTF-8 encoded, without allocating the encoding. */
 export const utf8Length = (s: string): number => {
@@ -261,7 +285,18 @@ export class RpcPeer {
         return;
       case "failure": {
         const call = this.settleResponse(message.id);
-        call?.reject(new RemoteError({ method: call.method, message: message.error }));
+        if (!call) return;
+        const error = message.error;
+        call.reject(
+          typeof error === "string"
+            ? new RemoteError({ method: call.method, message: error })
+            : new RemoteError({
+                method: call.method,
+                message: error.message,
+                remoteTag: error._tag,
+                ...(error.data !== undefined ? { data: error.data } : {}),
+              }),
+        );
         return;
       }
     }
@@ -305,7 +340,7 @@ export class RpcPeer {
       const result = await handler(params, { signal: controller.signal, peer: this });
       reply = this.encodeResult(id, method, result);
     } catch (e) {
-      reply = encodeFailure(id, describe(e));
+      reply = encodeFailure(id, wireError(e));
     } finally {
       this.running.delete(id);
     }

@@ -79,6 +79,21 @@ describe("ExtensionHostStarter", () => {
     process.kill(host.starter.pid!, "SIGKILL");
     expect(await crashed).toMatchObject({ kind: "crashed", message: expect.stringContaining("crashed 2 times") });
     await expect(host.starter.connectionInfo()).rejects.toThrow(/not restarting/);
+    // "Restart Extension Host" is the way out: a fresh host, the crash count starting over.
+    const info = await host.starter.restart();
+    expect(host.starter.currentState.kind).toBe("running");
+    expect(await handshake(info)).toBe(101);
+  });
+
+  it("never forks a host once the app is quitting, and refuses ports with no host", async () => {
+    host = await startTestHost();
+    const { pid } = host.starter;
+    await host.starter.dispose(2_000);
+    expect(isAlive(pid!)).toBe(false);
+    // A renderer reconnecting while the window closes must not start a new host.
+    await expect(host.starter.connectionInfo()).rejects.toThrow(/quitting/);
+    expect(host.starter.pid).toBeUndefined();
+    expect(host.starter.postPort({})).toBe(false);
   });
 
   it("stops the host on request: process gone, port closed, no restart", async () => {

@@ -30,5 +30,10 @@ export const portCaller = (
       });
     };
     window.addEventListener("message", onMessage);
-    bridge.openMessagePort!();
+    // Main refuses at once when no extension host runs: fail now, not after the timeout.
+    bridge.openMessagePort!().catch((e: unknown) => {
+      clearTimeout(timer);
+      window.removeEventListener("message", onMessage);
+      reject(e instanceof Error ? e : new Error(String(e)));
+    });
   });

@@ -101,12 +101,49 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     },
   },
   {
+    id: "workbench.action.restartExtensionHost",
+    title: "Developer: Restart Extension Host",
+    source: "built-in",
+    run: () => restartExtensionHost(services),
+  },
+  {
     id: "workbench.action.reconnectExtensionHost",
     title: "Developer: Reconnect to Extension Host",
     source: "built-in",
     run: () => services.client.reconnect(),
   },
 ];
+
+/** Asks main for a fresh extension host (also the way out after its crash-loop guard gave up). */
+export const restartExtensionHost = async (services: WorkbenchServices): Promise<void> => {
+  const restart = services.bridge?.restartExtensionHost;
+  if (!restart) return notify(services, "error", "This window cannot restart the extension host (no main process).");
+  try {
+    await restart();
+    await services.client.reconnect();
+  } catch (e) {
+    notify(services, "error", `Restart Extension Host failed: ${errorText(e)}`);
+  }
+};
+
+/** Main gave up restarting a crashing host: say so, and offer the restart VS Code offers. */
+export const offerHostRestart = (services: WorkbenchServices, reason: string): void => {
+  services.notifications.update((list) => [
+    ...list,
+    {
+      id: Date.now() + Math.random(),
+      request: {
+        severity: "error",
+        message: `The extension host terminated unexpectedly and will not be restarted: ${reason}`,
+        items: ["Restart Extension Host"],
+        extensionId: "Direct Editor",
+      },
+      resolve: (item) => {
+        if (item) void restartExtensionHost(services);
+      },
+    },
+  ]);
+};
 
 export const runHostCommand = async (services: WorkbenchServices, id: string): Promise<void> => {
   try {

@@ -84,6 +84,8 @@ export class WorkbenchServices {
     };
     this.client.subscribe(onState);
     onState();
+    // A second launch of the app asked to open its folder here.
+    this.bridge?.onOpenFolderRequest?.((uri) => void this.openFolder(uri));
   }
 
   async initialize(): Promise<void> {

@@ -1,0 +1,211 @@
+/**
+ * One declaration per RPC method, used to build both ends — the idea of VS Code's
+ * `extHost.protocol.ts` + `proxyIdentifier.ts` and of Effect's `RpcGroup`, on our hardened wire
+ * format and `RpcPeer`.
+ *
+ *   const Files = { readFile: request("extHost.fs.readFile", { payload: Uri, success: Schema.String }) }
+ *   serve(peer, Files, { readFile: (uri, { signal }) => … })   // params decoded, result type-checked
+ *   const files = proxy(peer, Files); await files.readFile(uri, { signal })   // result decoded
+ *
+ * Every method takes one payload and travels as `"params":[payload]` (`[]` when it has none), so
+ * call sites name their fields instead of counting positions. Failures declared in `error` come
+ * back as instances of their own class; other remote failures are `RemoteError` (with the tag).
+ */
+import { Schema } from "effect";
+import type { CallOptions, HandlerContext } from "./peer.js";
+import { RemoteError } from "./errors.js";
+
+/** Schemas that need no services to decode or encode: every wire shape. */
+export type WireSchema = Schema.Codec<unknown, unknown, never, never>;
+
+export interface RequestSpec<P extends WireSchema, S extends WireSchema, E extends WireSchema> {
+  readonly kind: "request";
+  readonly method: string;
+  readonly payload: P;
+  readonly success: S;
+  /** Tagged errors (Schema.TaggedError classes) the method may fail with. */
+  readonly error: E;
+}
+
+export interface NotificationSpec<P extends WireSchema> {
+  readonly kind: "notification";
+  readonly method: string;
+  readonly payload: P;
+}
+
+export type AnyRequest = RequestSpec<WireSchema, WireSchema, WireSchema>;
+export type AnyNotification = NotificationSpec<WireSchema>;
+export type Contract = Readonly<Record<string, AnyRequest | AnyNotification>>;
+
+/** A payload-less method: `Schema.Void` (no params on the wire). */
+export const NoPayload = Schema.Void;
+
+export const request = <P extends WireSchema, S extends WireSchema, E extends WireSchema = typeof Schema.Never>(
+  method: string,
+  spec: { readonly payload: P; readonly success: S; readonly error?: E },
+): RequestSpec<P, S, E> => ({
+  kind: "request",
+  method,
+  payload: spec.payload,
+  success: spec.success,
+  error: (spec.error ?? Schema.Never) as E,
+});
+
+export const notification = <P extends WireSchema>(
+  method: string,
+  spec: { readonly payload: P },
+): NotificationSpec<P> => ({
+  kind: "notification",
+  method,
+  payload: spec.payload,
+});
+
+/** The caller passed params that do not match the method's declared payload. */
+export class InvalidParams extends Schema.TaggedError<InvalidParams>()("InvalidParams", {
+  method: Schema.String,
+  message: Schema.String,
+}) {}
+
+/** The other side answered with a value that does not match the method's declared result. */
+export class InvalidResult extends Schema.TaggedError<InvalidResult>()("InvalidResult", {
+  method: Schema.String,
+  message: Schema.String,
+}) {}
+
+// ── the serving end ──────────────────────────────────────────────────────────────────────────
+
+type Awaitable<T> = T | Promise<T>;
+
+/** What an implementation must provide: one function per method, typed by its declaration. */
+export type Implementation<C extends Contract> = {
+  readonly [K in keyof C]: C[K] extends RequestSpec<infer P, infer S, infer _E>
+    ? (payload: P["Type"], ctx: HandlerContext) => Awaitable<S["Type"]>
+    : C[K] extends NotificationSpec<infer P>
+      ? (payload: P["Type"], ctx: HandlerContext) => Awaitable<void>
+      : never;
+};
+
+/** Anything methods can be registered on: an RpcPeer, the renderer's channel client… */
+export interface Registrar {
+  register(method: string, handler: (params: ReadonlyArray<unknown>, ctx: HandlerContext) => unknown): () => void;
+}
+
+const isVoid = (schema: WireSchema): boolean => schema.ast._tag === "Void";
+
+const describeIssue = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Decodes a method's params; a mismatch is the caller's fault, reported as InvalidParams. */
+export const decodePayload = <P extends WireSchema>(
+  spec: { readonly method: string; readonly payload: P },
+  params: ReadonlyArray<unknown>,
+): P["Type"] => {
+  if (isVoid(spec.payload)) return undefined;
+  if (params.length !== 1) {
+    throw new InvalidParams({
+      method: spec.method,
+      message: `'${spec.method}' takes 1 parameter, got ${params.length}`,
+    });
+  }
+  try {
+    return Schema.decodeUnknownSync(spec.payload)(params[0]);
+  } catch (e) {
+    throw new InvalidParams({
+      method: spec.method,
+      message: `invalid params for '${spec.method}': ${describeIssue(e)}`,
+    });
+  }
+};
+
+/** Registers every method of `contract`; returns a function that unregisters them all. */
+export const serve = <C extends Contract>(registrar: Registrar, contract: C, impl: Implementation<C>): (() => void) => {
+  const disposers = Object.keys(contract).map((key) => {
+    const spec = contract[key]!;
+    const fn = impl[key] as (payload: unknown, ctx: HandlerContext) => unknown;
+    if (spec.kind === "notification") {
+      return registrar.register(spec.method, (params, ctx) => fn(decodePayload(spec, params), ctx));
+    }
+    const encodeResult = Schema.encodeSync(spec.success);
+    return registrar.register(spec.method, async (params, ctx) => {
+      const result = await fn(decodePayload(spec, params), ctx);
+      return isVoid(spec.success) ? null : encodeResult(result);
+    });
+  });
+  return () => disposers.forEach((d) => d());
+};
+
+// ── the calling end ──────────────────────────────────────────────────────────────────────────
+
+/** Anything that can send: an RpcPeer, the renderer's channel client, a test client. */
+export interface Caller {
+  call(method: string, params: ReadonlyArray<unknown>, options?: CallOptions): Promise<unknown>;
+  notify(method: string, params: ReadonlyArray<unknown>): unknown;
+}
+
+type Args<P extends WireSchema> = P extends typeof Schema.Void ? [] : [payload: P["Type"]];
+
+/** Typed methods for every declaration: requests return their decoded result, notifications void. */
+export type Proxy<C extends Contract> = {
+  readonly [K in keyof C]: C[K] extends RequestSpec<infer P, infer S, infer _E>
+    ? (...args: [...Args<P>, options?: CallOptions]) => Promise<S["Type"]>
+    : C[K] extends NotificationSpec<infer P>
+      ? (...args: Args<P>) => void
+      : never;
+};
+
+/** Turns a RemoteError back into the declared tagged error it was, when it was one. */
+const reviveError = (spec: AnyRequest, e: unknown): unknown => {
+  if (!(e instanceof RemoteError) || e.remoteTag === undefined) return e;
+  const encoded = {
+    _tag: e.remoteTag,
+    message: e.message,
+    ...(typeof e.data === "object" && e.data !== null ? e.data : {}),
+  };
+  for (const schema of [spec.error, InvalidParams as unknown as WireSchema]) {
+    try {
+      return Schema.decodeUnknownSync(schema)(encoded);
+    } catch {
+      // not this one
+    }
+  }
+  return e;
+};
+
+const encodeParams = (spec: AnyRequest | AnyNotification, args: ReadonlyArray<unknown>): unknown[] => {
+  if (isVoid(spec.payload)) return [];
+  try {
+    return [Schema.encodeSync(spec.payload)(args[0])];
+  } catch (e) {
+    throw new InvalidParams({ method: spec.method, message: `cannot send '${spec.method}': ${describeIssue(e)}` });
+  }
+};
+
+export const proxy = <C extends Contract>(caller: Caller, contract: C): Proxy<C> => {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(contract)) {
+    const spec = contract[key]!;
+    const hasPayload = !isVoid(spec.payload);
+    if (spec.kind === "notification") {
+      out[key] = (...args: unknown[]) => void caller.notify(spec.method, encodeParams(spec, args));
+      continue;
+    }
+    const decodeResult = Schema.decodeUnknownSync(spec.success);
+    out[key] = async (...args: unknown[]) => {
+      const options = (hasPayload ? args[1] : args[0]) as CallOptions | undefined;
+      let raw: unknown;
+      try {
+        raw = await caller.call(spec.method, encodeParams(spec, args), options);
+      } catch (e) {
+        throw reviveError(spec, e);
+      }
+      try {
+        return decodeResult(isVoid(spec.success) ? undefined : raw);
+      } catch (e) {
+        throw new InvalidResult({
+          method: spec.method,
+          message: `bad result from '${spec.method}': ${describeIssue(e)}`,
+        });
+      }
+    };
+  }
+  return out as Proxy<C>;
+};
