@@ -5,7 +5,7 @@
 import { connect } from "node:net";
 import WebSocket from "ws";
 import { PROTOCOL_MARKER, SECRET_HEADER, wsUrl } from "../src/protocol/handshake.js";
-import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../src/protocol/length-prefixed.js";
+import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../src/extension-host/length-prefixed.js";
 import { RpcPeer } from "../src/protocol/peer.js";
 
 export type PathName = "direct" | "direct-binary" | "double-hop" | "pipe";

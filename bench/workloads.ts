@@ -1,6 +1,15 @@
 /** The workloads, each run the same way over every path. */
 import type { RpcPeer } from "../src/protocol/peer.js";
-import { BenchMethods } from "../src/extension-host/bench-methods.js";
+import { BenchContract } from "../src/protocol/contracts/bench.js";
+import { proxy, type Caller, type Proxy } from "../src/protocol/rpc-contract.js";
+
+/** One typed proxy per peer, made once, so the measured loop does not build it per call. */
+const proxies = new WeakMap<Caller, Proxy<typeof BenchContract>>();
+const bench = (peer: Caller): Proxy<typeof BenchContract> => {
+  let p = proxies.get(peer);
+  if (!p) proxies.set(peer, (p = proxy(peer, BenchContract)));
+  return p;
+};
 import { newHistogram, summarize, type LatencySummary } from "./stats.js";
 
 export interface WorkloadResult extends LatencySummary {
@@ -26,12 +35,12 @@ const sequential = (name: string, bytes: number, full: number, quick: number): W
   async run(peer, isQuick) {
     const n = isQuick ? quick : full;
     const body = payload(bytes);
-    for (let i = 0; i < Math.max(5, n / 10); i++) await peer.call(BenchMethods.echo, [body]);
+    for (let i = 0; i < Math.max(5, n / 10); i++) await bench(peer).echo(body);
     const h = newHistogram();
     const t0 = nowUs();
     for (let i = 0; i < n; i++) {
       const s = nowUs();
-      await peer.call(BenchMethods.echo, [body]);
+      await bench(peer).echo(body);
       h.recordValue(Math.max(1, Math.round(nowUs() - s)));
     }
     const elapsed = nowUs() - t0;
@@ -46,7 +55,7 @@ const concurrent = (name: string, description: string, callers: number, full: nu
   async run(peer, isQuick) {
     const total = isQuick ? quick : full;
     const body = payload(100);
-    await Promise.all(Array.from({ length: callers }, () => peer.call(BenchMethods.echo, [body])));
+    await Promise.all(Array.from({ length: callers }, () => bench(peer).echo(body)));
     const h = newHistogram();
     let issued = 0;
     const t0 = nowUs();
@@ -54,7 +63,7 @@ const concurrent = (name: string, description: string, callers: number, full: nu
       while (issued < total) {
         issued++;
         const s = nowUs();
-        await peer.call(BenchMethods.echo, [body]);
+        await bench(peer).echo(body);
         h.recordValue(Math.max(1, Math.round(nowUs() - s)));
       }
     };
@@ -72,18 +81,18 @@ const notifications = (full: number, quick: number): Workload => ({
     const n = isQuick ? quick : full;
     const body = payload(100);
     const batch = 1000;
-    await peer.call(BenchMethods.takeCount, []);
+    await bench(peer).takeCount();
     const h = newHistogram();
     const t0 = nowUs();
     for (let sent = 0; sent < n; sent += batch) {
       const s = nowUs();
-      for (let i = 0; i < batch; i++) peer.notify(BenchMethods.sink, [body]);
+      for (let i = 0; i < batch; i++) bench(peer).sink(body);
       // A call after the batch returns once the host has read every notification before it.
-      await peer.call(BenchMethods.echo, [null]);
+      await bench(peer).echo(null);
       h.recordValue(Math.max(1, Math.round(nowUs() - s)));
     }
     const elapsed = nowUs() - t0;
-    const received = (await peer.call(BenchMethods.takeCount, [])) as number;
+    const received = await bench(peer).takeCount();
     if (received !== Math.ceil(n / batch) * batch) throw new Error(`host counted ${received} notifications`);
     return { ...summarize(h), msgsPerSec: (received / elapsed) * 1e6, bytesPerCall: 100 };
   },

@@ -7,7 +7,7 @@
  */
 import { chmodSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../protocol/length-prefixed.js";
+import { encodeLengthPrefixed, LengthPrefixedDecoder } from "./length-prefixed.js";
 import { RpcPeer, type PeerLogger } from "../protocol/peer.js";
 import type { HostMessagePort, ParentChannel } from "./parent-channel.js";
 

@@ -1,29 +1,19 @@
-/**
- * Methods the IPC profiler drives. Cheap on purpose: they measure the channel, not the host.
- */
+/** Methods the IPC profiler drives. Cheap on purpose: they measure the channel, not the host. */
+import { BenchContract } from "../protocol/contracts/bench.js";
 import type { RpcPeer } from "../protocol/peer.js";
+import { serve } from "../protocol/rpc-contract.js";
 
-export const BenchMethods = {
-  /** Returns its first argument. */
-  echo: "bench.echo",
-  /** Notification; counted, never answered. */
-  sink: "bench.sink",
-  /** Returns the sink count since the last call, and resets it. */
-  takeCount: "bench.takeCount",
-} as const;
-
-export const registerBenchMethods = (peer: RpcPeer): (() => void) => {
+export const serveBenchMethods = (peer: RpcPeer): (() => void) => {
   let received = 0;
-  const disposers = [
-    peer.register(BenchMethods.echo, (params) => params[0] ?? null),
-    peer.register(BenchMethods.sink, () => {
+  return serve(peer, BenchContract, {
+    echo: (value) => value ?? null,
+    sink: () => {
       received++;
-    }),
-    peer.register(BenchMethods.takeCount, () => {
+    },
+    takeCount: () => {
       const n = received;
       received = 0;
       return n;
-    }),
-  ];
-  return () => disposers.forEach((d) => d());
+    },
+  });
 };

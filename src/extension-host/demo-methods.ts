@@ -1,25 +1,22 @@
 /**
  * Methods every connection gets: liveness, echo for latency measurements, and a call back
- * into the renderer to show the channel is two-way.
+ * into the client to show the channel is two-way.
  */
-import { HostMethods, RendererMethods } from "../protocol/methods.js";
+import { ChannelContract, ClientContract } from "../protocol/contracts/channel.js";
 import type { RpcPeer } from "../protocol/peer.js";
+import { proxy, serve } from "../protocol/rpc-contract.js";
 
-export const registerDemoMethods = (peer: RpcPeer, startedAt: number): (() => void) => {
-  const disposers = [
-    peer.register(HostMethods.ping, () => "pong"),
-    peer.register(HostMethods.echo, (params) => params[0] ?? null),
-    peer.register(HostMethods.hostInfo, () => ({
+export const serveChannelMethods = (peer: RpcPeer, startedAt: number): (() => void) => {
+  const client = proxy(peer, ClientContract);
+  return serve(peer, ChannelContract, {
+    ping: () => "pong" as const,
+    echo: (value) => value ?? null,
+    hostInfo: () => ({
       pid: process.pid,
       node: process.versions.node,
       electron: process.versions["electron"] ?? null,
       uptimeMs: Date.now() - startedAt,
-    })),
-    peer.register(HostMethods.callBack, async (params, { peer }) => {
-      const greeting = typeof params[0] === "string" ? params[0] : "hello";
-      const reply = await peer.call(RendererMethods.hello, [greeting], { timeoutMs: 10_000 });
-      return { rendererSaid: reply };
     }),
-  ];
-  return () => disposers.forEach((d) => d());
+    callBack: async (greeting) => ({ rendererSaid: await client.hello(greeting, { timeoutMs: 10_000 }) }),
+  });
 };

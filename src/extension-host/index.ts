@@ -5,16 +5,16 @@
  */
 import { ALLOWED_ORIGINS_ENV, SECRET_ENV } from "../protocol/handshake.js";
 import { PIPE_PATH_ENV, servePipe, servePort, serveRelay } from "./alternate-transports.js";
-import { registerBenchMethods } from "./bench-methods.js";
-import { registerDemoMethods } from "./demo-methods.js";
-import { ExtensionHostCore } from "./extension-host-core.js";
+import { serveBenchMethods } from "./bench-methods.js";
+import { serveChannelMethods } from "./demo-methods.js";
+import { HostServices } from "./host-services.js";
 import { scanExtensions } from "./extensions/scanner.js";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { connectToParent } from "./parent-channel.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { DEFAULT_MAX_PAYLOAD, startRpcServer } from "./rpc-server.js";
-import { registerTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
+import { serveTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
 
 const startedAt = Date.now();
 const log = {
@@ -49,20 +49,21 @@ const main = async (): Promise<void> => {
     user: process.env["EXTHOST_USER_EXTENSIONS"] ?? join(userDataDir, "extensions"),
     development: (process.env["EXTHOST_DEV_EXTENSIONS"] ?? "").split(",").filter((p) => p.length > 0),
   });
-  const core = new ExtensionHostCore({
+  const host = new HostServices({
     ...scan,
     storageDir: process.env["EXTHOST_STORAGE_DIR"] ?? join(userDataDir, "extension-storage"),
     ...(numberEnv("EXTHOST_PROVIDER_TIMEOUT_MS")
       ? { providerTimeoutMs: numberEnv("EXTHOST_PROVIDER_TIMEOUT_MS")! }
       : {}),
+    ...(numberEnv("EXTHOST_MAX_DOCUMENT_CHARS") ? { maxDocumentChars: numberEnv("EXTHOST_MAX_DOCUMENT_CHARS")! } : {}),
     log: (m) => log.info(m),
   });
   log.info(`found ${scan.extensions.length} extension(s): ${scan.extensions.map((e) => e.id).join(", ") || "none"}`);
 
   /** What every connection gets, whatever its transport. */
   const setupConnection = (peer: RpcPeer): (() => void) => {
-    const disposers = [registerDemoMethods(peer, startedAt), registerBenchMethods(peer), core.attach(peer)];
-    if (testHooks) disposers.push(registerTestHooks(peer));
+    const disposers = [serveChannelMethods(peer, startedAt), serveBenchMethods(peer), host.attach(peer)];
+    if (testHooks) disposers.push(serveTestHooks(peer));
     return () => disposers.forEach((d) => d());
   };
   const frameCap = maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
@@ -81,7 +82,7 @@ const main = async (): Promise<void> => {
   const pipe = pipePath ? await servePipe(pipePath, setupConnection, log, frameCap) : undefined;
 
   const shutdown = async (): Promise<void> => {
-    await core.deactivateAll();
+    await host.extensions.deactivateAll();
     pipe?.close();
     await server.close();
     process.exit(0);

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { ALLOWED_ORIGINS_ENV, SECRET_BYTES, SECRET_ENV, type ConnectionInfo } from "../protocol/handshake.js";
 import { decodeHostToMain } from "../protocol/host-control.js";
-import { TEST_HOOKS_ENV } from "../extension-host/test-hooks.js";
+import { TEST_HOOKS_ENV } from "../protocol/contracts/test-hooks.js";
 import type { HostProcess, SpawnHost } from "./host-process.js";
 
 export interface StarterOptions {

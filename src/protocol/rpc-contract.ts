@@ -87,7 +87,10 @@ export type Implementation<C extends Contract> = {
 
 /** Anything methods can be registered on: an RpcPeer, the renderer's channel client… */
 export interface Registrar {
-  register(method: string, handler: (params: ReadonlyArray<unknown>, ctx: HandlerContext) => unknown): () => void;
+  register(
+    method: string,
+    handler: (params: ReadonlyArray<unknown>, ctx: HandlerContext) => unknown,
+  ): (() => void) | Promise<() => void>;
 }
 
 const isVoid = (schema: WireSchema): boolean => schema.ast._tag === "Void";
@@ -116,8 +119,11 @@ export const decodePayload = <P extends WireSchema>(
   }
 };
 
+/** Unregisters what `serve` registered; `ready` settles once an asynchronous registrar took them all. */
+export type Served = (() => void) & { readonly ready: Promise<void> };
+
 /** Registers every method of `contract`; returns a function that unregisters them all. */
-export const serve = <C extends Contract>(registrar: Registrar, contract: C, impl: Implementation<C>): (() => void) => {
+export const serve = <C extends Contract>(registrar: Registrar, contract: C, impl: Implementation<C>): Served => {
   const disposers = Object.keys(contract).map((key) => {
     const spec = contract[key]!;
     const fn = impl[key] as (payload: unknown, ctx: HandlerContext) => unknown;
@@ -130,7 +136,13 @@ export const serve = <C extends Contract>(registrar: Registrar, contract: C, imp
       return isVoid(spec.success) ? null : encodeResult(result);
     });
   });
-  return () => disposers.forEach((d) => d());
+  const dispose = (): void => {
+    for (const d of disposers) {
+      if (typeof d === "function") d();
+      else void d.then((undo) => undo());
+    }
+  };
+  return Object.assign(dispose, { ready: Promise.all(disposers).then(() => undefined) });
 };
 
 // ── the calling end ──────────────────────────────────────────────────────────────────────────
@@ -185,7 +197,11 @@ export const proxy = <C extends Contract>(caller: Caller, contract: C): Proxy<C>
     const spec = contract[key]!;
     const hasPayload = !isVoid(spec.payload);
     if (spec.kind === "notification") {
-      out[key] = (...args: unknown[]) => void caller.notify(spec.method, encodeParams(spec, args));
+      out[key] = (...args: unknown[]) => {
+        // Fire and forget: a notification that cannot be sent (disconnected) is dropped.
+        const sent = caller.notify(spec.method, encodeParams(spec, args));
+        if (sent instanceof Promise) sent.catch(() => undefined);
+      };
       continue;
     }
     const decodeResult = Schema.decodeUnknownSync(spec.success);

@@ -1,10 +1,7 @@
 /**
- * The contract between the renderer's workbench and the extension host: every method either
- * side serves, with effect/Schema shapes for the payloads. Both ends validate what they
- * receive with these schemas. Positions are zero-based (line, character), like VS Code's API.
- *
- * Naming: `ExtHost.*` methods are served by the extension host (the renderer calls them);
- * `Workbench.*` methods are served by the renderer (the extension host calls them).
+ * The value shapes the workbench and the extension host exchange, as effect/Schema. The
+ * methods that carry them are declared in contracts/ext-host.ts and contracts/workbench.ts.
+ * Positions are zero-based (line, character), like VS Code's API.
  */
 import { Schema } from "effect";
 
@@ -143,40 +140,6 @@ export type StatusBarItemDto = typeof StatusBarItemDto.Type;
 export const WorkspaceFolderDto = Schema.Struct({ uri: UriString, name: Schema.String });
 export type WorkspaceFolderDto = typeof WorkspaceFolderDto.Type;
 
-// ── methods the extension host serves (renderer → host) ─────────────────────────────────────
-
-export const ExtHost = {
-  /** Handshake after every (re)connect: params [InitData]; result ExtensionInfo[]. */
-  initialize: "extHost.initialize",
-  /** Params []; result ExtensionInfo[]. */
-  listExtensions: "extHost.listExtensions",
-
-  /** Params [CommandInfo-less]: []; result CommandInfo[] (contributed + registered). */
-  listCommands: "extHost.commands.list",
-  /** Params [commandId, ...args]; result whatever the command returns (JSON). Activates onCommand:*. */
-  executeCommand: "extHost.commands.execute",
-
-  /** Notifications: the renderer's open documents, synced incrementally and versioned. */
-  documentOpened: "extHost.documents.opened", // [DocumentSnapshot]
-  documentChanged: "extHost.documents.changed", // [DocumentChange]
-  documentSaved: "extHost.documents.saved", // [uri]
-  documentClosed: "extHost.documents.closed", // [uri]
-  /** Notification [uri | null, selection Range | null]: the focused editor changed. */
-  activeEditorChanged: "extHost.editors.activeChanged",
-
-  /** Params [uri, Position]; result CompletionItemDto[] (providers that time out are skipped). */
-  provideCompletions: "extHost.languages.completions",
-  /** Params [uri, Position]; result HoverDto | null. */
-  provideHover: "extHost.languages.hover",
-
-  /** File system, owned by the extension host. Params [uri]; result FileEntry[] sorted dirs first. */
-  readDirectory: "extHost.fs.readDirectory",
-  /** Params [uri]; result string (UTF-8). */
-  readFile: "extHost.fs.readFile",
-  /** Params [uri, content]; result null. Emits onDidSaveTextDocument when the doc is open. */
-  writeFile: "extHost.fs.writeFile",
-} as const;
-
 export const InitData = Schema.Struct({
   workspaceFolders: Schema.Array(WorkspaceFolderDto),
   /** Documents open in the renderer right now (their text may be unsaved). */
@@ -184,35 +147,3 @@ export const InitData = Schema.Struct({
   activeDocument: Schema.NullOr(UriString),
 });
 export type InitData = typeof InitData.Type;
-
-// ── methods the renderer serves (host → renderer) ───────────────────────────────────────────
-
-export const Workbench = {
-  /** Params [MessageRequest]; result the chosen item or null. */
-  showMessage: "workbench.window.showMessage",
-  /** Params [QuickPickRequest]; result index (or indices when canPickMany) or null. */
-  showQuickPick: "workbench.window.showQuickPick",
-  /** Params [InputBoxRequest]; result string or null (cancelled). */
-  showInputBox: "workbench.window.showInputBox",
-  /** Params [uri]; opens (or focuses) an editor tab. Result null. */
-  showTextDocument: "workbench.window.showTextDocument",
-
-  /** Notifications for the Output panel: [channelName, text], [channelName], [channelName]. */
-  outputAppend: "workbench.output.append",
-  outputClear: "workbench.output.clear",
-  outputShow: "workbench.output.show",
-
-  /** Notifications: [StatusBarItemDto] upsert, [id] remove. */
-  statusBarUpdate: "workbench.statusBar.update",
-  statusBarRemove: "workbench.statusBar.remove",
-
-  /** Notification [owner, uri, DiagnosticDto[]]: replaces owner's diagnostics for uri ([] clears). */
-  diagnosticsSet: "workbench.diagnostics.set",
-  /** Notification [owner]: clears all of owner's diagnostics. */
-  diagnosticsClear: "workbench.diagnostics.clear",
-
-  /** Notification []: registered commands changed; the palette should re-list. */
-  commandsChanged: "workbench.commands.changed",
-  /** Notification [ExtensionInfo[]]: an extension activated / failed. */
-  extensionsChanged: "workbench.extensions.changed",
-} as const;

@@ -7,32 +7,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ExtHost, Workbench, type ExtensionInfo } from "../../src/protocol/workbench.js";
+import { ChannelContract } from "../../src/protocol/contracts/channel.js";
+import { CommandNotFound, ExtHostContract, ExtensionFailure } from "../../src/protocol/contracts/ext-host.js";
+import { proxy, type Proxy } from "../../src/protocol/rpc-contract.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { startTestHost, type TestHost } from "../support/host.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
 import { repoRoot } from "../support/paths.js";
+import { WorkbenchRecorder } from "../support/workbench-recorder.js";
 
 const examples = ["hello-command", "status-bar", "completion-diagnostics", "misbehaving"].map((e) =>
   join(repoRoot, "examples", e),
 );
-
-/** What the host sent to the "workbench", by method. */
-class Recorder {
-  readonly calls: Array<{ method: string; params: ReadonlyArray<unknown> }> = [];
-  answers = new Map<string, (params: ReadonlyArray<unknown>) => unknown>();
-  of(method: string): Array<ReadonlyArray<unknown>> {
-    return this.calls.filter((c) => c.method === method).map((c) => c.params);
-  }
-  async attach(client: ChannelClient): Promise<void> {
-    for (const method of Object.values(Workbench)) {
-      await client.register(method, (params) => {
-        this.calls.push({ method, params });
-        return this.answers.get(method)?.(params) ?? null;
-      });
-    }
-  }
-}
 
 const until = async <T>(f: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> => {
   const end = Date.now() + timeoutMs;
@@ -49,7 +35,7 @@ describe("extension host with real extensions", () => {
   let workspace: string;
   let host: TestHost | undefined;
   let client: ChannelClient | undefined;
-  let recorder: Recorder;
+  let recorder: WorkbenchRecorder;
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "exthost-data-"));
@@ -77,27 +63,24 @@ describe("extension host with real extensions", () => {
     });
     const h = host;
     client = await nodeChannelClient(() => h.starter.connectionInfo());
-    recorder = new Recorder();
+    recorder = new WorkbenchRecorder();
     await recorder.attach(client);
     await waitForState(client, isConnected);
-    const infos = (await client.call(ExtHost.initialize, [
-      {
-        workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: "ws" }],
-        documents: [],
-        activeDocument: null,
-      },
-    ])) as ExtensionInfo[];
-    return { client, infos };
+    const ext = proxy(client, ExtHostContract);
+    const infos = await ext.initialize({
+      workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: "ws" }],
+      documents: [],
+      activeDocument: null,
+    });
+    return { client, ext, infos };
   };
 
   const todoUri = () => pathToFileURL(join(workspace, "notes.todo")).toString();
-  const openTodo = (c: ChannelClient) =>
-    c.notify(ExtHost.documentOpened, [
-      { uri: todoUri(), languageId: "todo", version: 1, text: "TODO write tests\nFIXME flaky\n" },
-    ]);
+  const openTodo = (ext: Proxy<typeof ExtHostContract>) =>
+    ext.documentOpened({ uri: todoUri(), languageId: "todo", version: 1, text: "TODO write tests\nFIXME flaky\n" });
 
   it("lists extensions and contributed commands; a command activates its extension and talks to the workbench", async () => {
-    const { client: c, infos } = await start();
+    const { ext, infos } = await start();
     expect(infos.map((i) => i.id).sort()).toEqual([
       "direct-editor.word-count",
       "direct-examples.hello-command",
@@ -106,7 +89,7 @@ describe("extension host with real extensions", () => {
       "direct-examples.todo-lang",
     ]);
     expect(infos.find((i) => i.id === "direct-editor.word-count")?.builtin).toBe(true);
-    const commands = (await c.call(ExtHost.listCommands, [])) as Array<{ id: string; title: string }>;
+    const commands = await ext.listCommands();
     expect(commands).toContainEqual({
       id: "hello.sayHello",
       title: "Say Hello",
@@ -115,47 +98,40 @@ describe("extension host with real extensions", () => {
     });
     expect(infos.find((i) => i.id === "direct-examples.hello-command")?.activated).toBe(false);
 
-    recorder.answers.set(Workbench.showMessage, () => "Again");
-    const result = await c.call(ExtHost.executeCommand, ["hello.sayHello"]);
+    recorder.answer("showMessage", () => "Again");
+    const result = await ext.executeCommand({ id: "hello.sayHello", args: [] });
     expect(result).toEqual({ count: 1, choice: "Again" });
-    expect(recorder.of(Workbench.showMessage)[0]?.[0]).toMatchObject({
+    expect(recorder.of("showMessage")[0]).toMatchObject({
       severity: "information",
       message: "Hello from an extension! (#1)",
       items: ["Again", "Done"],
       extensionId: "direct-examples.hello-command",
     });
-    await until(() => recorder.of(Workbench.outputAppend).find((p) => p[0] === "Hello"), "output line");
-    const listed = (await c.call(ExtHost.listExtensions, [])) as ExtensionInfo[];
+    await until(() => recorder.of("outputAppend").find((p) => p.channel === "Hello"), "output line");
+    const listed = await ext.listExtensions();
     expect(listed.find((i) => i.id === "direct-examples.hello-command")).toMatchObject({ activated: true });
   });
 
   it("onStartupFinished extensions put items in the status bar; clicking runs their command", async () => {
-    const { client: c } = await start();
+    const { ext } = await start();
     const item = await until(
-      () =>
-        recorder
-          .of(Workbench.statusBarUpdate)
-          .map((p) => p[0] as { text: string; command?: string; visible: boolean })
-          .find((i) => i.command === "statusBar.click"),
+      () => recorder.of("statusBarUpdate").find((i) => i.command === "statusBar.click"),
       "status bar item",
     );
     expect(item).toMatchObject({ text: "$(pulse) 0 clicks", visible: true, alignment: "right" });
-    expect(await c.call(ExtHost.executeCommand, ["statusBar.click"])).toBe(1);
-    await until(
-      () => recorder.of(Workbench.statusBarUpdate).some((p) => (p[0] as { text: string }).text === "$(pulse) 1 click"),
-      "updated item",
-    );
+    expect(await ext.executeCommand({ id: "statusBar.click", args: [] })).toBe(1);
+    await until(() => recorder.of("statusBarUpdate").some((i) => i.text === "$(pulse) 1 click"), "updated item");
   });
 
   it("syncs documents incrementally and serves completions, hovers and diagnostics; a hanging provider is skipped", async () => {
-    const { client: c } = await start();
-    await openTodo(c);
+    const { ext } = await start();
+    await openTodo(ext);
     const diagnostics = await until(
-      () => recorder.of(Workbench.diagnosticsSet).find((p) => p[0] === "todo-lang" && (p[2] as unknown[]).length > 0),
+      () => recorder.of("diagnosticsSet").find((p) => p.owner === "todo-lang" && p.diagnostics.length > 0),
       "diagnostics",
     );
-    expect(diagnostics[1]).toBe(todoUri());
-    expect(diagnostics[2]).toEqual([
+    expect(diagnostics.uri).toBe(todoUri());
+    expect(diagnostics.diagnostics).toEqual([
       {
         range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } },
         message: "FIXME: this needs attention",
@@ -164,92 +140,74 @@ describe("extension host with real extensions", () => {
       },
     ]);
     // Incremental edit: replace "FIXME" on line 1 with "DONE" → diagnostics clear.
-    await c.notify(ExtHost.documentChanged, [
-      {
-        uri: todoUri(),
-        version: 2,
-        changes: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, text: "DONE" }],
-      },
-    ]);
-    await until(
-      () =>
-        recorder.of(Workbench.diagnosticsSet).at(-1)?.[2] &&
-        (recorder.of(Workbench.diagnosticsSet).at(-1)![2] as unknown[]).length === 0,
-      "cleared diagnostics",
-    );
+    ext.documentChanged({
+      uri: todoUri(),
+      version: 2,
+      changes: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, text: "DONE" }],
+    });
+    await until(() => recorder.of("diagnosticsSet").at(-1)?.diagnostics.length === 0, "cleared diagnostics");
 
-    const items = (await c.call(ExtHost.provideCompletions, [todoUri(), { line: 2, character: 0 }])) as Array<{
-      label: string;
-      kind?: string;
-    }>;
+    const items = await ext.provideCompletions({ uri: todoUri(), version: 2, position: { line: 2, character: 0 } });
     expect(items.map((i) => i.label)).toEqual(["TODO", "DONE", "FIXME", "WAITING"]);
     expect(items[0]!.kind).toBe("Keyword");
     // The misbehaving extension's provider never answers: it was skipped and reported.
     await until(
       () =>
         recorder
-          .of(Workbench.outputAppend)
+          .of("outputAppend")
           .find(
-            (p) =>
-              p[0] === "Extension: direct-examples.misbehaving" && String(p[1]).includes("no answer within 500 ms"),
+            (p) => p.channel === "Extension: direct-examples.misbehaving" && p.text.includes("no answer within 500 ms"),
           ),
       "timeout report",
     );
 
-    const hover = (await c.call(ExtHost.provideHover, [todoUri(), { line: 0, character: 1 }])) as {
-      contents: string[];
-    };
-    expect(hover.contents).toEqual(["**TODO**: Something to do"]);
-    // A version gap is refused loudly, not applied to the wrong text.
-    await expect(c.call(ExtHost.documentChanged, [{ uri: todoUri(), version: 9, changes: [] }])).rejects.toMatchObject({
-      _tag: "RemoteError",
-      message: expect.stringMatching(/is at version 2; got an edit for version 9/),
-    });
+    const hover = await ext.provideHover({ uri: todoUri(), version: 2, position: { line: 0, character: 1 } });
+    expect(hover?.contents).toEqual(["**TODO**: Something to do"]);
   });
 
   it("isolates an extension that throws or rejects: its error goes to its Output channel, others keep working", async () => {
-    const { client: c } = await start();
-    await expect(c.call(ExtHost.executeCommand, ["misbehaving.throw"])).rejects.toMatchObject({
-      _tag: "RemoteError",
+    const { client: c, ext } = await start();
+    // The failure keeps its type across the wire.
+    const thrown = await ext.executeCommand({ id: "misbehaving.throw", args: [] }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(ExtensionFailure);
+    expect(thrown).toMatchObject({
+      extensionId: "direct-examples.misbehaving",
       message: "command 'misbehaving.throw' failed in extension 'direct-examples.misbehaving': boom from a command",
     });
-    await expect(c.call(ExtHost.executeCommand, ["misbehaving.reject"])).rejects.toMatchObject({
+    await expect(ext.executeCommand({ id: "misbehaving.reject", args: [] })).rejects.toMatchObject({
+      _tag: "ExtensionFailure",
       message: expect.stringContaining("rejected on purpose"),
     });
+    await expect(ext.executeCommand({ id: "no.such.command", args: [] })).rejects.toBeInstanceOf(CommandNotFound);
     await until(
       () =>
         recorder
-          .of(Workbench.outputAppend)
+          .of("outputAppend")
           .find(
-            (p) => p[0] === "Extension: direct-examples.misbehaving" && String(p[1]).includes("boom from a command"),
+            (p) => p.channel === "Extension: direct-examples.misbehaving" && p.text.includes("boom from a command"),
           ),
       "error in output",
     );
-    await openTodo(c);
-    await c.notify(ExtHost.documentChanged, [
-      {
-        uri: todoUri(),
-        version: 2,
-        changes: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "x" }],
-      },
-    ]);
-    await until(
-      () => recorder.of(Workbench.outputAppend).find((p) => String(p[1]).includes("listener exploded")),
-      "listener error",
-    );
-    expect(await c.call(ExtHost.executeCommand, ["statusBar.click"])).toBe(1);
-    expect(await c.call("$ping", [])).toBe("pong");
+    await openTodo(ext);
+    ext.documentChanged({
+      uri: todoUri(),
+      version: 2,
+      changes: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "x" }],
+    });
+    await until(() => recorder.of("outputAppend").find((p) => p.text.includes("listener exploded")), "listener error");
+    expect(await ext.executeCommand({ id: "statusBar.click", args: [] })).toBe(1);
+    expect(await proxy(c, ChannelContract).ping()).toBe("pong");
   });
 
   it("persists globalState across a host restart", async () => {
-    const { client: c } = await start();
-    recorder.answers.set(Workbench.showMessage, () => null);
-    const before = (await c.call(ExtHost.executeCommand, ["hello.sayHello"])) as { count: number };
+    const { ext } = await start();
+    recorder.answer("showMessage", () => null);
+    const before = (await ext.executeCommand({ id: "hello.sayHello", args: [] })) as { count: number };
     await client!.dispose();
     await host!.stop();
     const again = await start();
-    recorder.answers.set(Workbench.showMessage, () => null);
-    expect(await again.client.call(ExtHost.executeCommand, ["hello.sayHello"])).toMatchObject({
+    recorder.answer("showMessage", () => null);
+    expect(await again.ext.executeCommand({ id: "hello.sayHello", args: [] })).toMatchObject({
       count: before.count + 1,
     });
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { HostMethods, RendererMethods } from "../../src/protocol/methods.js";
+import { ChannelContract, ClientContract } from "../../src/protocol/contracts/channel.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { startTestHost, type TestHost } from "../support/host.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
@@ -18,10 +18,10 @@ describe("renderer supervisor ⇄ real extension host bundle", () => {
     const h = host;
     client = await nodeChannelClient(() => h.starter.connectionInfo());
     await waitForState(client, isConnected);
-    expect(await client.call(HostMethods.ping, [])).toBe("pong");
-    expect(await client.call(HostMethods.echo, [{ a: [1, "two", null] }])).toEqual({ a: [1, "two", null] });
-    await client.register(RendererMethods.hello, (params) => `renderer saw ${String(params[0])}`);
-    expect(await client.call(HostMethods.callBack, ["hi"])).toEqual({ rendererSaid: "renderer saw hi" });
+    expect(await client.call(ChannelContract.ping.method, [])).toBe("pong");
+    expect(await client.call(ChannelContract.echo.method, [{ a: [1, "two", null] }])).toEqual({ a: [1, "two", null] });
+    await client.register(ClientContract.hello.method, (params) => `renderer saw ${String(params[0])}`);
+    expect(await client.call(ChannelContract.callBack.method, ["hi"])).toEqual({ rendererSaid: "renderer saw hi" });
   });
 
   it("reports an unknown method as a RemoteError naming it", async () => {
@@ -40,10 +40,10 @@ describe("renderer supervisor ⇄ real extension host bundle", () => {
     const h = host;
     client = await nodeChannelClient(() => h.starter.connectionInfo(), { maxFrameBytes: 64 * 1024 });
     await waitForState(client, isConnected);
-    await expect(client.call(HostMethods.echo, ["x".repeat(100_000)])).rejects.toMatchObject({
+    await expect(client.call(ChannelContract.echo.method, ["x".repeat(100_000)])).rejects.toMatchObject({
       _tag: "PayloadTooLarge",
     });
-    expect(await client.call(HostMethods.echo, ["small"])).toBe("small");
+    expect(await client.call(ChannelContract.echo.method, ["small"])).toBe("small");
   });
 
   it("fails in-flight calls with Disconnected when the host dies, then reconnects to the restarted host", async () => {
@@ -52,9 +52,9 @@ describe("renderer supervisor ⇄ real extension host bundle", () => {
     client = await nodeChannelClient(() => h.starter.connectionInfo());
     const first = await waitForState(client, isConnected);
     const oldPid = h.starter.pid;
-    await client.register(RendererMethods.hello, () => new Promise(() => undefined));
+    await client.register(ClientContract.hello.method, () => new Promise(() => undefined));
     // Host → renderer call that never completes keeps `demo.callRenderer` in flight on the host.
-    const inFlight = Array.from({ length: 20 }, () => client!.call(HostMethods.callBack, ["x"]));
+    const inFlight = Array.from({ length: 20 }, () => client!.call(ChannelContract.callBack.method, ["x"]));
     await new Promise((r) => setTimeout(r, 100));
     process.kill(oldPid!, "SIGKILL");
     const results = await Promise.allSettled(inFlight);
@@ -68,6 +68,6 @@ describe("renderer supervisor ⇄ real extension host bundle", () => {
     );
     expect(second._tag).toBe("Connected");
     expect(h.starter.pid).not.toBe(oldPid);
-    expect(await client.call(HostMethods.ping, [])).toBe("pong");
+    expect(await client.call(ChannelContract.ping.method, [])).toBe("pong");
   });
 });

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestMethods } from "../../src/extension-host/test-hooks.js";
+import { TestHooksContract } from "../../src/protocol/contracts/test-hooks.js";
 import {
   PROTOCOL_MARKER,
   SECRET_ENV,
@@ -166,7 +166,7 @@ describe("handshake authentication (real host, raw HTTP)", () => {
       const ws = openNative(hookedInfo);
       await opened(ws);
       const reply = new Promise<string>((resolve) => ws.once("message", (d) => resolve(d.toString())));
-      ws.send(JSON.stringify({ id: 1, method: TestMethods.envNames, params: [] }));
+      ws.send(JSON.stringify({ id: 1, method: TestHooksContract.envNames.method, params: [] }));
       const { result } = JSON.parse(await reply) as { result: string[] };
       expect(result).toContain("EXTHOST_ALLOWED_ORIGINS"); // the call really lists the environment
       expect(result).not.toContain(SECRET_ENV);

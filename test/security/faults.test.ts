@@ -3,8 +3,8 @@
  * calls in flight, and an event loop blocked by a busy loop (test hooks, EXTHOST_TEST_HOOKS=1).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { TestMethods } from "../../src/extension-host/test-hooks.js";
-import { HostMethods } from "../../src/protocol/methods.js";
+import { TestHooksContract } from "../../src/protocol/contracts/test-hooks.js";
+import { ChannelContract } from "../../src/protocol/contracts/channel.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import type { ChannelState } from "../../src/renderer/src/channel/channel-state.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
@@ -35,10 +35,10 @@ describe("extension host faults (real host, supervisor under Node)", () => {
 
     const settledAt: number[] = [];
     const inFlight = Array.from({ length: 100 }, () =>
-      client!.call(TestMethods.sleep, [60_000]).finally(() => settledAt.push(Date.now())),
+      client!.call(TestHooksContract.sleep.method, [60_000]).finally(() => settledAt.push(Date.now())),
     );
     // Every call has reached the host: a ping queued behind them is answered.
-    expect(await client.call(HostMethods.ping, [])).toBe("pong");
+    expect(await client.call(ChannelContract.ping.method, [])).toBe("pong");
     expect((await client.stats()).pending).toBe(100);
 
     const killedAt = Date.now();
@@ -50,7 +50,7 @@ describe("extension host faults (real host, supervisor under Node)", () => {
     }
     // A call made while the host is down fails at once too (or succeeds if the restart won).
     const during = await Promise.race([
-      client.call(HostMethods.ping, []).then(
+      client.call(ChannelContract.ping.method, []).then(
         () => "pong",
         (e: { _tag?: string }) => e._tag ?? "?",
       ),
@@ -68,9 +68,9 @@ describe("extension host faults (real host, supervisor under Node)", () => {
     expect(second.port).not.toBe(0);
     expect(isAlive(oldPid)).toBe(false);
     expect(h.starter.pid).not.toBe(oldPid);
-    expect(await client.call(HostMethods.ping, [])).toBe("pong");
+    expect(await client.call(ChannelContract.ping.method, [])).toBe("pong");
     const results2 = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => client!.call(HostMethods.echo, [i], { timeoutMs: 10_000 })),
+      Array.from({ length: 100 }, (_, i) => client!.call(ChannelContract.echo.method, [i], { timeoutMs: 10_000 })),
     );
     expect(results2).toEqual(Array.from({ length: 100 }, (_, i) => i));
     expect(h.logs.some((l) => l.includes("exited unexpectedly"))).toBe(true);
@@ -88,10 +88,10 @@ describe("extension host faults (real host, supervisor under Node)", () => {
     const before = connectedState(await waitForState(client, isConnected));
     expect(before.responsive).toBe(true);
 
-    const spin = client.call(TestMethods.spin, [4_000], { timeoutMs: 30_000 });
+    const spin = client.call(TestHooksContract.spin.method, [4_000], { timeoutMs: 30_000 });
     await sleep(300);
     const started = Date.now();
-    await expect(client.call(HostMethods.echo, ["x"], { timeoutMs: 1_500 })).rejects.toMatchObject({
+    await expect(client.call(ChannelContract.echo.method, ["x"], { timeoutMs: 1_500 })).rejects.toMatchObject({
       _tag: "CallTimeout",
       message: "'demo.echo' did not answer within 1500 ms",
     });
@@ -105,7 +105,7 @@ describe("extension host faults (real host, supervisor under Node)", () => {
     // Same connection throughout: no drop, no reconnect.
     expect(recovered.since).toBe(before.since);
     expect(recovered.generation).toBe(before.generation);
-    expect(await client.call(HostMethods.ping, [], { timeoutMs: 5_000 })).toBe("pong");
+    expect(await client.call(ChannelContract.ping.method, [], { timeoutMs: 5_000 })).toBe("pong");
     expect(h.logs.some((l) => l.includes("missed a heartbeat"))).toBe(false);
   }, 60_000);
 
@@ -115,10 +115,10 @@ describe("extension host faults (real host, supervisor under Node)", () => {
     client = await nodeChannelClient(() => h.starter.connectionInfo());
     await waitForState(client, isConnected);
     const calls = [
-      client.call(TestMethods.throw, ["boom"]),
-      client.call(HostMethods.echo, [1]),
-      client.call(TestMethods.reject, ["nope"]),
-      client.call(HostMethods.echo, [2]),
+      client.call(TestHooksContract.throw.method, ["boom"]),
+      client.call(ChannelContract.echo.method, [1]),
+      client.call(TestHooksContract.reject.method, ["nope"]),
+      client.call(ChannelContract.echo.method, [2]),
     ];
     const [thrown, one, rejected, two] = await Promise.allSettled(calls);
     expect(thrown).toMatchObject({ status: "rejected", reason: { _tag: "RemoteError", message: "boom" } });
@@ -139,7 +139,7 @@ describe("extension host faults (real host, supervisor under Node)", () => {
     const h = host;
     client = await nodeChannelClient(() => h.starter.connectionInfo());
     await waitForState(client, isConnected);
-    await expect(client.call(TestMethods.spin, [10_000])).rejects.toMatchObject({
+    await expect(client.call(TestHooksContract.spin.method, [10_000])).rejects.toMatchObject({
       _tag: "RemoteError",
       message: "Unknown method 'test.spin'",
     });

@@ -8,7 +8,7 @@ import { encode } from "@msgpack/msgpack";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
-import { HostMethods } from "../../src/protocol/methods.js";
+import { ChannelContract } from "../../src/protocol/contracts/channel.js";
 import { openNative, opened, rssBytes, sleep, startLoggedHost, type LoggedHost } from "./support.js";
 
 const RUNS = 10;
@@ -31,7 +31,13 @@ type Spec =
   | { readonly v1: { readonly header: string; readonly body: Uint8Array; readonly cut?: number } };
 
 const ID = "{{ID}}";
-const KNOWN = [HostMethods.ping, HostMethods.echo, HostMethods.hostInfo, HostMethods.callBack, "$cancel"];
+const KNOWN = [
+  ChannelContract.ping.method,
+  ChannelContract.echo.method,
+  ChannelContract.hostInfo.method,
+  ChannelContract.callBack.method,
+  "$cancel",
+];
 const method = fc.oneof(
   fc.constantFrom(...KNOWN),
   fc.string({ maxLength: 40 }),
@@ -259,7 +265,7 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
             const token = `good-${goodId}`;
             good.set(goodId, token);
             sentinel = goodId;
-            ws.send(JSON.stringify({ id: goodId++, method: HostMethods.echo, params: [token] }));
+            ws.send(JSON.stringify({ id: goodId++, method: ChannelContract.echo.method, params: [token] }));
           }
         });
         const answered = (): boolean =>
@@ -288,6 +294,8 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
             const ok =
               "result" in (r as object) ||
               typeof (r as { error?: unknown }).error === "string" ||
+              // A typed failure: its tag and message (see envelope.ts WireError).
+              typeof (r as { error?: { _tag?: unknown } }).error?._tag === "string" ||
               (r as { binary?: boolean; p?: unknown }).p === "result";
             if (!ok) problems.push(`answer ${JSON.stringify(r)} is neither a success nor a failure`);
           }

@@ -5,7 +5,7 @@
  */
 import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { HostMethods } from "../../src/protocol/methods.js";
+import { ChannelContract } from "../../src/protocol/contracts/channel.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { browserLikeSocket, isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
 import { SECRET_HEADER, type ConnectionInfo } from "../../src/protocol/handshake.js";
@@ -33,7 +33,7 @@ const stillServes = async (info: ConnectionInfo): Promise<void> => {
   const ws = openNative(info);
   await opened(ws);
   const reply = new Promise<string>((resolve) => ws.once("message", (d) => resolve(d.toString())));
-  ws.send(JSON.stringify({ id: 1, method: HostMethods.echo, params: ["still here"] }));
+  ws.send(JSON.stringify({ id: 1, method: ChannelContract.echo.method, params: ["still here"] }));
   expect(JSON.parse(await reply)).toEqual({ id: 1, result: "still here" });
   ws.close();
 };
@@ -97,7 +97,7 @@ describe("size and count limits (real host)", () => {
     sockets.push(big);
     await opened(big);
     const bigClosed = closed(big);
-    big.send(JSON.stringify({ id: 1, method: HostMethods.echo, params: ["x".repeat(64 * 1024)] }));
+    big.send(JSON.stringify({ id: 1, method: ChannelContract.echo.method, params: ["x".repeat(64 * 1024)] }));
     expect((await bigClosed).code).toBe(1009);
 
     // The cap counts the whole message, not each fragment.
@@ -118,7 +118,7 @@ describe("size and count limits (real host)", () => {
 
     expect(bystander.readyState).toBe(WebSocket.OPEN);
     const reply = new Promise<string>((resolve) => bystander.once("message", (d) => resolve(d.toString())));
-    bystander.send(JSON.stringify({ id: 7, method: HostMethods.echo, params: ["x".repeat(60 * 1024)] }));
+    bystander.send(JSON.stringify({ id: 7, method: ChannelContract.echo.method, params: ["x".repeat(60 * 1024)] }));
     expect(JSON.parse(await reply)).toMatchObject({ id: 7 });
   });
 
@@ -148,7 +148,7 @@ describe("size and count limits (real host)", () => {
     await opened(bin);
     bin.send(Buffer.from([0, 1, 2, 3]), { binary: true });
     const reply = new Promise<string>((resolve) => bin.once("message", (d) => resolve(d.toString())));
-    bin.send(JSON.stringify({ id: 1, method: HostMethods.ping, params: [] }));
+    bin.send(JSON.stringify({ id: 1, method: ChannelContract.ping.method, params: [] }));
     expect(JSON.parse(await reply)).toEqual({ id: 1, result: "pong" });
     await stillServes(info);
   });
@@ -271,7 +271,7 @@ describe("size and count limits (real host)", () => {
     await stillServes(info);
     // The renderer was never dropped, and its calls work.
     expect(renderer.state()).toMatchObject({ _tag: "Connected", since: (connected as { since: number }).since });
-    expect(await renderer.call(HostMethods.ping, [], { timeoutMs: 10_000 })).toBe("pong");
+    expect(await renderer.call(ChannelContract.ping.method, [], { timeoutMs: 10_000 })).toBe("pong");
     const growthMiB = (rssPeak - rssBefore) / 2 ** 20;
     console.log(
       `[limits] host RSS before ${(rssBefore / 2 ** 20).toFixed(1)} MiB, after 2000 attempts ` +
@@ -326,7 +326,7 @@ describe("size and count limits (real host)", () => {
     for (let i = 0; i < 600 && !broken; i++) {
       const frame = encodeFrame(
         OP_TEXT,
-        Buffer.from(JSON.stringify({ id: i + 1, method: HostMethods.echo, params: [payload] })),
+        Buffer.from(JSON.stringify({ id: i + 1, method: ChannelContract.echo.method, params: [payload] })),
       );
       if (!socket.write(frame)) await Promise.race([new Promise((r) => socket.once("drain", r)), sleep(200)]);
     }
@@ -370,7 +370,7 @@ describe("size and count limits (real host)", () => {
     const info = await host.info();
     const pid = host.starter.pid!;
     const rssBefore = rssBytes(pid);
-    const head = Buffer.from(JSON.stringify({ id: 1, method: HostMethods.echo, p: "params" }));
+    const head = Buffer.from(JSON.stringify({ id: 1, method: ChannelContract.echo.method, p: "params" }));
     const prefix = Buffer.alloc(5);
     prefix[0] = 0xb1;
     prefix.writeUInt32BE(head.length, 1);
@@ -383,7 +383,7 @@ describe("size and count limits (real host)", () => {
     const replies: Array<{ id?: unknown }> = [];
     ws.on("message", (d) => replies.push(JSON.parse(d.toString()) as { id?: unknown }));
     ws.send(Buffer.concat([prefix, head, body]), { binary: true });
-    ws.send(JSON.stringify({ id: 2, method: HostMethods.ping, params: [] }));
+    ws.send(JSON.stringify({ id: 2, method: ChannelContract.ping.method, params: [] }));
     await waitUntil(() => replies.some((r) => r.id === 2), "the ping behind the deep frame", 30_000);
     // Refused or ignored, never echoed back.
     expect(replies.filter((r) => r.id === 1).every((r) => "error" in r)).toBe(true);
@@ -403,7 +403,7 @@ describe("size and count limits (real host)", () => {
     ws.on("message", (d) => replies.push(d.toString()));
     ws.send(Buffer.from([1, 2, 3]), { binary: true });
     ws.send(Buffer.from([0xb1, 0xff, 0xff, 0xff, 0xff, 0x7b]), { binary: true });
-    ws.send(JSON.stringify({ id: 1, method: HostMethods.ping, params: [] }));
+    ws.send(JSON.stringify({ id: 1, method: ChannelContract.ping.method, params: [] }));
     await waitUntil(() => replies.length > 0, "the ping reply");
     // Only the ping is answered: garbage has no id to answer.
     expect(replies.map((r) => JSON.parse(r) as unknown)).toEqual([{ id: 1, result: "pong" }]);

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { TestMethods } from "../../src/extension-host/test-hooks.js";
+import { TestHooksContract } from "../../src/protocol/contracts/test-hooks.js";
 import { SECRET_HEADER } from "../../src/protocol/handshake.js";
 import { repoRoot } from "../support/paths.js";
 import {
@@ -103,7 +103,7 @@ describe("shutdown (real host through ExtensionHostStarter)", () => {
     const pid = host.starter.pid!;
     const ws = openNative(info);
     await opened(ws);
-    ws.send(JSON.stringify({ id: 1, method: TestMethods.spin, params: [60_000] }));
+    ws.send(JSON.stringify({ id: 1, method: TestHooksContract.spin.method, params: [60_000] }));
     await sleep(300);
     const started = Date.now();
     await host.starter.stop(1_000);

@@ -5,7 +5,9 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { servePort } from "../../src/extension-host/alternate-transports.js";
-import { registerBenchMethods, BenchMethods } from "../../src/extension-host/bench-methods.js";
+import { serveBenchMethods } from "../../src/extension-host/bench-methods.js";
+import { BenchContract } from "../../src/protocol/contracts/bench.js";
+import { proxy } from "../../src/protocol/rpc-contract.js";
 import type { HostMessagePort } from "../../src/extension-host/parent-channel.js";
 import { RpcPeer } from "../../src/protocol/peer.js";
 
@@ -34,7 +36,7 @@ describe("MessagePort transport (host side)", () => {
     servePort(
       hostEnd,
       (peer) => {
-        const off = registerBenchMethods(peer);
+        const off = serveBenchMethods(peer);
         return () => {
           off();
           disposed = true;
@@ -46,7 +48,7 @@ describe("MessagePort transport (host side)", () => {
     expect(hostEnd.started).toBe(true);
     const client = new RpcPeer({ send: (frame) => rendererEnd.postMessage(frame) });
     rendererEnd.on("message", (e: { data: string }) => client.receive(e.data));
-    expect(await client.call(BenchMethods.echo, [{ via: "port" }])).toEqual({ via: "port" });
+    expect(await proxy(client, BenchContract).echo({ via: "port" })).toEqual({ via: "port" });
     rendererEnd.postMessage({ not: "a string" });
     await new Promise((r) => setTimeout(r, 10));
     expect(warnings.some((w) => w.includes("MessagePort frames must be strings"))).toBe(true);

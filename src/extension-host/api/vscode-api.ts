@@ -4,10 +4,12 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { Workbench, type DiagnosticDto, type Severity, type StatusBarItemDto } from "../../protocol/workbench.js";
+import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import type { DocumentModel } from "../documents.js";
-import type { ExtensionHostCore, DocumentSelector } from "../extension-host-core.js";
+import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
+import type { DocumentSelector } from "../services/language-features.js";
+import { diagnosticDto } from "../services/type-converters.js";
 import { textDocument } from "./text-document.js";
 import * as types from "./types.js";
 
@@ -16,13 +18,6 @@ type Uri = types.Uri;
 
 const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes("://") ? Uri.parse(u) : Uri.file(u)) : u);
 
-const SEVERITIES: Severity[] = ["error", "warning", "information", "hint"];
-
-const rangeDto = (r: types.Range) => ({
-  start: { line: r.start.line, character: r.start.character },
-  end: { line: r.end.line, character: r.end.character },
-});
-
 export enum FileType {
   Unknown = 0,
   File = 1,
@@ -30,9 +25,21 @@ export enum FileType {
   SymbolicLink = 64,
 }
 
-export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore): Record<string, unknown> => {
+export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Record<string, unknown> => {
   const id = ext.id;
-  const track = <T extends { dispose(): unknown }>(d: T): T => d;
+  const {
+    commands: commandService,
+    documents,
+    extensions: extensionService,
+    languages: languageService,
+    window: windowService,
+  } = host;
+  /** Everything the API creates for the extension is taken back if its activation fails. */
+  const track = <T extends { dispose(): unknown }>(d: T): T => {
+    ext.registrations.push(d);
+    return d;
+  };
+  const reportError = (what: string, e: unknown): void => extensionService.reportError(id, what, e);
 
   /** An event whose listeners' errors land in this extension's Output channel. */
   const guardedEvent =
@@ -42,9 +49,9 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
         (e) => {
           try {
             const r = listener.call(thisArgs, e);
-            if (r instanceof Promise) r.catch((err: unknown) => core.reportError(id, "event listener", err));
+            if (r instanceof Promise) r.catch((err: unknown) => reportError("event listener", err));
           } catch (err) {
-            core.reportError(id, "event listener", err);
+            reportError("event listener", err);
           }
         },
         undefined,
@@ -52,19 +59,14 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
       );
   // ── commands ───────────────────────────────────────────────────────────────────────────
   const commands = {
-    registerCommand: (command: string, handler: (...args: unknown[]) => unknown, thisArg?: unknown) => {
-      if (core.commands.has(command)) throw new Error(`command '${command}' already exists`);
-      core.commands.set(command, { extensionId: id, handler: thisArg ? handler.bind(thisArg) : handler });
-      core.notifyWorkbench(Workbench.commandsChanged, []);
-      return track(
-        new Disposable(() => {
-          if (core.commands.get(command)?.extensionId === id) core.commands.delete(command);
-          core.notifyWorkbench(Workbench.commandsChanged, []);
-        }),
-      );
-    },
-    executeCommand: (command: string, ...args: unknown[]) => core.executeCommand(command, args),
-    getCommands: () => Promise.resolve([...core.commands.keys()]),
+    registerCommand: (command: string, handler: (...args: unknown[]) => unknown, thisArg?: unknown) =>
+      track(
+        new Disposable(
+          commandService.register(command, { extensionId: id, handler: thisArg ? handler.bind(thisArg) : handler }),
+        ),
+      ),
+    executeCommand: (command: string, ...args: unknown[]) => commandService.execute(command, args),
+    getCommands: () => Promise.resolve(commandService.ids()),
   };
 
   // ── window ─────────────────────────────────────────────────────────────────────────────
@@ -80,30 +82,28 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
         (i): i is Item => typeof i === "string" || (typeof i === "object" && i !== null && "title" in i),
       );
       const titles = items.map((i) => (typeof i === "string" ? i : i.title));
-      const chosen = await core
-        .callWorkbench(Workbench.showMessage, [
-          { severity, message: String(message), items: titles, modal, extensionId: id },
-        ])
+      const chosen = await windowService
+        .showMessage({ severity, message: String(message), items: titles, modal, extensionId: id })
         .catch(() => null);
       const index = typeof chosen === "string" ? titles.indexOf(chosen) : -1;
       return index >= 0 ? items[index] : undefined;
     };
 
   const outputChannel = (name: string) => {
-    const append = (text: string) => core.notifyWorkbench(Workbench.outputAppend, [name, text]);
-    return {
+    const append = (text: string) => windowService.appendOutput(name, text);
+    return track({
       name,
       append,
       appendLine: (text: string) => append(`${text}\n`),
       replace: (text: string) => {
-        core.notifyWorkbench(Workbench.outputClear, [name]);
+        windowService.clearOutput(name);
         append(text);
       },
-      clear: () => core.notifyWorkbench(Workbench.outputClear, [name]),
-      show: () => core.notifyWorkbench(Workbench.outputShow, [name]),
+      clear: () => windowService.clearOutput(name),
+      show: () => windowService.showOutput(name),
       hide: () => undefined,
-      dispose: () => core.notifyWorkbench(Workbench.outputClear, [name]),
-    };
+      dispose: () => windowService.clearOutput(name),
+    });
   };
 
   let statusItemCount = 0;
@@ -122,6 +122,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
       visible: false,
     };
     let scheduled = false;
+    let disposed = false;
     const push = () => {
       if (scheduled) return;
       scheduled = true;
@@ -139,8 +140,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
           ...(state.tooltip ? { tooltip: state.tooltip } : {}),
           ...(command ? { command } : {}),
         };
-        core.statusBarItems.set(itemId, dto);
-        core.notifyWorkbench(Workbench.statusBarUpdate, [dto]);
+        if (!disposed) windowService.updateStatusBarItem(dto);
       });
     };
     const prop = <K extends "text" | "tooltip" | "command">(key: K) => ({
@@ -159,24 +159,23 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
         show: () => ((state.visible = true), push()),
         hide: () => ((state.visible = false), push()),
         dispose: () => {
-          core.statusBarItems.delete(itemId);
-          core.notifyWorkbench(Workbench.statusBarRemove, [itemId]);
+          disposed = true;
+          windowService.removeStatusBarItem(itemId);
         },
       },
       { text: prop("text"), tooltip: prop("tooltip"), command: prop("command") },
     );
-    return item;
+    return track(item);
   };
 
-  const activeEditor = (doc: DocumentModel | undefined) => {
+  const activeEditor = (doc: DocumentModel | undefined, sel = documents.active()?.selection) => {
     if (!doc) return undefined;
-    const sel = core.activeSelection;
     const anchor = new types.Position(sel?.start.line ?? 0, sel?.start.character ?? 0);
     const active = new types.Position(sel?.end.line ?? 0, sel?.end.character ?? 0);
     return { document: textDocument(doc), selection: new types.Selection(anchor, active), viewColumn: 1 };
   };
   const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
-  core.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
+  documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
 
   const window = {
     showInformationMessage: showMessage("information"),
@@ -193,14 +192,12 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
               ...(i.detail ? { detail: i.detail } : {}),
             },
       );
-      const picked = await core
-        .callWorkbench(Workbench.showQuickPick, [
-          {
-            items: dtos,
-            ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
-            ...(options.canPickMany ? { canPickMany: true } : {}),
-          },
-        ])
+      const picked = await windowService
+        .showQuickPick({
+          items: dtos,
+          ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
+          ...(options.canPickMany ? { canPickMany: true } : {}),
+        })
         .catch(() => null);
       if (Array.isArray(picked)) return picked.filter((n): n is number => typeof n === "number").map((n) => items[n]);
       return typeof picked === "number" ? items[picked] : undefined;
@@ -208,23 +205,30 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
     showInputBox: async (
       options: { prompt?: string; placeHolder?: string; value?: string; password?: boolean } = {},
     ) => {
-      const value = await core.callWorkbench(Workbench.showInputBox, [{ ...options }]).catch(() => null);
+      const value = await windowService
+        .showInputBox({
+          ...(options.prompt !== undefined ? { prompt: options.prompt } : {}),
+          ...(options.placeHolder !== undefined ? { placeHolder: options.placeHolder } : {}),
+          ...(options.value !== undefined ? { value: options.value } : {}),
+          ...(options.password !== undefined ? { password: options.password } : {}),
+        })
+        .catch(() => null);
       return typeof value === "string" ? value : undefined;
     },
     createOutputChannel: (name: string) => outputChannel(name),
     createStatusBarItem,
     get activeTextEditor() {
-      return activeEditor(core.activeUri ? core.documents.get(core.activeUri) : undefined);
+      return activeEditor(documents.active()?.doc);
     },
     get visibleTextEditors() {
-      const e = activeEditor(core.activeUri ? core.documents.get(core.activeUri) : undefined);
+      const e = activeEditor(documents.active()?.doc);
       return e ? [e] : [];
     },
     onDidChangeActiveTextEditor: guardedEvent(onDidChangeActiveTextEditor.event),
     showTextDocument: async (docOrUri: { uri: Uri } | Uri) => {
       const uri = docOrUri instanceof Uri ? docOrUri : docOrUri.uri;
-      await core.callWorkbench(Workbench.showTextDocument, [uri.toString()]);
-      return activeEditor(core.documents.get(uri.toString()));
+      const session = await windowService.showTextDocument(uri.toString());
+      return activeEditor(session.documents.get(uri.toString()) ?? documents.get(uri.toString()));
     },
   };
 
@@ -238,27 +242,28 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
     const key = (k: string) => (section ? `${section}.${k}` : k);
     return {
       get: <T>(k: string, defaultValue?: T) =>
-        core.configuration.has(key(k)) ? (core.configuration.get(key(k)) as T) : defaultValue,
-      has: (k: string) => core.configuration.has(key(k)),
+        host.configuration.has(key(k)) ? (host.configuration.get(key(k)) as T) : defaultValue,
+      has: (k: string) => host.configuration.has(key(k)),
       update: (k: string, value: unknown) => {
-        core.configuration.set(key(k), value);
-        core.onDidChangeConfiguration.fire(key(k));
+        host.configuration.update(key(k), value);
         return Promise.resolve();
       },
-      inspect: (k: string) => ({ key: key(k), defaultValue: core.configuration.get(key(k)) }),
+      inspect: (k: string) => ({ key: key(k), defaultValue: host.configuration.get(key(k)) }),
     };
   };
   const workspace = {
     get workspaceFolders() {
-      return core.workspaceFolders.length === 0
+      const folders = host.sessions.target()?.workspaceFolders ?? [];
+      return folders.length === 0
         ? undefined
-        : core.workspaceFolders.map((f, index) => ({ uri: Uri.parse(f.uri), name: f.name, index }));
+        : folders.map((f, index) => ({ uri: Uri.parse(f.uri), name: f.name, index }));
     },
     get rootPath() {
-      return core.workspaceFolders[0] ? Uri.parse(core.workspaceFolders[0].uri).fsPath : undefined;
+      const first = host.sessions.target()?.workspaceFolders[0];
+      return first ? Uri.parse(first.uri).fsPath : undefined;
     },
     get textDocuments() {
-      return core.documents.all.map(textDocument);
+      return documents.all.map(textDocument);
     },
     openTextDocument: async (arg: Uri | string | { content?: string; language?: string }) => {
       if (typeof arg === "object" && !(arg instanceof Uri)) {
@@ -268,22 +273,22 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
         );
       }
       const uri = toUri(arg);
-      const open = core.documents.get(uri.toString());
+      const open = documents.get(uri.toString());
       if (open) return textDocument(open);
       const { DocumentModel } = await import("../documents.js");
       return textDocument(new DocumentModel(uri.toString(), languageOf(uri.path), 1, readFileSync(uri.fsPath, "utf8")));
     },
-    onDidOpenTextDocument: mapEvent(core.onDidOpenTextDocument, textDocument),
-    onDidCloseTextDocument: mapEvent(core.onDidCloseTextDocument, textDocument),
-    onDidSaveTextDocument: mapEvent(core.onDidSaveTextDocument, textDocument),
-    onDidChangeTextDocument: mapEvent(core.onDidChangeTextDocument, ({ doc, change }) => ({
+    onDidOpenTextDocument: mapEvent(documents.onDidOpen, textDocument),
+    onDidCloseTextDocument: mapEvent(documents.onDidClose, textDocument),
+    onDidSaveTextDocument: mapEvent(documents.onDidSave, textDocument),
+    onDidChangeTextDocument: mapEvent(documents.onDidChange, ({ doc, changes }) => ({
       document: textDocument(doc),
-      contentChanges: change.changes.map((c) => ({
+      contentChanges: changes.map((c) => ({
         range: new types.Range(c.range.start.line, c.range.start.character, c.range.end.line, c.range.end.character),
         text: c.text,
       })),
     })),
-    onDidChangeConfiguration: mapEvent(core.onDidChangeConfiguration, (changed) => ({
+    onDidChangeConfiguration: mapEvent(host.configuration.onDidChange, (changed) => ({
       affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
     })),
     getConfiguration: configuration,
@@ -315,17 +320,9 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
   // ── languages ──────────────────────────────────────────────────────────────────────────
   const createDiagnosticCollection = (name = id) => {
     const entries = new Map<string, types.Diagnostic[]>();
-    const push = (uri: string, diagnostics: readonly types.Diagnostic[]) => {
-      const dtos: DiagnosticDto[] = diagnostics.map((d) => ({
-        range: rangeDto(d.range),
-        message: d.message,
-        severity: SEVERITIES[d.severity] ?? "error",
-        ...(d.source ? { source: d.source } : {}),
-        ...(d.code !== undefined ? { code: d.code } : {}),
-      }));
-      core.pushDiagnostics(name, uri, dtos);
-    };
-    return {
+    const push = (uri: string, diagnostics: readonly types.Diagnostic[]) =>
+      windowService.setDiagnostics(name, uri, diagnostics.map(diagnosticDto));
+    return track({
       name,
       set: (uriOrEntries: Uri | Array<[Uri, types.Diagnostic[] | undefined]>, diagnostics?: types.Diagnostic[]) => {
         const list: Array<[Uri, types.Diagnostic[] | undefined]> =
@@ -341,14 +338,17 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
       },
       clear: () => {
         entries.clear();
-        core.notifyWorkbench(Workbench.diagnosticsClear, [name]);
+        windowService.clearDiagnostics(name);
       },
       get: (uri: Uri) => entries.get(uri.toString()),
       has: (uri: Uri) => entries.has(uri.toString()),
       forEach: (cb: (uri: Uri, diagnostics: types.Diagnostic[]) => void) =>
         entries.forEach((d, u) => cb(Uri.parse(u), d)),
-      dispose: () => core.notifyWorkbench(Workbench.diagnosticsClear, [name]),
-    };
+      dispose: () => {
+        entries.clear();
+        windowService.clearDiagnostics(name);
+      },
+    });
   };
   const languages = {
     registerCompletionItemProvider: (
@@ -356,20 +356,18 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
       provider: { provideCompletionItems(...a: unknown[]): unknown },
     ) => {
       const entry = { extensionId: id, selector, provider };
-      core.completionProviders.add(entry);
-      return new Disposable(() => core.completionProviders.delete(entry));
+      return track(new Disposable(languageService.register(languageService.completionProviders, entry)));
     },
     registerHoverProvider: (selector: DocumentSelector, provider: { provideHover(...a: unknown[]): unknown }) => {
       const entry = { extensionId: id, selector, provider };
-      core.hoverProviders.add(entry);
-      return new Disposable(() => core.hoverProviders.delete(entry));
+      return track(new Disposable(languageService.register(languageService.hoverProviders, entry)));
     },
     createDiagnosticCollection,
   };
 
   const extensions = {
     getExtension: (extensionId: string) => {
-      const r = core.extensions.find((e) => e.id === extensionId);
+      const r = extensionService.runtimes.find((e) => e.id === extensionId);
       return r
         ? {
             id: r.id,
@@ -381,12 +379,16 @@ export const createVscodeApi = (ext: ExtensionRuntime, core: ExtensionHostCore):
             get exports() {
               return r.exports;
             },
-            activate: () => core.activate(r, "api").then(() => r.exports),
+            activate: () => extensionService.activate(r, "api").then(() => r.exports),
           }
         : undefined;
     },
     get all() {
-      return core.extensions.map((r) => ({ id: r.id, extensionPath: r.description.location, isActive: r.activated }));
+      return extensionService.runtimes.map((r) => ({
+        id: r.id,
+        extensionPath: r.description.location,
+        isActive: r.activated,
+      }));
     },
   };
 

@@ -16,6 +16,8 @@ export class ExtensionRuntime {
   exports: unknown;
   module: ExtensionModule | undefined;
   readonly subscriptions: Array<{ dispose(): unknown }> = [];
+  /** Everything the API created for it (commands, providers, items), disposed if activation fails. */
+  readonly registrations: Array<{ dispose(): unknown }> = [];
 
   constructor(
     readonly description: ExtensionDescription,

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { RendererMethods } from "../../protocol/methods.js";
+import { ClientContract } from "../../protocol/contracts/channel.js";
+import { serve } from "../../protocol/rpc-contract.js";
 import { App, createWorkbench } from "./App.js";
 import { getBridge } from "./bridge.js";
 import { browserSocketFactory } from "./channel/socket.js";
@@ -19,7 +20,10 @@ if (!bridge) {
   });
   // Main restarted the extension host: don't wait out the backoff or a Dead state.
   bridge.onHostRestarted(() => void client.reconnect());
-  await client.register(RendererMethods.hello, (params) => `renderer got '${String(params[0])}'`);
+  await serve(client, ClientContract, {
+    hello: (greeting) => `renderer got '${greeting}'`,
+    log: (line) => console.log(`[extension host] ${line}`),
+  }).ready;
   // Handy for people profiling from DevTools.
   (window as unknown as { directChannel: typeof client }).directChannel = client;
   const services = await createWorkbench(client, bridge);

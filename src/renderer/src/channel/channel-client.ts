@@ -53,6 +53,7 @@ export const createChannelClient = async (options: ChannelClientOptions): Promis
     ),
   );
   const meter = new LatencyWindow();
+  const defaultTimeoutMs = { ...Supervisor.defaultConfig, ...options.config }.callTimeoutMs;
   return {
     liveStats: () => meter.stats(performance.now()),
     state: () => current,
@@ -60,14 +61,29 @@ export const createChannelClient = async (options: ChannelClientOptions): Promis
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    call: (method, params, callOptions) => {
+    call: (method, params, callOptions = {}) => {
       const started = performance.now();
       const record = () => meter.record(performance.now(), (performance.now() - started) * 1000);
-      const result = runtime.runPromise(supervisor.call(method, params, callOptions));
+      // Hot path: straight to the connected peer. Only when there is none does an Effect run,
+      // to fail with Disconnected or ChannelDead as the supervisor's state says.
+      const peer = supervisor.livePeer();
+      const result = peer
+        ? peer.call(method, params, {
+            timeoutMs: callOptions.timeoutMs ?? defaultTimeoutMs,
+            ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+          })
+        : runtime.runPromise(supervisor.call(method, params, callOptions));
       result.then(record, record);
       return result;
     },
-    notify: (method, params) => runtime.runPromise(supervisor.notify(method, params)),
+    notify: (method, params) => {
+      const peer = supervisor.livePeer();
+      if (peer) {
+        peer.notify(method, params);
+        return Promise.resolve();
+      }
+      return runtime.runPromise(supervisor.notify(method, params));
+    },
     register: (method, handler) => runtime.runPromise(supervisor.register(method, handler)),
     reconnect: () => runtime.runPromise(supervisor.reconnect),
     stats: () => runtime.runPromise(supervisor.stats),

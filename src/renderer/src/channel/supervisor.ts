@@ -7,9 +7,10 @@
  * connection: while the channel is down they fail at once, so nothing can hang on it.
  */
 import { Clock, Context, Data, Deferred, Effect, Layer, Option, Ref, SubscriptionRef } from "effect";
-import { CallCancelled, ChannelDead, Disconnected, type CallError } from "../../../protocol/errors.js";
+import { ChannelDead, Disconnected, type CallError } from "../../../protocol/errors.js";
 import type { ConnectionInfo } from "../../../protocol/handshake.js";
-import { HostMethods } from "../../../protocol/methods.js";
+import { ChannelContract } from "../../../protocol/contracts/channel.js";
+import { proxy } from "../../../protocol/rpc-contract.js";
 import { RpcPeer, type Handler } from "../../../protocol/peer.js";
 import type { ChannelState } from "./channel-state.js";
 import { ConnectionSource, type HostUnavailable } from "./connection-source.js";
@@ -40,6 +41,8 @@ export const defaultConfig: SupervisorConfig = {
 
 export interface CallOptions {
   readonly timeoutMs?: number;
+  /** Aborting it cancels the call: the host gets `$cancel` and the handler's signal fires. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ChannelStats {
@@ -64,6 +67,11 @@ export class ChannelSupervisor extends Context.Service<
     ) => Effect.Effect<void, Disconnected | ChannelDead>;
     /** Serves `method` to the extension host, on this and every later connection. */
     readonly register: (method: string, handler: Handler) => Effect.Effect<() => void>;
+    /**
+     * The connected peer, read synchronously: the client's hot path calls it directly instead of
+     * running an Effect per call. Effect still owns its lifecycle (it is set and drained here).
+     */
+    readonly livePeer: () => RpcPeer | undefined;
     /** Tries at once: skips the rest of the backoff, or leaves the Dead state (main restarted the host). */
     readonly reconnect: Effect.Effect<void>;
     readonly stats: Effect.Effect<ChannelStats>;
@@ -85,6 +93,8 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
     const sockets = yield* SocketFactory;
     const state = yield* SubscriptionRef.make<ChannelState>({ _tag: "Connecting", attempt: 1 });
     const live = yield* Ref.make<Live | undefined>(undefined);
+    /** Mirror of `live`'s peer for synchronous reads (see `livePeer`). */
+    let livePeer: RpcPeer | undefined;
     const wake = yield* Ref.make<Deferred.Deferred<void> | undefined>(undefined);
     const handlers = new Map<string, Handler>();
     const totals = { malformedFrames: 0, requestsOut: 0, requestsIn: 0 };
@@ -155,6 +165,7 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         };
         const since = yield* Clock.currentTimeMillis;
         yield* Ref.set(live, { peer, socket, info });
+        livePeer = peer;
         yield* SubscriptionRef.set(state, {
           _tag: "Connected",
           generation: info.generation,
@@ -166,7 +177,7 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         // only an unanswered ping can tell.
         const keepAlive = Effect.sleep(config.keepAliveMs).pipe(
           Effect.andThen(
-            Effect.tryPromise(() => peer.call(HostMethods.ping, [], { timeoutMs: config.unresponsiveAfterMs })),
+            Effect.tryPromise(() => proxy(peer, ChannelContract).ping({ timeoutMs: config.unresponsiveAfterMs })),
           ),
           Effect.match({ onFailure: () => false, onSuccess: () => true }),
           Effect.flatMap((responsive) =>
@@ -185,6 +196,7 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         Effect.ensuring(
           Effect.gen(function* () {
             const current = yield* Ref.getAndSet(live, undefined);
+            livePeer = undefined;
             if (!current) return;
             totals.malformedFrames += current.peer.stats.malformedFrames;
             totals.requestsIn += current.peer.stats.requestsIn;
@@ -256,17 +268,13 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         if (!current) return yield* Effect.fail(yield* notConnected);
         const timeoutMs = options.timeoutMs ?? config.callTimeoutMs;
         return yield* Effect.callback<unknown, CallError>((resume, signal) => {
-          // Interrupting the fiber aborts `signal`, which makes the peer send `$cancel`.
-          current.peer.call(method, params, { signal, timeoutMs }).then(
+          // Interrupting the fiber aborts `signal`, which makes the peer send `$cancel`; so does
+          // the caller's own signal.
+          const signals = options.signal ? AbortSignal.any([signal, options.signal]) : signal;
+          current.peer.call(method, params, { signal: signals, timeoutMs }).then(
             (value) => resume(Effect.succeed(value)),
-            (error: unknown) =>
-              resume(
-                Effect.fail(
-                  isCallError(error)
-                    ? error
-                    : new CallCancelled({ method, message: `'${method}' failed: ${describe(error)}` }),
-                ),
-              ),
+            // A rejection that is not one of the protocol's is a bug, not a cancellation.
+            (error: unknown) => resume(isCallError(error) ? Effect.fail(error) : Effect.die(error)),
           );
         });
       });
@@ -304,7 +312,7 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
       };
     });
 
-    return ChannelSupervisor.of({ state, call, notify, register, reconnect, stats });
+    return ChannelSupervisor.of({ state, call, notify, register, reconnect, stats, livePeer: () => livePeer });
   });
 
 const CALL_ERROR_TAGS = new Set([

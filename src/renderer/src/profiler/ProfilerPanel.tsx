@@ -35,11 +35,9 @@ export const ProfilerPanel = ({ client, bridge }: { client: ChannelClient; bridg
     setError(undefined);
     const relay = bridge?.relay ? relayCaller(bridge.relay) : undefined;
     const port = bridge?.openMessagePort ? await portCaller(bridge).catch(() => undefined) : undefined;
-    const paths: Array<{ name: string; call: Caller }> = [
-      { name: "direct (WebSocket)", call: (m, p) => client.call(m, p, { timeoutMs: 10_000 }) },
-    ];
-    if (relay) paths.push({ name: "double hop (IPC → main → host)", call: relay.call });
-    if (port) paths.push({ name: "MessagePort (VS Code's way)", call: port.call });
+    const paths: Array<{ name: string; caller: Caller }> = [{ name: "direct (WebSocket)", caller: client }];
+    if (relay) paths.push({ name: "double hop (IPC → main → host)", caller: relay.caller });
+    if (port) paths.push({ name: "MessagePort (VS Code's way)", caller: port.caller });
     try {
       setResults(await runComparison(paths, { calls, payloadBytes }, setProgress));
     } catch (e) {

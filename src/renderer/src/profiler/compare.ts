@@ -2,10 +2,11 @@
  * The live comparison behind "Developer: IPC Profiler": the same echo calls, one at a time,
  * over each path the running app has, timed in the renderer.
  */
-import { BenchMethods } from "../../../extension-host/bench-methods.js";
+import { BenchContract } from "../../../protocol/contracts/bench.js";
+import { proxy, type Caller } from "../../../protocol/rpc-contract.js";
 import { percentile } from "./latency-window.js";
 
-export type Caller = (method: string, params: ReadonlyArray<unknown>) => Promise<unknown>;
+export type { Caller };
 
 export interface PathSummary {
   readonly path: string;
@@ -38,21 +39,23 @@ export const summarizeLatencies = (path: string, samplesUs: ReadonlyArray<number
 
 /** Runs `calls` sequential echoes (after a 10% warm-up) over each path in turn. */
 export const runComparison = async (
-  paths: ReadonlyArray<{ readonly name: string; readonly call: Caller }>,
+  paths: ReadonlyArray<{ readonly name: string; readonly caller: Caller }>,
   options: { readonly calls: number; readonly payloadBytes: number },
   onProgress?: (message: string) => void,
 ): Promise<PathSummary[]> => {
   const payload = "x".repeat(options.payloadBytes);
   const results: PathSummary[] = [];
-  for (const { name, call } of paths) {
+  for (const { name, caller } of paths) {
+    const bench = proxy(caller, BenchContract);
+    const echo = () => bench.echo(payload, { timeoutMs: 10_000 });
     onProgress?.(`${name}: warming up`);
-    for (let i = 0; i < Math.max(5, options.calls / 10); i++) await call(BenchMethods.echo, [payload]);
+    for (let i = 0; i < Math.max(5, options.calls / 10); i++) await echo();
     onProgress?.(`${name}: ${options.calls} calls`);
     const samples: number[] = [];
     const t0 = performance.now();
     for (let i = 0; i < options.calls; i++) {
       const s = performance.now();
-      await call(BenchMethods.echo, [payload]);
+      await echo();
       samples.push((performance.now() - s) * 1000);
     }
     results.push(summarizeLatencies(name, samples, performance.now() - t0));

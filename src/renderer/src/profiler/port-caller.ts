@@ -6,7 +6,7 @@ import type { Caller } from "./compare.js";
 export const portCaller = (
   bridge: EditorHostBridge,
   timeoutMs = 5_000,
-): Promise<{ call: Caller; dispose: () => void }> =>
+): Promise<{ caller: Caller; dispose: () => void }> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       window.removeEventListener("message", onMessage);
@@ -22,7 +22,7 @@ export const portCaller = (
       port.onmessage = (ev) => (typeof ev.data === "string" ? peer.receive(ev.data) : peer.rejectFrame("not a string"));
       port.start();
       resolve({
-        call: (method, params) => peer.call(method, params, { timeoutMs: 10_000 }),
+        caller: peer,
         dispose: () => {
           peer.close("profiler closed");
           port.close();

@@ -3,11 +3,11 @@ import type { RelayBridge } from "../../../preload/api.js";
 import { RpcPeer } from "../../../protocol/peer.js";
 import type { Caller } from "./compare.js";
 
-export const relayCaller = (relay: RelayBridge): { call: Caller; dispose: () => void } => {
+export const relayCaller = (relay: RelayBridge): { caller: Caller; dispose: () => void } => {
   const peer = new RpcPeer({ send: (frame) => relay.send(frame) });
   const off = relay.onFrame((frame) => peer.receive(frame));
   return {
-    call: (method, params) => peer.call(method, params, { timeoutMs: 10_000 }),
+    caller: peer,
     dispose: () => {
       off();
       peer.close("profiler closed");

@@ -14,7 +14,7 @@ import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, hoverTooltip, keymap, lineNumbers, highlightActiveLine, drawSelection } from "@codemirror/view";
 import { useEffect, useRef } from "react";
-import { ExtHost, type CompletionItemDto, type DiagnosticDto, type HoverDto } from "../../../protocol/workbench.js";
+import type { DiagnosticDto } from "../../../protocol/workbench.js";
 import { offsetOf, toTextChanges } from "./editor-changes.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -69,7 +69,7 @@ const theme = EditorView.theme(
 export const EditorPane = ({ services, uri }: { services: WorkbenchServices; uri: string }) => {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | undefined>(undefined);
-  const { documents, client } = services;
+  const { documents, host: extHost } = services;
 
   useEffect(() => {
     const doc = documents.get(uri);
@@ -81,9 +81,16 @@ export const EditorPane = ({ services, uri }: { services: WorkbenchServices; uri
     const completions = async (context: CompletionContext): Promise<CompletionResult | null> => {
       const word = context.matchBefore(/[\w$-]*/);
       if (!word || (word.from === word.to && !context.explicit)) return null;
-      const items = (await client
-        .call(ExtHost.provideCompletions, [uri, position(context.state, context.pos)], { timeoutMs: 5_000 })
-        .catch(() => [])) as CompletionItemDto[];
+      // CodeMirror aborts a completion it no longer wants: the host cancels the providers' tokens.
+      const controller = new AbortController();
+      context.addEventListener("abort", () => controller.abort(), { onDocChange: true });
+      const version = documents.get(uri)?.version ?? 0;
+      const items = await extHost
+        .provideCompletions(
+          { uri, version, position: position(context.state, context.pos) },
+          { timeoutMs: 5_000, signal: controller.signal },
+        )
+        .catch(() => []);
       return {
         from: word.from,
         options: items.map((i) => ({
@@ -96,9 +103,10 @@ export const EditorPane = ({ services, uri }: { services: WorkbenchServices; uri
       };
     };
     const hover = hoverTooltip(async (v, pos) => {
-      const result = (await client
-        .call(ExtHost.provideHover, [uri, position(v.state, pos)], { timeoutMs: 5_000 })
-        .catch(() => null)) as HoverDto | null;
+      const version = documents.get(uri)?.version ?? 0;
+      const result = await extHost
+        .provideHover({ uri, version, position: position(v.state, pos) }, { timeoutMs: 5_000 })
+        .catch(() => null);
       if (!result || result.contents.length === 0) return null;
       return {
         pos,

@@ -1,20 +1,17 @@
 /** File tree of the workspace folder, read lazily through the extension host (which owns the disk). */
 import { useState } from "react";
-import { ExtHost, FileEntry } from "../../../protocol/workbench.js";
-import { Schema } from "effect";
+import type { FileEntry } from "../../../protocol/workbench.js";
 import { useChannelState } from "../use-channel-state.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
-
-const parseEntries = Schema.decodeUnknownSync(Schema.Array(FileEntry));
 
 const Folder = ({ services, uri, depth }: { services: WorkbenchServices; uri: string; depth: number }) => {
   const [entries, setEntries] = useState<ReadonlyArray<FileEntry> | undefined>(undefined);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string>();
   if (entries === undefined && error === undefined) {
-    services.client.call(ExtHost.readDirectory, [uri]).then(
-      (r) => setEntries(parseEntries(r)),
+    services.host.readDirectory(uri).then(
+      (r) => setEntries(r),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
     return <div className="tree-note">Loading…</div>;

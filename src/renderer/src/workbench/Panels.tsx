@@ -1,6 +1,5 @@
 /** The bottom panel: Problems (from diagnostics), Output (per channel), Developer (channel tools). */
 import { useState } from "react";
-import { HostMethods } from "../../../protocol/methods.js";
 import { ProfilerPanel } from "../profiler/ProfilerPanel.js";
 import { errorText } from "./commands.js";
 import { basename } from "./languages.js";
@@ -66,11 +65,11 @@ const Developer = ({ services }: { services: WorkbenchServices }) => {
   const [text, setText] = useState("hello");
   const [samples, setSamples] = useState<ReadonlyArray<Sample>>([]);
   const [showProfiler, setShowProfiler] = useState(false);
-  const run = async (label: string, method: string, params: ReadonlyArray<unknown>): Promise<void> => {
+  const run = async (label: string, call: () => Promise<unknown>): Promise<void> => {
     const t0 = performance.now();
     let outcome: string;
     try {
-      outcome = JSON.stringify(await services.client.call(method, params, { timeoutMs: 10_000 }));
+      outcome = JSON.stringify(await call());
     } catch (e) {
       outcome = errorText(e);
     }
@@ -80,17 +79,25 @@ const Developer = ({ services }: { services: WorkbenchServices }) => {
   return (
     <div className="developer pad">
       <section className="controls">
-        <button type="button" data-testid="ping" onClick={() => void run("ping", HostMethods.ping, [])}>
+        <button
+          type="button"
+          data-testid="ping"
+          onClick={() => void run("ping", () => services.channel.ping({ timeoutMs: 10_000 }))}
+        >
           Ping
         </button>
         <input aria-label="Echo text" data-testid="echo-text" value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="button" data-testid="echo" onClick={() => void run("echo", HostMethods.echo, [text])}>
+        <button
+          type="button"
+          data-testid="echo"
+          onClick={() => void run("echo", () => services.channel.echo(text, { timeoutMs: 10_000 }))}
+        >
           Echo
         </button>
         <button
           type="button"
           data-testid="call-back"
-          onClick={() => void run("host → renderer", HostMethods.callBack, [text])}
+          onClick={() => void run("host → renderer", () => services.channel.callBack(text, { timeoutMs: 10_000 }))}
         >
           Ask host to call me back
         </button>

@@ -1,6 +1,4 @@
 /** Built-in commands, listed in the palette next to the extensions' ones. */
-import { HostMethods } from "../../../protocol/methods.js";
-import { ExtHost } from "../../../protocol/workbench.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
 export interface PaletteCommand {
@@ -93,7 +91,7 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     run: async () => {
       const t0 = performance.now();
       try {
-        await services.client.call(HostMethods.ping, []);
+        await services.channel.ping();
         notify(services, "information", `Extension host answered in ${(performance.now() - t0).toFixed(2)} ms`);
       } catch (e) {
         notify(services, "error", errorText(e));
@@ -147,7 +145,7 @@ export const offerHostRestart = (services: WorkbenchServices, reason: string): v
 
 export const runHostCommand = async (services: WorkbenchServices, id: string): Promise<void> => {
   try {
-    await services.client.call(ExtHost.executeCommand, [id], { timeoutMs: 0 });
+    await services.host.executeCommand({ id, args: [] }, { timeoutMs: 0 });
   } catch (e) {
     notify(services, "error", errorText(e));
   }

@@ -3,9 +3,9 @@
  * the extension host is told about every change as a versioned, incremental edit. Unsaved text
  * is backed up to localStorage so it survives a renderer reload and an extension-host crash.
  */
-import type { TextChange } from "../../../protocol/workbench.js";
-import { ExtHost } from "../../../protocol/workbench.js";
-import type { ChannelClient } from "../channel/channel-client.js";
+import type { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
+import type { Proxy } from "../../../protocol/rpc-contract.js";
+import type { DocumentSnapshot, TextChange } from "../../../protocol/workbench.js";
 import { languageOf } from "./languages.js";
 import { Store } from "./store.js";
 
@@ -35,7 +35,7 @@ export class Documents {
   private backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
-    private readonly client: ChannelClient,
+    private readonly host: Proxy<typeof ExtHostContract>,
     private readonly storage: Storage = localStorage,
   ) {}
 
@@ -65,7 +65,7 @@ export class Documents {
 
   async openFile(uri: string): Promise<void> {
     if (!this.get(uri)) {
-      const text = (await this.client.call(ExtHost.readFile, [uri])) as string;
+      const text = await this.host.readFile(uri);
       if (!this.get(uri)) {
         const doc: OpenDocument = {
           uri,
@@ -76,9 +76,8 @@ export class Documents {
           restored: false,
         };
         this.open.update((docs) => [...docs, doc]);
-        void this.client
-          .notify(ExtHost.documentOpened, [{ uri, languageId: doc.languageId, version: 1, text }])
-          .catch(() => undefined);
+        // Refused (quota) or disconnected: the next initialize sends every open document again.
+        this.host.documentOpened({ uri, languageId: doc.languageId, version: 1, text }).catch(() => undefined);
       }
     }
     this.setActive(uri);
@@ -86,7 +85,7 @@ export class Documents {
 
   setActive(uri: string | undefined): void {
     this.active.set(uri);
-    void this.client.notify(ExtHost.activeEditorChanged, [uri ?? null, null]).catch(() => undefined);
+    this.host.activeEditorChanged({ uri: uri ?? null, selection: null });
   }
 
   /** An edit from the editor: new text, and the incremental changes that produced it. */
@@ -100,30 +99,37 @@ export class Documents {
       }),
     );
     if (version === 0) return;
-    // A drop loses this notification; the next initialize re-sends the whole text.
-    void this.client.notify(ExtHost.documentChanged, [{ uri, version, changes }]).catch(() => undefined);
+    // A drop loses this notification; the host asks for a snapshot when it sees the gap, and
+    // the next initialize re-sends the whole text anyway.
+    this.host.documentChanged({ uri, version, changes });
     this.scheduleBackup(uri);
   }
 
   async save(uri: string): Promise<void> {
     const doc = this.get(uri);
     if (!doc) return;
-    await this.client.call(ExtHost.writeFile, [uri, doc.text]);
+    await this.host.writeFile({ uri, content: doc.text });
     this.open.update((docs) => docs.map((d) => (d.uri === uri ? { ...d, savedText: doc.text, restored: false } : d)));
     this.storage.removeItem(BACKUP_PREFIX + uri);
-    void this.client.notify(ExtHost.documentSaved, [uri]).catch(() => undefined);
+    this.host.documentSaved(uri);
   }
 
   close(uri: string): void {
     this.open.update((docs) => docs.filter((d) => d.uri !== uri));
     this.storage.removeItem(BACKUP_PREFIX + uri);
-    void this.client.notify(ExtHost.documentClosed, [uri]).catch(() => undefined);
+    this.host.documentClosed(uri);
     if (this.active.get() === uri) this.setActive(this.open.get().at(-1)?.uri);
   }
 
-  /** Snapshots for ExtHost.initialize after every (re)connect: the host may be a new one. */
-  snapshots() {
+  /** Snapshots for `initialize` after every (re)connect: the host may be a new one. */
+  snapshots(): DocumentSnapshot[] {
     return this.open.get().map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.text }));
+  }
+
+  /** One document's current text, when the host's copy fell behind. */
+  snapshot(uri: string): DocumentSnapshot | undefined {
+    const d = this.get(uri);
+    return d && { uri: d.uri, languageId: d.languageId, version: d.version, text: d.text };
   }
 
   private scheduleBackup(uri: string): void {

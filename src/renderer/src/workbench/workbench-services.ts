@@ -1,20 +1,21 @@
 /**
- * Everything the extension host can ask of the workbench (Workbench.* methods), kept in small
- * stores the React components render. Incoming params are validated with the contract's
+ * Everything the extension host can ask of the workbench (its WorkbenchContract), kept in small
+ * stores the React components render. `serve` validates incoming params with the contract's
  * Schemas: a malformed request fails that request, nothing else.
  */
-import { Schema } from "effect";
 import type { EditorHostBridge } from "../../../preload/api.js";
-import {
+import { ChannelContract } from "../../../protocol/contracts/channel.js";
+import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
+import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
+import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
+import type {
   CommandInfo,
   DiagnosticDto,
   ExtensionInfo,
-  ExtHost,
   InputBoxRequest,
   MessageRequest,
   QuickPickRequest,
   StatusBarItemDto,
-  Workbench,
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents } from "./documents.js";
@@ -31,20 +32,6 @@ export type QuickInput =
   | { readonly kind: "input"; readonly request: InputBoxRequest; readonly resolve: (value: string | null) => void };
 
 export type PanelView = "problems" | "output" | "developer";
-
-const decode =
-  <S extends Schema.Top>(schema: S) =>
-  (value: unknown): S["Type"] =>
-    Schema.decodeUnknownSync(schema as never)(value) as S["Type"];
-
-const parseMessage = decode(MessageRequest);
-const parseQuickPick = decode(QuickPickRequest);
-const parseInputBox = decode(InputBoxRequest);
-const parseStatusItem = decode(StatusBarItemDto);
-const parseDiagnostics = decode(Schema.Array(DiagnosticDto));
-const parseCommands = decode(Schema.Array(CommandInfo));
-const parseExtensions = decode(Schema.Array(ExtensionInfo));
-const parseString = decode(Schema.String);
 
 export class WorkbenchServices {
   readonly documents: Documents;
@@ -63,11 +50,18 @@ export class WorkbenchServices {
   private nextNotification = 1;
   private initializedGeneration = -1;
 
+  /** The extension host, typed by its contract. */
+  readonly host: Proxy<typeof ExtHostContract>;
+  /** Liveness, echo and call-back, for the Developer panel. */
+  readonly channel: Proxy<typeof ChannelContract>;
+
   constructor(
     readonly client: ChannelClient,
     readonly bridge: EditorHostBridge | undefined,
   ) {
-    this.documents = new Documents(client);
+    this.host = proxy(client, ExtHostContract);
+    this.channel = proxy(client, ChannelContract);
+    this.documents = new Documents(this.host);
   }
 
   async start(): Promise<void> {
@@ -91,16 +85,16 @@ export class WorkbenchServices {
   async initialize(): Promise<void> {
     const folder = this.workspaceFolder.get();
     try {
-      const infos = await this.client.call(ExtHost.initialize, [
-        {
-          workspaceFolders: folder
-            ? [{ uri: folder, name: decodeURIComponent(folder.split("/").pop() ?? folder) }]
-            : [],
-          documents: this.documents.snapshots(),
-          activeDocument: this.documents.active.get() ?? null,
-        },
-      ]);
-      this.extensions.set(parseExtensions(infos));
+      // The host replays its extensions' UI state (status bar, diagnostics, output) on initialize.
+      this.statusItems.set(new Map());
+      this.diagnostics.set(new Map());
+      this.output.set(new Map());
+      const infos = await this.host.initialize({
+        workspaceFolders: folder ? [{ uri: folder, name: decodeURIComponent(folder.split("/").pop() ?? folder) }] : [],
+        documents: this.documents.snapshots(),
+        activeDocument: this.documents.active.get() ?? null,
+      });
+      this.extensions.set(infos);
       await this.refreshCommands();
     } catch (e) {
       this.appendOutput("Direct Editor", `initialize failed: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -114,7 +108,7 @@ export class WorkbenchServices {
 
   async refreshCommands(): Promise<void> {
     try {
-      this.hostCommands.set(parseCommands(await this.client.call(ExtHost.listCommands, [])));
+      this.hostCommands.set(await this.host.listCommands());
     } catch {
       // Disconnected: the next initialize refreshes the list.
     }
@@ -131,68 +125,50 @@ export class WorkbenchServices {
   }
 
   private async registerHandlers(): Promise<void> {
-    const c = this.client;
-    await c.register(Workbench.showMessage, (params) => {
-      const request = parseMessage(params[0]);
-      return new Promise<string | null>((resolve) => {
-        const n: Notification = { id: this.nextNotification++, request, resolve };
-        this.notifications.update((list) => [...list, n]);
-      });
+    const served = serve(this.client, WorkbenchContract, {
+      showMessage: (request) =>
+        new Promise<string | null>((resolve) => {
+          const n: Notification = { id: this.nextNotification++, request, resolve };
+          this.notifications.update((list) => [...list, n]);
+        }),
+      showQuickPick: (request) =>
+        new Promise<number | null>((resolve) => this.quickInput.set({ kind: "pick", request, resolve })),
+      showInputBox: (request) =>
+        new Promise<string | null>((resolve) => this.quickInput.set({ kind: "input", request, resolve })),
+      showTextDocument: async (uri) => {
+        await this.documents.openFile(uri);
+        return null;
+      },
+      outputAppend: ({ channel, text }) => this.appendOutput(channel, text),
+      outputClear: (channel) => this.output.update((m) => new Map(m).set(channel, "")),
+      outputShow: (channel) => {
+        this.outputChannel.set(channel);
+        this.panel.set("output");
+      },
+      statusBarUpdate: (item) => this.statusItems.update((m) => new Map(m).set(item.id, item)),
+      statusBarRemove: (id) =>
+        this.statusItems.update((m) => {
+          const next = new Map(m);
+          next.delete(id);
+          return next;
+        }),
+      diagnosticsSet: ({ owner, uri, diagnostics }) =>
+        this.diagnostics.update((all) => {
+          const byUri = new Map(all.get(owner) ?? []);
+          if (diagnostics.length === 0) byUri.delete(uri);
+          else byUri.set(uri, diagnostics);
+          return new Map(all).set(owner, byUri);
+        }),
+      diagnosticsClear: (owner) =>
+        this.diagnostics.update((all) => {
+          const next = new Map(all);
+          next.delete(owner);
+          return next;
+        }),
+      commandsChanged: () => void this.refreshCommands(),
+      extensionsChanged: (infos) => this.extensions.set(infos),
+      documentSnapshot: (uri) => this.documents.snapshot(uri) ?? null,
     });
-    await c.register(Workbench.showQuickPick, (params) => {
-      const request = parseQuickPick(params[0]);
-      return new Promise<number | null>((resolve) => this.quickInput.set({ kind: "pick", request, resolve }));
-    });
-    await c.register(Workbench.showInputBox, (params) => {
-      const request = parseInputBox(params[0]);
-      return new Promise<string | null>((resolve) => this.quickInput.set({ kind: "input", request, resolve }));
-    });
-    await c.register(Workbench.showTextDocument, async (params) => {
-      await this.documents.openFile(parseString(params[0]));
-      return null;
-    });
-    await c.register(Workbench.outputAppend, (params) =>
-      this.appendOutput(parseString(params[0]), parseString(params[1])),
-    );
-    await c.register(Workbench.outputClear, (params) =>
-      this.output.update((m) => new Map(m).set(parseString(params[0]), "")),
-    );
-    await c.register(Workbench.outputShow, (params) => {
-      this.outputChannel.set(parseString(params[0]));
-      this.panel.set("output");
-    });
-    await c.register(Workbench.statusBarUpdate, (params) => {
-      const item = parseStatusItem(params[0]);
-      this.statusItems.update((m) => new Map(m).set(item.id, item));
-    });
-    await c.register(Workbench.statusBarRemove, (params) => {
-      const id = parseString(params[0]);
-      this.statusItems.update((m) => {
-        const next = new Map(m);
-        next.delete(id);
-        return next;
-      });
-    });
-    await c.register(Workbench.diagnosticsSet, (params) => {
-      const owner = parseString(params[0]);
-      const uri = parseString(params[1]);
-      const list = parseDiagnostics(params[2]);
-      this.diagnostics.update((all) => {
-        const byUri = new Map(all.get(owner) ?? []);
-        if (list.length === 0) byUri.delete(uri);
-        else byUri.set(uri, list);
-        return new Map(all).set(owner, byUri);
-      });
-    });
-    await c.register(Workbench.diagnosticsClear, (params) => {
-      const owner = parseString(params[0]);
-      this.diagnostics.update((all) => {
-        const next = new Map(all);
-        next.delete(owner);
-        return next;
-      });
-    });
-    await c.register(Workbench.commandsChanged, () => void this.refreshCommands());
-    await c.register(Workbench.extensionsChanged, (params) => this.extensions.set(parseExtensions(params[0])));
+    await served.ready;
   }
 }

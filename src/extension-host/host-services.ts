@@ -1,0 +1,167 @@
+/**
+ * The extension host's composition root: builds the feature services, gives each extension its
+ * `vscode` API facade, and serves the workbench contract on each connection as its own session.
+ * Like VS Code's extHost.api.impl.ts + extensionHostMain.ts: wiring only, no feature logic.
+ */
+import { readdirSync, statSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
+import type { RpcPeer } from "../protocol/peer.js";
+import { serve } from "../protocol/rpc-contract.js";
+import { extensionContext } from "./api/extension-context.js";
+import { createVscodeApi } from "./api/vscode-api.js";
+import { installVscodeModule, isInside } from "./api/vscode-module.js";
+import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
+import type { ExtensionRuntime } from "./extensions/extension-runtime.js";
+import { CommandsService, jsonSafe } from "./services/commands.js";
+import { ConfigurationService } from "./services/configuration.js";
+import { DocumentsService } from "./services/documents.js";
+import { ExtensionsService } from "./services/extensions.js";
+import { FilesService } from "./services/files.js";
+import { LanguageFeaturesService } from "./services/language-features.js";
+import { Sessions, type Session } from "./services/sessions.js";
+import { WindowService } from "./services/window.js";
+
+export interface HostOptions {
+  readonly extensions: ReadonlyArray<ExtensionDescription>;
+  readonly problems: ReadonlyArray<ScanProblem>;
+  readonly storageDir: string;
+  /** How long a completion/hover provider may take before it is skipped. */
+  readonly providerTimeoutMs?: number;
+  /** Open-document characters one window may hold (see DocumentsService). */
+  readonly maxDocumentChars?: number;
+  readonly log: (message: string) => void;
+}
+
+export class HostServices {
+  readonly sessions = new Sessions();
+  readonly window = new WindowService(this.sessions);
+  readonly extensions: ExtensionsService;
+  readonly commands: CommandsService;
+  readonly documents: DocumentsService;
+  readonly languages: LanguageFeaturesService;
+  readonly files = new FilesService();
+  readonly configuration: ConfigurationService;
+  private readonly apis = new Map<string, unknown>();
+
+  constructor(readonly options: HostOptions) {
+    this.extensions = new ExtensionsService(options, this.window);
+    this.extensions.contextFor = (runtime) => extensionContext(runtime, options.storageDir);
+    this.commands = new CommandsService(this.extensions, this.sessions);
+    this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
+    this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
+    this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.extensions.onDidChange((infos) =>
+      this.sessions.broadcast((s) => {
+        s.workbench.extensionsChanged(infos);
+        s.workbench.commandsChanged();
+      }),
+    );
+    installVscodeModule((file) => {
+      const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));
+      return runtime ? this.apiFor(runtime) : undefined;
+    });
+  }
+
+  /** The `vscode` module object of one extension (created once, on its first `require`). */
+  apiFor(runtime: ExtensionRuntime): unknown {
+    let api = this.apis.get(runtime.id);
+    if (!api) {
+      api = createVscodeApi(runtime, this);
+      this.apis.set(runtime.id, api);
+    }
+    return api;
+  }
+
+  /** A new connection: a session that becomes a window's workbench when it calls `initialize`. */
+  attach(peer: RpcPeer): () => void {
+    const session = this.sessions.open(peer);
+    const workbench = (): Session => {
+      if (!session.isWorkbench) throw new NotAWorkbench({ message: "call extHost.initialize first" });
+      return session;
+    };
+    const stop = serve(this.sessions.registrar(session), ExtHostContract, {
+      initialize: async (init) => {
+        session.workspaceFolders = [...init.workspaceFolders];
+        this.documents.resetSession(session, init.documents);
+        session.activeUri = init.activeDocument ?? undefined;
+        this.sessions.bound(session);
+        await this.extensions.activateForWorkspace(
+          (pattern) => this.workspaceContains(session, pattern),
+          init.documents.map((d) => d.languageId),
+        );
+        return this.extensions.infos();
+      },
+      listExtensions: () => this.extensions.infos(),
+      listCommands: () => this.commands.list(),
+      executeCommand: async ({ id, args }) => jsonSafe(await this.commands.execute(id, args)),
+      documentOpened: (snapshot) => {
+        const doc = this.documents.open(workbench(), snapshot);
+        void this.extensions.activateByEvent(`onLanguage:${doc.languageId}`);
+        return null;
+      },
+      documentChanged: (change) => this.documents.change(workbench(), change),
+      documentSaved: (uri) => this.documents.saved(workbench(), uri),
+      documentClosed: (uri) => this.documents.close(workbench(), uri),
+      activeEditorChanged: ({ uri, selection }) => this.documents.activeChanged(workbench(), uri, selection),
+      provideCompletions: ({ uri, version, position }, { signal }) =>
+        this.languages.completions(this.documents.at(workbench(), uri, version), position, signal),
+      provideHover: ({ uri, version, position }, { signal }) =>
+        this.languages.hover(this.documents.at(workbench(), uri, version), position, signal),
+      readDirectory: (uri) => this.files.readDirectory(uri),
+      readFile: (uri) => this.files.readFile(uri),
+      writeFile: async ({ uri, content }) => {
+        await this.files.writeFile(uri, content);
+        return null;
+      },
+    });
+    return () => {
+      stop();
+      this.sessions.close(session);
+    };
+  }
+
+  /** `workspaceContains:` with a path, or a glob such as `**` + `/*.ext` (searched, bounded). */
+  private workspaceContains(session: Session, pattern: string): boolean {
+    const folders = session.workspaceFolders.map((f) => fileURLToPath(f.uri));
+    if (!pattern.includes("*")) return folders.some((f) => existsSync(join(f, pattern)));
+    const regex = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*\*\//g, "(?:.*/)?")
+        .replace(/\*/g, "[^/]*")}$`,
+    );
+    let budget = 5_000;
+    const walk = (root: string, dir: string): boolean => {
+      for (const name of safeReaddir(dir)) {
+        if (--budget < 0) return false;
+        if (name === "node_modules" || name.startsWith(".")) continue;
+        const full = join(dir, name);
+        const rel = full
+          .slice(root.length + 1)
+          .split("\\")
+          .join("/");
+        if (regex.test(rel)) return true;
+        if (isDirectory(full) && walk(root, full)) return true;
+      }
+      return false;
+    };
+    return folders.some((f) => walk(f, f));
+  }
+}
+
+const safeReaddir = (dir: string): string[] => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
+const isDirectory = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};

@@ -1,0 +1,131 @@
+/**
+ * What a workbench window asks of the extension host. A connection becomes a window's session
+ * by calling `initialize`; the other methods act on that session (its documents, its editor).
+ */
+import { Schema } from "effect";
+import { NoPayload, notification, request } from "../rpc-contract.js";
+import {
+  CommandInfo,
+  CompletionItemDto,
+  DocumentChange,
+  DocumentSnapshot,
+  ExtensionInfo,
+  FileEntry,
+  HoverDto,
+  InitData,
+  Position,
+  Range,
+  UriString,
+} from "../workbench.js";
+
+// ── typed failures (they keep their class across the wire) ─────────────────────────────────
+
+/** The request named a document version the host does not have; it has asked for a snapshot. */
+export class DocumentVersionMismatch extends Schema.TaggedError<DocumentVersionMismatch>()("DocumentVersionMismatch", {
+  uri: UriString,
+  expected: Schema.Int,
+  received: Schema.Int,
+  message: Schema.String,
+}) {}
+
+export class DocumentNotOpen extends Schema.TaggedError<DocumentNotOpen>()("DocumentNotOpen", {
+  uri: UriString,
+  message: Schema.String,
+}) {}
+
+export class CommandNotFound extends Schema.TaggedError<CommandNotFound>()("CommandNotFound", {
+  command: Schema.String,
+  message: Schema.String,
+}) {}
+
+/** A command or provider of an extension threw; the details are in its Output channel. */
+export class ExtensionFailure extends Schema.TaggedError<ExtensionFailure>()("ExtensionFailure", {
+  extensionId: Schema.String,
+  message: Schema.String,
+}) {}
+
+export class FileSystemFailure extends Schema.TaggedError<FileSystemFailure>()("FileSystemFailure", {
+  uri: UriString,
+  /** Node's error code (ENOENT, EACCES, EISDIR…) when there is one. */
+  code: Schema.String,
+  message: Schema.String,
+}) {}
+
+/** A per-session limit (open-document bytes…) would be exceeded. */
+export class QuotaExceeded extends Schema.TaggedError<QuotaExceeded>()("QuotaExceeded", {
+  quota: Schema.String,
+  limit: Schema.Number,
+  message: Schema.String,
+}) {}
+
+/** A workbench method was called on a connection that never called `initialize`. */
+export class NotAWorkbench extends Schema.TaggedError<NotAWorkbench>()("NotAWorkbench", {
+  message: Schema.String,
+}) {}
+
+const DocumentErrors = Schema.Union([DocumentVersionMismatch, DocumentNotOpen, NotAWorkbench]);
+
+/** A position in a given version of a document: stale requests fail instead of answering for other text. */
+export const DocumentPosition = Schema.Struct({ uri: UriString, version: Schema.Int, position: Position });
+export type DocumentPosition = typeof DocumentPosition.Type;
+
+export const ExtHostContract = {
+  /** Binds this connection as a window's session (or re-binds it after a reconnect). */
+  initialize: request("extHost.initialize", {
+    payload: InitData,
+    success: Schema.Array(ExtensionInfo),
+    error: QuotaExceeded,
+  }),
+  listExtensions: request("extHost.listExtensions", { payload: NoPayload, success: Schema.Array(ExtensionInfo) }),
+
+  /** Contributed + registered commands. */
+  listCommands: request("extHost.commands.list", { payload: NoPayload, success: Schema.Array(CommandInfo) }),
+  /** Activates `onCommand:<id>` extensions first. The result is the command's, as JSON. */
+  executeCommand: request("extHost.commands.execute", {
+    payload: Schema.Struct({ id: Schema.String, args: Schema.Array(Schema.Unknown) }),
+    success: Schema.Unknown,
+    error: Schema.Union([CommandNotFound, ExtensionFailure]),
+  }),
+
+  /** The session's open documents, synced incrementally and versioned. */
+  documentOpened: request("extHost.documents.opened", {
+    payload: DocumentSnapshot,
+    success: Schema.Null,
+    error: Schema.Union([QuotaExceeded, NotAWorkbench]),
+  }),
+  /** A version gap makes the host ask the window for a snapshot (Workbench `documentSnapshot`). */
+  documentChanged: notification("extHost.documents.changed", { payload: DocumentChange }),
+  documentSaved: notification("extHost.documents.saved", { payload: UriString }),
+  documentClosed: notification("extHost.documents.closed", { payload: UriString }),
+  /** The focused editor of the window changed (null: none). */
+  activeEditorChanged: notification("extHost.editors.activeChanged", {
+    payload: Schema.Struct({ uri: Schema.NullOr(UriString), selection: Schema.NullOr(Range) }),
+  }),
+
+  /** Providers that time out are skipped; cancelling the call cancels their tokens. */
+  provideCompletions: request("extHost.languages.completions", {
+    payload: DocumentPosition,
+    success: Schema.Array(CompletionItemDto),
+    error: DocumentErrors,
+  }),
+  provideHover: request("extHost.languages.hover", {
+    payload: DocumentPosition,
+    success: Schema.NullOr(HoverDto),
+    error: DocumentErrors,
+  }),
+
+  /** The file system, owned by the extension host. Directories first, then by name. */
+  readDirectory: request("extHost.fs.readDirectory", {
+    payload: UriString,
+    success: Schema.Array(FileEntry),
+    error: FileSystemFailure,
+  }),
+  /** UTF-8 text. */
+  readFile: request("extHost.fs.readFile", { payload: UriString, success: Schema.String, error: FileSystemFailure }),
+  /** Fires onDidSaveTextDocument when the document is open. */
+  writeFile: request("extHost.fs.writeFile", {
+    payload: Schema.Struct({ uri: UriString, content: Schema.String }),
+    success: Schema.Null,
+    error: FileSystemFailure,
+  }),
+} as const;

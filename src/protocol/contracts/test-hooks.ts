@@ -1,0 +1,23 @@
+/**
+ * Methods that misbehave on purpose, for the hardening tests. The host serves them only when
+ * started with EXTHOST_TEST_HOOKS=1, which main never sets.
+ */
+import { Schema } from "effect";
+import { NoPayload, request } from "../rpc-contract.js";
+
+export const TEST_HOOKS_ENV = "EXTHOST_TEST_HOOKS";
+
+const Milliseconds = Schema.Number.check(Schema.isFinite(), Schema.isGreaterThanOrEqualTo(0));
+
+export const TestHooksContract = {
+  /** Blocks the event loop for the given ms (capped), then returns the ms actually spun. */
+  spin: request("test.spin", { payload: Milliseconds, success: Schema.Number }),
+  /** Throws synchronously with the given message. */
+  throw: request("test.throw", { payload: Schema.String, success: Schema.Never }),
+  /** Returns a rejected promise with the given message. */
+  reject: request("test.reject", { payload: Schema.String, success: Schema.Never }),
+  /** Resolves after the given ms (capped) unless cancelled; keeps a call in flight. */
+  sleep: request("test.sleep", { payload: Milliseconds, success: Schema.Number }),
+  /** The names of environment variables that extensions (and their children) would see. */
+  envNames: request("test.envNames", { payload: NoPayload, success: Schema.Array(Schema.String) }),
+} as const;
