@@ -18,6 +18,10 @@ export const TestMethods = {
   sleep: "test.sleep",
   /** `[]`: the names of environment variables that extensions (and their children) would see. */
   envNames: "test.envNames",
+  /** `[value]`: deep-merges `value` into `{}` the careless way (prototype-pollution bait). */
+  merge: "test.merge",
+  /** `[]`: the own property names of the host's `Object.prototype` (to detect pollution). */
+  prototypeKeys: "test.prototypeKeys",
 } as const;
 
 /** Even a test must not wedge the host for good. */
@@ -31,6 +35,22 @@ const msParam = (params: ReadonlyArray<unknown>): number => {
 
 const messageParam = (params: ReadonlyArray<unknown>, fallback: string): string =>
   typeof params[0] === "string" ? params[0] : fallback;
+
+type Mergeable = Record<string, unknown>;
+const isMergeable = (v: unknown): v is Mergeable => (typeof v === "object" || typeof v === "function") && v !== null;
+
+/** The deep merge found in many extensions: follows `__proto__` and `constructor` like any key. */
+const carelessMerge = (target: Mergeable, source: unknown): Mergeable => {
+  if (!isMergeable(source)) return target;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (isMergeable(value)) {
+      if (!isMergeable(target[key])) target[key] = {};
+      carelessMerge(target[key] as Mergeable, value);
+    } else target[key] = value;
+  }
+  return target;
+};
 
 export const registerTestHooks = (peer: RpcPeer): (() => void) => {
   const disposers = [
@@ -64,6 +84,8 @@ export const registerTestHooks = (peer: RpcPeer): (() => void) => {
         }),
     ),
     peer.register(TestMethods.envNames, () => Object.keys(process.env)),
+    peer.register(TestMethods.merge, (params) => Object.keys(carelessMerge({}, params[0]))),
+    peer.register(TestMethods.prototypeKeys, () => Object.getOwnPropertyNames(Object.prototype)),
   ];
   return () => disposers.forEach((d) => d());
 };
