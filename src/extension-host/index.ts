@@ -43,6 +43,7 @@ const main = async (): Promise<void> => {
   const maxPayloadBytes = numberEnv("EXTHOST_MAX_PAYLOAD");
   const heartbeatMs = numberEnv("EXTHOST_HEARTBEAT_MS");
   const maxConnections = numberEnv("EXTHOST_MAX_CONNECTIONS");
+  const maxInFlightRequestBytes = numberEnv("EXTHOST_MAX_IN_FLIGHT_REQUEST_BYTES");
   // Misbehaving methods for the hardening tests only; main never sets this.
   const testHooks = process.env[TEST_HOOKS_ENV] === "1";
 
@@ -77,6 +78,7 @@ const main = async (): Promise<void> => {
     ...(maxPayloadBytes ? { maxPayloadBytes } : {}),
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(maxConnections ? { maxConnections } : {}),
+    ...(maxInFlightRequestBytes ? { maxInFlightRequestBytes } : {}),
     onConnection: setupConnection,
   });
   const relay = serveRelay(parent, setupConnection, log, frameCap);

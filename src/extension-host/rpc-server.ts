@@ -20,6 +20,11 @@ export interface RpcServerOptions {
   readonly heartbeatMs?: number;
   /** Outgoing bytes a client may leave unread before it is dropped as too slow. */
   readonly maxBufferedBytes?: number;
+  /**
+   * Bytes of requests one connection may have being handled at once (a handler waiting on
+   * the client keeps its params alive); over it, requests are refused with a failure.
+   */
+  readonly maxInFlightRequestBytes?: number;
   readonly logger?: PeerLogger & { info(message: string): void };
   /** Called for each new connection to register its methods; may return a disposer. */
   readonly onConnection: (peer: RpcPeer, connection: ConnectionMeta) => (() => void) | void;
@@ -41,6 +46,8 @@ export interface RpcServer {
 export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 32;
 export const DEFAULT_HEARTBEAT_MS = 10_000;
+/** Four full-size frames: room for real work, not for 40 × 16 MiB parked by a hostile client. */
+export const DEFAULT_MAX_IN_FLIGHT_REQUEST_BYTES = 64 * 1024 * 1024;
 
 const rejectUpgrade = (socket: Duplex, status: number, reason: string): void => {
   const body = `${reason}\n`;
@@ -67,6 +74,7 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const maxBuffered = options.maxBufferedBytes ?? 4 * maxPayload;
+  const maxInFlightRequestBytes = options.maxInFlightRequestBytes ?? DEFAULT_MAX_IN_FLIGHT_REQUEST_BYTES;
   const log = options.logger;
   const allowedOrigins = new Set(options.allowedOrigins);
 
@@ -139,6 +147,7 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     };
     const peer = new RpcPeer({
       maxFrameBytes: maxPayload,
+      maxInFlightRequestBytes,
       ...(log ? { logger: log } : {}),
       send: (frame) => sendChecked(frame),
       sendBinary: (frame) => sendChecked(frame),
