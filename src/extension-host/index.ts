@@ -44,6 +44,7 @@ const main = async (): Promise<void> => {
   const heartbeatMs = numberEnv("EXTHOST_HEARTBEAT_MS");
   const maxConnections = numberEnv("EXTHOST_MAX_CONNECTIONS");
   const maxInFlightRequestBytes = numberEnv("EXTHOST_MAX_IN_FLIGHT_REQUEST_BYTES");
+  const maxPreAuthConnections = numberEnv("EXTHOST_MAX_PRE_AUTH_CONNECTIONS");
   // Misbehaving methods for the hardening tests only; main never sets this.
   const testHooks = process.env[TEST_HOOKS_ENV] === "1";
 
@@ -79,6 +80,7 @@ const main = async (): Promise<void> => {
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(maxConnections ? { maxConnections } : {}),
     ...(maxInFlightRequestBytes ? { maxInFlightRequestBytes } : {}),
+    ...(maxPreAuthConnections ? { maxPreAuthConnections } : {}),
     onConnection: setupConnection,
   });
   const relay = serveRelay(parent, setupConnection, log, frameCap);
