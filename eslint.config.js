@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Extensions are CommonJS that `require("vscode")`, typed through types/vscode.d.ts.
-    files: ["examples/**/*.js", "extensions/**/*.js", "test/fixtures/extensions/**/*.js"],
+    files: ["examples/**/*.js", "extensions/**/*.js", "test/**/fixtures/**/*.js"],
     languageOptions: { sourceType: "commonjs" },
     rules: {
       "@typescript-eslint/no-require-imports": "off",

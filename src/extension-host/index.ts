@@ -15,6 +15,7 @@ import { connectToParent } from "./parent-channel.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { DEFAULT_MAX_PAYLOAD, startRpcServer } from "./rpc-server.js";
 import { serveTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
+import { installChildReaper } from "./child-reaper.js";
 
 const startedAt = Date.now();
 const log = {
@@ -32,6 +33,8 @@ const main = async (): Promise<void> => {
     parent.post({ type: "fatal", message: `${SECRET_ENV} must be 64 hex characters` });
     process.exit(2);
   }
+  // Before any extension code runs: processes extensions start die with the host.
+  installChildReaper((m) => log.warn(m));
   const allowedOrigins = (process.env[ALLOWED_ORIGINS_ENV] ?? "").split(",").filter((o) => o.length > 0);
   const numberEnv = (name: string): number | undefined => {
     const v = Number(process.env[name]);
@@ -40,6 +43,8 @@ const main = async (): Promise<void> => {
   const maxPayloadBytes = numberEnv("EXTHOST_MAX_PAYLOAD");
   const heartbeatMs = numberEnv("EXTHOST_HEARTBEAT_MS");
   const maxConnections = numberEnv("EXTHOST_MAX_CONNECTIONS");
+  const maxInFlightRequestBytes = numberEnv("EXTHOST_MAX_IN_FLIGHT_REQUEST_BYTES");
+  const maxPreAuthConnections = numberEnv("EXTHOST_MAX_PRE_AUTH_CONNECTIONS");
   // Misbehaving methods for the hardening tests only; main never sets this.
   const testHooks = process.env[TEST_HOOKS_ENV] === "1";
 
@@ -75,27 +80,68 @@ const main = async (): Promise<void> => {
     ...(maxPayloadBytes ? { maxPayloadBytes } : {}),
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(maxConnections ? { maxConnections } : {}),
+    ...(maxInFlightRequestBytes ? { maxInFlightRequestBytes } : {}),
+    ...(maxPreAuthConnections ? { maxPreAuthConnections } : {}),
     onConnection: setupConnection,
   });
   const relay = serveRelay(parent, setupConnection, log, frameCap);
   const pipePath = process.env[PIPE_PATH_ENV];
   const pipe = pipePath ? await servePipe(pipePath, setupConnection, log, frameCap) : undefined;
 
-  const shutdown = async (): Promise<void> => {
-    await host.extensions.deactivateAll();
-    pipe?.close();
-    await server.close();
-    process.exit(0);
-  };
+  let shuttingDown: Promise<void> | undefined;
+  /** One orderly exit for every cause: main's request, a lost parent, SIGTERM/SIGINT/SIGHUP. */
+  const shutdown = (why: string): Promise<void> =>
+    (shuttingDown ??= (async () => {
+      log.info(`shutting down (${why})`);
+      // Clients first (1001 "going away"), so the renderer reconnects instead of seeing 1006.
+      const closing = server.close();
+      pipe?.close();
+      await withinMs(host.extensions.deactivateAll(), DEACTIVATE_BUDGET_MS, () =>
+        log.warn(`extensions did not deactivate within ${DEACTIVATE_BUDGET_MS} ms; exiting anyway`),
+      );
+      await withinMs(closing, CLOSE_BUDGET_MS, () => undefined);
+      process.exit(0);
+    })());
+  onShutdownSignal = (signal) => void shutdown(signal);
   parent.onMessage((m, ports) => {
-    if (m.type === "shutdown") void shutdown();
+    if (m.type === "shutdown") void shutdown("requested by main");
     else if (m.type === "rpc") relay(m.frame);
     else if (m.type === "port" && ports[0]) servePort(ports[0], setupConnection, log, frameCap);
   });
-  parent.onDisconnect(() => void shutdown());
+  parent.onDisconnect(() => void shutdown("parent channel closed"));
   log.info(`listening on 127.0.0.1:${server.port}`);
   parent.post({ type: "ready", port: server.port });
 };
+
+/** Deactivation may not hold up an exit: main kills a host that takes longer than 6 s. */
+const DEACTIVATE_BUDGET_MS = 3_000;
+/** server.close() itself cuts clients after 500 ms; this only bounds a stuck close. */
+const CLOSE_BUDGET_MS = 1_500;
+
+const withinMs = (work: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      onTimeout();
+      resolve();
+    }, ms);
+    void work
+      .catch(() => undefined)
+      .finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+  });
+
+/**
+ * Signals mean "stop" (a terminal's Ctrl-C, a service manager, a closing session): shut down
+ * cleanly and exit 0 instead of dying with 1006 for every client. Before the server is up
+ * there is nothing to close yet.
+ */
+let onShutdownSignal = (signal: NodeJS.Signals): void => {
+  log.info(`${signal} before start-up finished; exiting`);
+  process.exit(0);
+};
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => onShutdownSignal(signal));
 
 // An extension's stray exception must not take the host down with it.
 process.on("uncaughtException", (e) => log.warn(`uncaught exception: ${e.stack ?? e.message}`));

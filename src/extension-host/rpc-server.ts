@@ -3,6 +3,7 @@
  * connection; everything a client can do is a method registered through `onConnection`.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type Server } from "node:http";
+import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { PROTOCOL_MARKER } from "../protocol/handshake.js";
@@ -16,10 +17,20 @@ export interface RpcServerOptions {
   readonly maxPayloadBytes?: number;
   /** Authenticated connections at once; more are refused with 503. */
   readonly maxConnections?: number;
+  /**
+   * TCP connections that have not (yet) passed authentication; past it the oldest is cut, so
+   * idle sockets cannot use up the host's file descriptors and a fresh handshake still gets in.
+   */
+  readonly maxPreAuthConnections?: number;
   /** Ping interval; a client that has not answered the previous ping is terminated. */
   readonly heartbeatMs?: number;
   /** Outgoing bytes a client may leave unread before it is dropped as too slow. */
   readonly maxBufferedBytes?: number;
+  /**
+   * Bytes of requests one connection may have being handled at once (a handler waiting on
+   * the client keeps its params alive); over it, requests are refused with a failure.
+   */
+  readonly maxInFlightRequestBytes?: number;
   readonly logger?: PeerLogger & { info(message: string): void };
   /** Called for each new connection to register its methods; may return a disposer. */
   readonly onConnection: (peer: RpcPeer, connection: ConnectionMeta) => (() => void) | void;
@@ -40,7 +51,15 @@ export interface RpcServer {
 
 export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS = 32;
+/**
+ * Half a 1024-descriptor limit (plus 32 authenticated connections and the host's own files,
+ * still far from it), and above the kernel's default accept backlog (511), so a burst of
+ * honest handshakes is parsed before anything is shed.
+ */
+export const DEFAULT_MAX_PRE_AUTH_CONNECTIONS = 512;
 export const DEFAULT_HEARTBEAT_MS = 10_000;
+/** Four full-size frames: room for real work, not for 40 × 16 MiB parked by a hostile client. */
+export const DEFAULT_MAX_IN_FLIGHT_REQUEST_BYTES = 64 * 1024 * 1024;
 
 const rejectUpgrade = (socket: Duplex, status: number, reason: string): void => {
   const body = `${reason}\n`;
@@ -65,8 +84,10 @@ const frameText = (data: RawData): string =>
 export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServer> => {
   const maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const maxPreAuth = options.maxPreAuthConnections ?? DEFAULT_MAX_PRE_AUTH_CONNECTIONS;
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const maxBuffered = options.maxBufferedBytes ?? 4 * maxPayload;
+  const maxInFlightRequestBytes = options.maxInFlightRequestBytes ?? DEFAULT_MAX_IN_FLIGHT_REQUEST_BYTES;
   const log = options.logger;
   const allowedOrigins = new Set(options.allowedOrigins);
 
@@ -89,6 +110,36 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     handleProtocols: (offered) => (offered.has(PROTOCOL_MARKER) ? PROTOCOL_MARKER : false),
   });
 
+  /** Sockets not (yet) authenticated, oldest first (a Set iterates in insertion order). */
+  const preAuth = new Set<Socket>();
+  /** The refused among them: answered already, only lingering so the client can read. */
+  const answered = new Set<Duplex>();
+  let shed = 0;
+  let shedLogged = 0;
+  http.on("connection", (socket: Socket) => {
+    preAuth.add(socket);
+    socket.once("close", () => {
+      preAuth.delete(socket);
+      answered.delete(socket);
+    });
+    if (preAuth.size <= maxPreAuth) return;
+    // Shed a socket that already has its refusal first, then the oldest: an idle or slow
+    // socket has had its chance, the newest may be the renderer reconnecting. One log line
+    // a second at most, whatever the flood.
+    const victim = (answered.values().next().value ?? preAuth.values().next().value) as Socket;
+    preAuth.delete(victim);
+    answered.delete(victim);
+    victim.destroy();
+    shed++;
+    const now = Date.now();
+    if (now - shedLogged >= 1_000) {
+      shedLogged = now;
+      log?.warn(
+        `pre-auth connection limit (${maxPreAuth}) reached: cut the oldest unauthenticated sockets (${shed} so far)`,
+      );
+    }
+  });
+
   const live = new Map<WebSocket, { peer: RpcPeer; alive: boolean; dispose?: () => void }>();
   let upgrading = 0;
   let nextConnectionId = 1;
@@ -106,8 +157,11 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     const verdict = authenticate(req, { secret: options.secret, allowedOrigins, port });
     if (!verdict.ok) {
       log?.warn(`refused connection from ${remoteOf(req)}: ${verdict.status} ${verdict.reason}`);
+      answered.add(socket);
       return rejectUpgrade(socket, verdict.status, verdict.reason);
     }
+    // Authenticated: no longer competes with unauthenticated sockets for a place.
+    preAuth.delete(req.socket);
     if (live.size + upgrading >= maxConnections) {
       log?.warn(`refused connection from ${remoteOf(req)}: 503 connection limit (${maxConnections}) reached`);
       return rejectUpgrade(socket, 503, `connection limit (${maxConnections}) reached`);
@@ -139,6 +193,7 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     };
     const peer = new RpcPeer({
       maxFrameBytes: maxPayload,
+      maxInFlightRequestBytes,
       ...(log ? { logger: log } : {}),
       send: (frame) => sendChecked(frame),
       sendBinary: (frame) => sendChecked(frame),

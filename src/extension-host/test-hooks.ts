@@ -9,6 +9,22 @@ import { serve } from "../protocol/rpc-contract.js";
 
 export { TEST_HOOKS_ENV } from "../protocol/contracts/test-hooks.js";
 
+type Mergeable = Record<string, unknown>;
+const isMergeable = (v: unknown): v is Mergeable => (typeof v === "object" || typeof v === "function") && v !== null;
+
+/** The deep merge found in many extensions: follows `__proto__` and `constructor` like any key. */
+const carelessMerge = (target: Mergeable, source: unknown): Mergeable => {
+  if (!isMergeable(source)) return target;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (isMergeable(value)) {
+      if (!isMergeable(target[key])) target[key] = {};
+      carelessMerge(target[key] as Mergeable, value);
+    } else target[key] = value;
+  }
+  return target;
+};
+
 /** Even a test must not wedge the host for good. */
 const MAX_MS = 120_000;
 
@@ -40,4 +56,6 @@ export const serveTestHooks = (peer: RpcPeer): (() => void) =>
         );
       }),
     envNames: () => Object.keys(process.env),
+    merge: (value) => Object.keys(carelessMerge({}, value)),
+    prototypeKeys: () => Object.getOwnPropertyNames(Object.prototype),
   });

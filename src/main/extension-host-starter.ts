@@ -174,6 +174,12 @@ export class ExtensionHostStarter {
     this.process = undefined;
     this.ready = undefined;
     if (this.stopping) return;
+    // Code 0 is a clean exit the host chose (a signal asked it to stop): not a crash.
+    if (code === 0) {
+      this.log("extension host exited cleanly (code 0); not restarting");
+      this.setState({ kind: "stopped" });
+      return;
+    }
     const now = Date.now();
     const window = this.options.crashWindowMs ?? 60_000;
     this.crashes.push(now);

@@ -9,6 +9,7 @@
  * Both peers speak all four. Ids are per-sender, so each side keeps its own counter.
  */
 import { Result, Schema } from "effect";
+import secureJson from "secure-json-parse";
 import { MalformedFrame } from "./errors.js";
 
 /** Ids are non-negative safe integers: they must round-trip through JSON exactly. */
@@ -52,7 +53,9 @@ const decodeFailure = Schema.decodeUnknownResult(Failure);
 /** Deeper JSON than this is refused: nothing we send needs it and it invites stack exhaustion. */
 export const MAX_DEPTH = 256;
 
-const FORBIDDEN_KEY = /"(__proto__|constructor)"\s*:/;
+/** secure-json-parse's refusal (the same message for `__proto__` and `constructor.prototype`). */
+const FORBIDDEN_PARSE_MESSAGE = "Object contains forbidden prototype property";
+const FORBIDDEN_KEY_MESSAGE = "forbidden key '__proto__' or 'constructor.prototype'";
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u);
 
@@ -85,13 +88,53 @@ const requestId = (obj: Record<string, unknown>): number | undefined => {
 
 /**
  * The id of a too-deep request, read without parsing the frame (parsing a 16 MiB `[[[…` takes
- * ~0.5 GB and seconds): only when it starts the way encodeRequest writes a request.
+ * ~0.5 GB and seconds): only when it starts the way encodeRequest writes a request, and its
+ * top-level object has no second "id" key (JSON.parse keeps the last one, so
+ * `{"id":1,"method":…,"id":null}` is a notification and must not be answered).
  */
 const LEADING_REQUEST_ID = /^\s*\{\s*"id"\s*:\s*(\d{1,16})\s*,\s*"method"\s*:/;
 const requestIdOfText = (text: string): number | undefined => {
   const m = LEADING_REQUEST_ID.exec(text);
   const id = m ? Number(m[1]) : undefined;
-  return id !== undefined && Number.isSafeInteger(id) ? id : undefined;
+  return id !== undefined && Number.isSafeInteger(id) && topLevelIdKeys(text) === 1 ? id : undefined;
+};
+
+const isJsonSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+/** `"\u0069\u0064"` is the longest spelling of the key "id". */
+const MAX_ID_KEY_LITERAL = 14;
+
+/**
+ * How many keys of the top-level object decode to "id" (escaped spellings included), found
+ * with one pass over the text that builds nothing: only refused, too-deep frames pay for it.
+ */
+export const topLevelIdKeys = (text: string): number => {
+  let depth = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+      if (depth !== 1 || i - start + 1 > MAX_ID_KEY_LITERAL) continue;
+      let j = i + 1;
+      while (j < text.length && isJsonSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === 58 /* : */ && decodesToId(text.slice(start, i + 1))) count++;
+    } else if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth--;
+  }
+  return count;
+};
+
+const decodesToId = (literal: string): boolean => {
+  try {
+    return JSON.parse(literal) === "id";
+  } catch {
+    return false;
+  }
 };
 
 /**
@@ -106,16 +149,27 @@ export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Prototype-pollution guard on the *decoded* keys: secure-json-parse looks for every
+    // spelling of __proto__ / constructor, escaped ones included (`"\u005f_proto__"`), and
+    // walks the parsed value only when the text contains one, so common frames cost one regex.
+    parsed = secureJson.parse(text, null, { protoAction: "error", constructorAction: "error" });
   } catch (e) {
-    return Result.fail(malformed(`invalid JSON (${(e as Error).message})`));
+    const message = (e as Error).message;
+    if (message === FORBIDDEN_PARSE_MESSAGE) return Result.fail(malformed(FORBIDDEN_KEY_MESSAGE, idOfRefused(text)));
+    return Result.fail(malformed(`invalid JSON (${message})`));
   }
-  return decodeParsed(parsed, FORBIDDEN_KEY.test(text));
+  return decodeParsed(parsed, false);
+};
+
+/** The request id of a frame refused for a forbidden key; parses again (attack path only). */
+const idOfRefused = (text: string): number | undefined => {
+  const parsed: unknown = JSON.parse(text);
+  return isRecord(parsed) ? requestId(parsed) : undefined;
 };
 
 /**
  * The checks after parsing, shared by text and binary frames. `checkKeys` lets the text path
- * skip the walk when a cheap scan of the raw text found no suspicious key.
+ * skip the walk: secure-json-parse already refused forbidden keys.
  */
 export const decodeParsed = (parsed: unknown, checkKeys = true): Result.Result<Decoded, MalformedFrame> => {
   if (!isRecord(parsed)) return Result.fail(malformed("expected a JSON object"));
@@ -125,7 +179,7 @@ export const decodeParsed = (parsed: unknown, checkKeys = true): Result.Result<D
   // Prototype-pollution guard: handlers may merge params into objects, so refuse the keys
   // that would reach Object.prototype instead of trusting every handler to be careful.
   if (checkKeys && hasForbiddenKey(parsed)) {
-    return Result.fail(malformed("forbidden key '__proto__' or 'constructor.prototype'", id));
+    return Result.fail(malformed(FORBIDDEN_KEY_MESSAGE, id));
   }
   if ("method" in parsed) {
     if (parsed["id"] === null) {

@@ -64,6 +64,12 @@ export interface PeerOptions {
   readonly sendBinary?: (frame: Uint8Array) => void;
   /** JSON text length above which a frame goes binary; default 64 KiB, Infinity = never. */
   readonly binaryThreshold?: number;
+  /**
+   * Size of the incoming requests whose handlers are running at once (frame length: UTF-16
+   * units for text, bytes for binary). A request that would exceed it is refused with a
+   * failure; its handler never runs. A lone request is always admitted. Default: no limit.
+   */
+  readonly maxInFlightRequestBytes?: number;
 }
 
 export interface PeerStats {
@@ -160,6 +166,8 @@ export class RpcPeer {
   private readonly cancelled = new Set<number>();
   private readonly handlers = new Map<string, Handler>();
   private readonly running = new Map<number, AbortController>();
+  /** Bytes of the requests in `running` (their params stay reachable until they finish). */
+  private inFlightRequestBytes = 0;
   private closedWith: Disconnected | undefined;
   private readonly maxFrameBytes: number;
 
@@ -253,16 +261,16 @@ export class RpcPeer {
   /** Feeds one incoming text frame. Never throws. */
   receive(text: string): void {
     this.options.onTraffic?.("in", text.length);
-    this.dispatch(decodeFrame(text));
+    this.dispatch(decodeFrame(text), text.length);
   }
 
   /** Feeds one incoming binary frame. Never throws. */
   receiveBinary(bytes: Uint8Array): void {
     this.options.onTraffic?.("in", bytes.byteLength);
-    this.dispatch(decodeBinaryFrame(bytes));
+    this.dispatch(decodeBinaryFrame(bytes), bytes.byteLength);
   }
 
-  private dispatch(decoded: Result.Result<Decoded, MalformedFrame>): void {
+  private dispatch(decoded: Result.Result<Decoded, MalformedFrame>, frameBytes: number): void {
     if (Result.isFailure(decoded)) {
       const error = decoded.failure;
       this.stats.malformedFrames++;
@@ -274,7 +282,7 @@ export class RpcPeer {
     switch (kind) {
       case "request":
         this.stats.requestsIn++;
-        void this.handleRequest(message);
+        void this.handleRequest(message, frameBytes);
         return;
       case "notification":
         this.stats.notificationsIn++;
@@ -326,15 +334,35 @@ export class RpcPeer {
     this.running.clear();
   }
 
-  private async handleRequest(request: Request): Promise<void> {
+  private async handleRequest(request: Request, frameBytes: number): Promise<void> {
     const { id, method, params } = request;
     const handler = this.handlers.get(method);
     if (!handler) {
       this.trySend(encodeFailure(id, unknownMethod(method).message));
       return;
     }
+    // `$cancel` names a request by id, so two running requests must never share one.
+    if (this.running.has(id)) {
+      this.trySend(
+        encodeFailure(id, `Request id ${id} is already in progress: ids must be unique among running calls`),
+      );
+      return;
+    }
+    const quota = this.options.maxInFlightRequestBytes ?? Infinity;
+    if (this.running.size > 0 && this.inFlightRequestBytes + frameBytes > quota) {
+      this.trySend(
+        encodeFailure(
+          id,
+          `Too much in flight: '${method}' (${frameBytes} bytes) would exceed the ${quota}-byte limit ` +
+            `on requests being handled at once on this connection (${this.inFlightRequestBytes} in use); ` +
+            "retry when earlier calls finish",
+        ),
+      );
+      return;
+    }
     const controller = new AbortController();
     this.running.set(id, controller);
+    this.inFlightRequestBytes += frameBytes;
     let reply: Frame;
     try {
       const result = await handler(params, { signal: controller.signal, peer: this });
@@ -343,6 +371,7 @@ export class RpcPeer {
       reply = encodeFailure(id, wireError(e));
     } finally {
       this.running.delete(id);
+      this.inFlightRequestBytes -= frameBytes;
     }
     if (this.closedWith) return;
     this.trySend(reply);

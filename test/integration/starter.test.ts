@@ -96,6 +96,21 @@ describe("ExtensionHostStarter", () => {
     expect(host.starter.postPort({})).toBe(false);
   });
 
+  it("does not restart a host that exited cleanly (code 0) on its own, e.g. after SIGTERM", async () => {
+    host = await startTestHost();
+    const pid = host.starter.pid!;
+    const states: string[] = [];
+    host.starter.onDidChangeState((s) => states.push(s.kind));
+    process.kill(pid, "SIGTERM");
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => !isAlive(pid) && (clearInterval(poll), resolve()), 20);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(states).toEqual(["stopped"]);
+    expect(host.starter.pid).toBeUndefined();
+    expect(host.logs.some((l) => l.includes("exited cleanly (code 0); not restarting"))).toBe(true);
+  });
+
   it("stops the host on request: process gone, port closed, no restart", async () => {
     host = await startTestHost();
     const { pid } = host.starter;

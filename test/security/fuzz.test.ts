@@ -87,13 +87,19 @@ const specs: fc.Arbitrary<Spec> = fc.oneof(
   // Responses nobody asked for.
   json.map((result) => ({ text: withId({ result }) })),
   fc.oneof(fc.string(), json).map((error) => ({ text: withId({ error }) })),
-  // Deep nesting, in params and at the top level.
+  // Deep nesting, in params and at the top level; a second, last top-level "id" (plain or
+  // escaped) turns a request-looking frame into a notification or a response.
   fc
-    .record({ depth: fc.integer({ min: 200, max: 5_000 }), open: fc.constantFrom("[", '{"a":'), request: fc.boolean() })
+    .record({
+      depth: fc.integer({ min: 200, max: 5_000 }),
+      open: fc.constantFrom("[", '{"a":'),
+      request: fc.boolean(),
+      lastId: fc.constantFrom("", ',"id":null', ',"\\u0069d":null', ',"i\\u0064":"x"'),
+    })
     .map((r) => {
       const close = r.open === "[" ? "]" : "}";
       const nested = `${r.open.repeat(r.depth)}1${close.repeat(r.depth)}`;
-      return { text: r.request ? `{"id":${ID},"method":"demo.echo","params":[${nested}]}` : nested };
+      return { text: r.request ? `{"id":${ID},"method":"demo.echo","params":[${nested}]${r.lastId}}` : nested };
     }),
   // Prototype-pollution attempts in a request, and in a response.
   fc
@@ -329,4 +335,128 @@ describe("fuzzing the wire protocol (real host, one authenticated connection)", 
     expect(host.logs.some((l) => /uncaught|unhandled/i.test(l))).toBe(false);
     expect(host.starter.currentState.kind).toBe("running");
   }, 180_000);
+});
+
+/**
+ * Prototype pollution through spellings the raw text does not show: JSON escapes
+ * (`"\u005f_proto__"`, `"\u0063onstructor"`) in text frames and binary headers, and plain
+ * `__proto__` / `constructor.prototype` map keys in msgpack bodies. The host runs a careless
+ * deep merge (`test.merge`), so a key that slips through really pollutes its Object.prototype.
+ */
+describe("prototype-pollution keys in every spelling (real host, careless merge)", () => {
+  const POISON_RUNS = 20;
+  const POISON_FRAMES = 50;
+  let host: LoggedHost;
+  let ws: WebSocket;
+  const waiting = new Map<number, (reply: { error?: unknown; result?: unknown }) => void>();
+  let nextId = 1;
+
+  const request = (frame: (id: number) => string | Uint8Array): Promise<{ error?: unknown; result?: unknown }> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      const data = frame(id);
+      ws.send(data, { binary: typeof data !== "string" });
+    });
+
+  beforeAll(async () => {
+    host = await startLoggedHost({ env: { EXTHOST_TEST_HOOKS: "1" } });
+    ws = openNative(await host.info());
+    await opened(ws);
+    ws.on("message", (data, isBinary) => {
+      if (isBinary) return; // every reply here is small JSON
+      const m = JSON.parse(String(data)) as { id: number; error?: unknown; result?: unknown };
+      waiting.get(m.id)?.(m);
+      waiting.delete(m.id);
+    });
+  });
+  afterAll(async () => {
+    ws?.terminate();
+    await host?.stop();
+  });
+
+  /** `key` with each character either literal or a `\uXXXX` escape (hex digits in either case). */
+  const spelled = (key: string): fc.Arbitrary<string> =>
+    fc
+      .array(fc.constantFrom("literal", "lower", "upper"), { minLength: key.length, maxLength: key.length })
+      .map((how) =>
+        [...key]
+          .map((ch, i) => {
+            const hex = ch.charCodeAt(0).toString(16).padStart(4, "0");
+            return how[i] === "literal" ? ch : `\\u${how[i] === "upper" ? hex.toUpperCase() : hex}`;
+          })
+          .join(""),
+      );
+  /** A poisoned object as JSON text, spelled with escapes, nested 0–3 levels inside params[0]. */
+  const poison = fc
+    .record({
+      proto: spelled("__proto__"),
+      ctor: spelled("constructor"),
+      prototype: spelled("prototype"),
+      viaConstructor: fc.boolean(),
+      wrap: fc.array(fc.constantFrom("array", "object"), { maxLength: 3 }),
+    })
+    .map((r) => {
+      const payload = '{"polluted":"yes"}';
+      let text = r.viaConstructor ? `{"${r.ctor}":{"${r.prototype}":${payload}}}` : `{"${r.proto}":${payload}}`;
+      for (const w of r.wrap) text = w === "array" ? `[${text}]` : `{"a":${text}}`;
+      return text;
+    });
+  const frameKind = fc.constantFrom("text", "binary body", "binary header");
+
+  const binaryFrame = (header: string, body: Uint8Array): Uint8Array => {
+    const head = Buffer.from(header);
+    const prefix = Buffer.alloc(5);
+    prefix[0] = 0xb1;
+    prefix.writeUInt32BE(head.length, 1);
+    return Buffer.concat([prefix, head, body]);
+  };
+
+  it("refuses escaped __proto__ / constructor.prototype keys in text and binary frames; Object.prototype stays clean", async () => {
+    const cleanPrototype = Object.getOwnPropertyNames(Object.prototype).sort();
+    const outcome = await fc.check(
+      fc.asyncProperty(
+        fc.array(fc.tuple(poison, frameKind), { minLength: POISON_FRAMES, maxLength: POISON_FRAMES }),
+        async (batch) => {
+          const replies = await Promise.all(
+            batch.map(([text, kind]) =>
+              request((id) => {
+                if (kind === "text") return `{"id":${id},"method":"test.merge","params":[${text}]}`;
+                // msgpack has no escapes: the decoded object's own keys travel as map keys.
+                if (kind === "binary body") {
+                  return binaryFrame(
+                    `{"id":${id},"method":"test.merge","p":"params"}`,
+                    encode([JSON.parse(text) as unknown]),
+                  );
+                }
+                return binaryFrame(
+                  `{"id":${id},"method":"test.merge","p":"params","x":${text}}`,
+                  encode([{ harmless: 1 }]),
+                );
+              }),
+            ),
+          );
+          const accepted = replies
+            .map((r, i) => ({ r, frame: batch[i]! }))
+            .filter(({ r }) => typeof r.error !== "string" || !/forbidden key|__proto__/.test(r.error));
+          const keys = (await request((id) => JSON.stringify({ id, method: "test.prototypeKeys", params: [] })))
+            .result as string[];
+          if (accepted.length > 0) {
+            const shown = accepted.slice(0, 5).map(({ frame, r }) => `${frame[1]} ${frame[0]} → ${JSON.stringify(r)}`);
+            throw new Error(`${accepted.length} poisoned frames accepted, e.g.:\n${shown.join("\n")}`);
+          }
+          expect([...keys].sort()).toEqual(cleanPrototype);
+        },
+      ),
+      { numRuns: POISON_RUNS, endOnFailure: true },
+    );
+    if (outcome.failed) {
+      const cause =
+        outcome.errorInstance instanceof Error ? outcome.errorInstance.message : String(outcome.errorInstance);
+      throw new Error(`poison run failed (seed ${outcome.seed}): ${cause.slice(0, 3_000)}`);
+    }
+    // Positive control: the same merge of a clean object succeeds.
+    const clean = await request((id) => JSON.stringify({ id, method: "test.merge", params: [{ a: { b: 1 } }] }));
+    expect(clean).toEqual({ id: nextId - 1, result: ["a"] });
+  }, 120_000);
 });

@@ -242,11 +242,14 @@ describe("size and count limits (real host)", () => {
     renderer = await nodeChannelClient(() => h.starter.connectionInfo(), {}, browserLikeSocket(appOrigin));
     const connected = await waitForState(renderer, isConnected, 30_000);
     const unauthResults = await Promise.all(unauth);
-    // Under a SYN flood on a loaded box the kernel may reset a few attempts (status 0);
-    // none may get anything but a refusal.
+    // None may get anything but a refusal: 401, or cut before its headers were read (status
+    // 0) once more than 512 unauthenticated sockets are open at once (pre-auth cap, oldest
+    // shed first; see pre-auth.test.ts). Everything within the cap is answered.
     const unauthStatuses = new Set(unauthResults.map((r) => r.status));
     expect([...unauthStatuses].every((st) => st === 401 || st === 0)).toBe(true);
-    expect(unauthResults.filter((r) => r.status === 401).length).toBeGreaterThan(950);
+    const answered401 = unauthResults.filter((r) => r.status === 401).length;
+    expect(answered401).toBeGreaterThan(500);
+    if (answered401 < 1000) expect(host.logs.some((l) => l.includes("pre-auth connection limit (512)"))).toBe(true);
 
     // 1000 authenticated attempts at once (the worst case: a process that holds the secret).
     const flood = await Promise.all(

@@ -58,13 +58,17 @@ describe("shutdown (real host through ExtensionHostStarter)", () => {
     const ws = openNative(info);
     await opened(ws);
     const wsClosed = closed(ws);
-    expect(childrenOf(pid)).toEqual([]);
+    // The host's only child is the watchdog that kills extensions' processes (child-reaper.ts).
+    const children = childrenOf(pid);
+    expect(children).toHaveLength(1);
+    const watchdog = children[0]!;
 
     await host.stop();
     expect(await wsClosed).toMatchObject({ code: 1001, reason: "extension host shutting down" });
     expect(host.starter.currentState.kind).toBe("stopped");
     expect(isAlive(pid)).toBe(false);
     expect(childrenOf(process.pid)).not.toContain(pid);
+    await waitUntil(() => !isAlive(watchdog), "the watchdog to exit after the host");
     expect(await portOpen(info.port)).toBe(false);
     // Stopped on purpose: not treated as a crash, not restarted.
     await sleep(300);

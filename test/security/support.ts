@@ -14,9 +14,11 @@ import { builtHostPath, requireBuild } from "../support/paths.js";
 
 /** child_process.fork like spawnNodeHost, but the host's stdout/stderr land in `lines`. */
 const spawnPipedHost =
-  (lines: string[]): SpawnHost =>
+  (lines: string[], nofile?: number): SpawnHost =>
   (modulePath, env) => {
     const child = fork(modulePath, [], {
+      // `prlimit --nofile=N node host.js`: prlimit execs node in place (same pid, same IPC fd).
+      ...(nofile ? { execPath: "prlimit", execArgv: [`--nofile=${nofile}:${nofile}`, process.execPath] } : {}),
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       serialization: "json",
@@ -49,12 +51,12 @@ export interface LoggedHost {
 }
 
 export const startLoggedHost = async (
-  options: { env?: Record<string, string>; allowedOrigins?: string[] } = {},
+  options: { env?: Record<string, string>; allowedOrigins?: string[]; nofile?: number } = {},
 ): Promise<LoggedHost> => {
   requireBuild();
   const logs: string[] = [];
   const starter = new ExtensionHostStarter({
-    spawn: spawnPipedHost(logs),
+    spawn: spawnPipedHost(logs, options.nofile),
     modulePath: builtHostPath,
     allowedOrigins: options.allowedOrigins ?? [],
     log: (m) => logs.push(m),

@@ -95,13 +95,31 @@ describe("decodeFrame", () => {
     expect(bad(`{"method":"m","id":7,"params":[${nest(MAX_DEPTH + 1)}]}`).id).toBeUndefined();
   });
 
+  it("never answers a too-deep frame whose last top-level id makes it a notification or response", () => {
+    const deep = `[${nest(MAX_DEPTH + 1)}]`;
+    // JSON.parse keeps the last of duplicate keys: these are notifications, not requests.
+    for (const second of ['"id":null', '"\\u0069d":null', '"i\\u0064" : "x"', '"id":8']) {
+      const text = `{"id":7,"method":"m","params":${deep},${second}}`;
+      expect(bad(text).id).toBeUndefined();
+    }
+    // An "id" that is only a value, or a nested key, does not count.
+    expect(bad(`{"id":7,"method":"m","params":["id",{"id":null}, ${deep}]}`).id).toBe(7);
+    expect(bad(`{"id":7,"method":"m","params":${deep},"x":"id"}`).id).toBe(7);
+  });
+
   it("does not count brackets inside strings as nesting", () => {
     expect(jsonDepth(`{"a":"${"[{".repeat(1000)}\\"]"}`)).toBe(1);
     expect(ok(`{"id":1,"method":"m","params":["${"[".repeat(5000)}"]}`).kind).toBe("request");
   });
 
   it("refuses prototype-pollution keys anywhere, and leaves Object.prototype alone", () => {
-    for (const params of ['[{"__proto__":{"polluted":1}}]', '[{"a":[{"constructor":{"prototype":{"polluted":1}}}]}]']) {
+    for (const params of [
+      '[{"__proto__":{"polluted":1}}]',
+      '[{"a":[{"constructor":{"prototype":{"polluted":1}}}]}]',
+      // JSON escapes spell the same keys without showing them in the raw text.
+      '[{"\\u005f_proto__":{"polluted":1}}]',
+      '[{"\\u0063onstructor":{"pr\\u006Ftotype":{"polluted":1}}}]',
+    ]) {
       const e = bad(`{"id":4,"method":"m","params":${params}}`);
       expect(e.message).toContain("forbidden key");
       expect(e.id).toBe(4);

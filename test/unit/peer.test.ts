@@ -10,11 +10,14 @@ interface Harness {
   readonly warnings: string[];
 }
 
-const harness = (options: { maxFrameBytes?: number; failSend?: () => boolean } = {}): Harness => {
+const harness = (
+  options: { maxFrameBytes?: number; failSend?: () => boolean; maxInFlightRequestBytes?: number } = {},
+): Harness => {
   const sent: unknown[] = [];
   const warnings: string[] = [];
   const peer = new RpcPeer({
     ...(options.maxFrameBytes ? { maxFrameBytes: options.maxFrameBytes } : {}),
+    ...(options.maxInFlightRequestBytes ? { maxInFlightRequestBytes: options.maxInFlightRequestBytes } : {}),
     logger: { warn: (m) => warnings.push(m) },
     send: (frame) => {
       if (options.failSend?.()) throw new Error("socket gone");
@@ -26,7 +29,73 @@ const harness = (options: { maxFrameBytes?: number; failSend?: () => boolean } =
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/** A handler that waits until its test releases it (or it is aborted). */
+const parked = (): { handler: Handler; release: () => void; aborted: number[] } => {
+  const releases: Array<() => void> = [];
+  const aborted: number[] = [];
+  const handler: Handler = (params, { signal }) =>
+    new Promise((resolve, reject) => {
+      releases.push(() => resolve(params[0]));
+      signal.addEventListener("abort", () => {
+        aborted.push(params[0] as number);
+        reject(new Error("stopped"));
+      });
+    });
+  return { handler, release: () => releases.splice(0).forEach((r) => r()), aborted };
+};
+
 describe("RpcPeer", () => {
+  it("refuses a second request with the id of a running one, so $cancel always reaches the first", async () => {
+    const { peer, sent } = harness();
+    const slow = parked();
+    peer.register("slow", slow.handler);
+    peer.receive('{"id":5,"method":"slow","params":[1]}');
+    peer.receive('{"id":5,"method":"slow","params":[2]}');
+    await tick();
+    expect(sent).toEqual([{ id: 5, error: expect.stringContaining("Request id 5 is already in progress") }]);
+    peer.receive(`{"id":null,"method":"${CANCEL_METHOD}","params":[5]}`);
+    await tick();
+    expect(slow.aborted).toEqual([1]);
+    // Once it has finished, the id may be used again.
+    peer.receive('{"id":5,"method":"slow","params":[3]}');
+    await tick();
+    slow.release();
+    await tick();
+    expect(sent.at(-1)).toEqual({ id: 5, result: 3 });
+  });
+
+  it("refuses requests over the in-flight byte quota, admits them again once handlers finish", async () => {
+    const frame = (id: number): string => `{"id":${id},"method":"slow","params":[${id},"${"x".repeat(900)}"]}`;
+    const size = frame(10).length;
+    const { peer, sent } = harness({ maxInFlightRequestBytes: 3 * size });
+    const slow = parked();
+    peer.register("slow", slow.handler);
+    peer.register("fast", () => "ok");
+    for (let id = 10; id < 15; id++) peer.receive(frame(id));
+    await tick();
+    // Three fit; the fourth and fifth are refused at once with the reason.
+    expect(sent).toHaveLength(2);
+    expect(sent).toEqual([
+      {
+        id: 13,
+        error: expect.stringMatching(/Too much in flight: 'slow' \(\d+ bytes\) would exceed the \d+-byte limit/),
+      },
+      { id: 14, error: expect.stringContaining("retry when earlier calls finish") },
+    ]);
+    slow.release();
+    await tick();
+    expect(sent.slice(2)).toEqual([10, 11, 12].map((id) => ({ id, result: id })));
+    peer.receive(frame(15));
+    await tick();
+    slow.release();
+    await tick();
+    expect(sent.at(-1)).toEqual({ id: 15, result: 15 });
+    // A lone request larger than the whole quota is still served.
+    peer.receive(`{"id":16,"method":"fast","params":["${"y".repeat(5 * size)}"]}`);
+    await tick();
+    expect(sent.at(-1)).toEqual({ id: 16, result: "ok" });
+  });
+
   it("drains every pending call with Disconnected on close, and refuses new ones", async () => {
     const { peer, sent } = harness();
     const calls = [peer.call("a", []), peer.call("b", [], { timeoutMs: 60_000 }), peer.call("c", [])];

@@ -20,4 +20,8 @@ export const TestHooksContract = {
   sleep: request("test.sleep", { payload: Milliseconds, success: Schema.Number }),
   /** The names of environment variables that extensions (and their children) would see. */
   envNames: request("test.envNames", { payload: NoPayload, success: Schema.Array(Schema.String) }),
+  /** Deep-merges the payload into `{}` the careless way (prototype-pollution bait); its keys. */
+  merge: request("test.merge", { payload: Schema.Unknown, success: Schema.Array(Schema.String) }),
+  /** The own property names of the host's `Object.prototype` (to detect pollution). */
+  prototypeKeys: request("test.prototypeKeys", { payload: NoPayload, success: Schema.Array(Schema.String) }),
 } as const;
