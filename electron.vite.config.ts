@@ -16,6 +16,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, "src/main/index.ts"),
           "extension-host": resolve(__dirname, "src/extension-host/index.ts"),
+          // `npm run web`: Node plays main and serves the workbench to any browser (no Electron).
+          web: resolve(__dirname, "src/main/web/cli.ts"),
         },
       },
     },
