@@ -93,6 +93,11 @@ export class ExtensionHostCore {
   private readonly apis = new Map<string, unknown>();
   private renderer: RpcPeer | undefined;
   private startupFinished = false;
+
+  /** The workbench's first `initialize` ran (the `*` and workspace activations are done). */
+  get isInitialized(): boolean {
+    return this.startupFinished;
+  }
   private readonly providerTimeoutMs: number;
 
   constructor(private readonly options: CoreOptions) {

@@ -15,6 +15,7 @@ import { connectToParent } from "./parent-channel.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { DEFAULT_MAX_PAYLOAD, startRpcServer } from "./rpc-server.js";
 import { registerTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
+import { EXTENSION_TESTS_ENV, registerExtensionTests } from "./extension-tests.js";
 
 const startedAt = Date.now();
 const log = {
@@ -42,6 +43,8 @@ const main = async (): Promise<void> => {
   const maxConnections = numberEnv("EXTHOST_MAX_CONNECTIONS");
   // Misbehaving methods for the hardening tests only; main never sets this.
   const testHooks = process.env[TEST_HOOKS_ENV] === "1";
+  // `direct-editor test --extensionTestsPath=…`: the module whose run() the test driver awaits.
+  const extensionTestsPath = process.env[EXTENSION_TESTS_ENV] || undefined;
 
   const userDataDir = process.env["EXTHOST_USER_DATA_DIR"] ?? join(homedir(), ".direct-editor");
   const scan = scanExtensions({
@@ -63,6 +66,7 @@ const main = async (): Promise<void> => {
   const setupConnection = (peer: RpcPeer): (() => void) => {
     const disposers = [registerDemoMethods(peer, startedAt), registerBenchMethods(peer), core.attach(peer)];
     if (testHooks) disposers.push(registerTestHooks(peer));
+    if (extensionTestsPath) disposers.push(registerExtensionTests(peer, extensionTestsPath, () => core.isInitialized));
     return () => disposers.forEach((d) => d());
   };
   const frameCap = maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;

@@ -58,7 +58,7 @@ export const TEST_CHROMIUM_FLAGS: ReadonlyArray<string> = [
 ];
 
 const execFileAsync = promisify(execFile);
-const require = createRequire(import.meta.url);
+const nodeRequire = createRequire(import.meta.url);
 
 /**
  * The package unpacks into `os.tmpdir()` and returns `/tmp/chromium` as soon as that file
@@ -67,7 +67,7 @@ const require = createRequire(import.meta.url);
  * a loser of the race throws its copy away and uses the winner's.
  */
 const unpackNpmChromium = async (): Promise<ResolvedChromium> => {
-  const entry = require.resolve("@sparticuz/chromium");
+  const entry = nodeRequire.resolve("@sparticuz/chromium");
   const manifest = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version: string };
   const { version } = manifest;
   const finalDir = join(tmpdir(), `direct-editor-chromium-${version}`);
