@@ -183,6 +183,40 @@ describe("npm run web", () => {
       expect(logs.join("\n")).not.toContain(cookie.split("=")[1]!);
     });
 
+    it("after the extension host dies, the page fetches the new {port, secret} over its cookie and reconnects", async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const sockets: string[] = [];
+      page.on("websocket", (ws) => sockets.push(ws.url()));
+      try {
+        await context.addCookies([
+          {
+            name: SESSION_COOKIE,
+            value: cookie.split("=")[1]!,
+            url: server.origin,
+            httpOnly: true,
+            sameSite: "Strict",
+          },
+        ]);
+        await page.goto(`${server.origin}/`);
+        const connected = page.locator('[data-testid="channel-state"][data-state="Connected"]');
+        await connected.waitFor({ timeout: 20_000 });
+        const before = await server.starter.connectionInfo();
+        process.kill(server.starter.pid!, "SIGKILL");
+        await expect
+          .poll(() =>
+            server.starter.currentState.kind === "running" ? server.starter.currentState.info.generation : 0,
+          )
+          .toBeGreaterThan(before.generation);
+        const after = await server.starter.connectionInfo();
+        expect(after.port).not.toBe(before.port);
+        await expect.poll(() => sockets.includes(`ws://127.0.0.1:${after.port}/`)).toBe(true);
+        await connected.waitFor({ timeout: 20_000 });
+      } finally {
+        await context.close();
+      }
+    });
+
     it("refuses a page of another origin on the same site in Chromium (SameSite lets the cookie through; Origin does not)", async () => {
       // Another port on 127.0.0.1 is another origin but the same site: SameSite=Strict lets
       // the cookie through, so the Origin check alone must stop it.
