@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EXTENSION_TESTS_ENV } from "../../src/extension-host/extension-tests.js";
+import { extensionHostEnv } from "../../src/main/command-line.js";
 import {
   ConnectionToken,
   WebSession,
@@ -67,5 +69,12 @@ describe("web auth", () => {
     expect(served).not.toBe(html);
     expect(served).toContain("connect-src 'self' ws://127.0.0.1:*;");
     expect(served.replace("connect-src 'self' ", "connect-src ")).toBe(html);
+  });
+});
+
+describe("extension tests switch", () => {
+  it("the app's and npm run web's host environment turns an inherited EXTHOST_EXTENSION_TESTS_PATH off", () => {
+    const env = extensionHostEnv(["--extensionDevelopmentPath=/x"], { builtinExtensions: "/b", userDataDir: "/u" });
+    expect(env[EXTENSION_TESTS_ENV]).toBe("");
   });
 });

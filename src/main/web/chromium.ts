@@ -11,7 +11,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
-import { Data } from "effect";
+import { Data, Schema } from "effect";
 
 export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 /** Set to `1` to ignore the system Chromium (proves that the npm-carried one suffices). */
@@ -58,6 +58,11 @@ export const TEST_CHROMIUM_FLAGS: ReadonlyArray<string> = [
 ];
 
 const execFileAsync = promisify(execFile);
+const decodeManifest = Schema.decodeUnknownSync(Schema.fromJsonString(Schema.Struct({ version: Schema.String })));
+/** What the unpacking child prints. */
+const decodeUnpacked = Schema.decodeUnknownSync(
+  Schema.fromJsonString(Schema.Struct({ path: Schema.String, args: Schema.Array(Schema.String) })),
+);
 const nodeRequire = createRequire(import.meta.url);
 
 /**
@@ -68,8 +73,7 @@ const nodeRequire = createRequire(import.meta.url);
  */
 const unpackNpmChromium = async (): Promise<ResolvedChromium> => {
   const entry = nodeRequire.resolve("@sparticuz/chromium");
-  const manifest = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version: string };
-  const { version } = manifest;
+  const { version } = decodeManifest(readFileSync(join(dirname(entry), "..", "package.json"), "utf8"));
   const finalDir = join(tmpdir(), `direct-editor-chromium-${version}`);
   const executablePath = join(finalDir, "chromium");
   const script = `const m = await import(${JSON.stringify(entry)}); const c = m.default;
@@ -78,13 +82,15 @@ process.stdout.write(JSON.stringify({ path: await c.executablePath(), args: c.ar
     const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", script], {
       env: { ...process.env, TMPDIR: tmp },
     });
-    const parsed = JSON.parse(stdout) as { path: string; args: string[] };
-    return parsed.args.filter(keepNpmChromiumFlag);
+    return decodeUnpacked(stdout).args.filter(keepNpmChromiumFlag);
   };
   if (existsSync(executablePath))
     return { executablePath, source: "@sparticuz/chromium", args: await readArgs(finalDir) };
   const staging = await mkdtemp(join(tmpdir(), "direct-editor-chromium-staging-"));
-  const args = await readArgs(staging);
+  const args = await readArgs(staging).catch(async (e: unknown) => {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  });
   try {
     await rename(staging, finalDir);
   } catch {
