@@ -44,6 +44,11 @@ export default tseslint.config(
     },
   },
   {
+    // Extension test suites run under Mocha (`direct-editor test`).
+    files: ["examples/*/test/**/*.js"],
+    languageOptions: { globals: globals.mocha },
+  },
+  {
     files: ["src/renderer/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Schema } from "effect";
 import { ExtensionHostStarter } from "../src/main/extension-host-starter.js";
 import { spawnNodeHost } from "../src/main/node-host-process.js";
+import { resolveChromium } from "../src/main/web/chromium.js";
 import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
 import type { PathName } from "./transports.js";
@@ -51,8 +52,15 @@ const StandinMessage = Schema.Union([
 ]);
 const decodeStandin = Schema.decodeUnknownOption(StandinMessage);
 
-const machine = (): Record<string, string | number> => {
-  const chromium = spawnSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).stdout?.trim();
+/** The Chromium the browser tests use (same resolution), for the report; absent when none. */
+const chromiumVersion = async (): Promise<string | undefined> => {
+  const resolved = await resolveChromium().catch(() => undefined);
+  if (resolved === undefined) return undefined;
+  return spawnSync(resolved.executablePath, ["--version"], { encoding: "utf8" }).stdout?.trim() || undefined;
+};
+
+const machine = async (): Promise<Record<string, string | number>> => {
+  const chromium = await chromiumVersion();
   return {
     cpu: cpus()[0]?.model ?? "unknown",
     cores: cpus().length,
@@ -128,7 +136,7 @@ const main = async (): Promise<void> => {
     version: 1,
     startedAt: new Date().toISOString(),
     quick,
-    machine: machine(),
+    machine: await machine(),
     renderer: "renderer side: Node client process (stand-in for the Electron renderer; no Electron on this machine)",
     paths: PATH_LABELS,
     workloads,

@@ -16,6 +16,7 @@ import type { RpcPeer } from "../protocol/peer.js";
 import { DEFAULT_MAX_PAYLOAD, startRpcServer } from "./rpc-server.js";
 import { serveTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
 import { installChildReaper } from "./child-reaper.js";
+import { EXTENSION_TESTS_ENV, serveExtensionTests } from "./extension-tests.js";
 
 const startedAt = Date.now();
 const log = {
@@ -47,6 +48,8 @@ const main = async (): Promise<void> => {
   const maxPreAuthConnections = numberEnv("EXTHOST_MAX_PRE_AUTH_CONNECTIONS");
   // Misbehaving methods for the hardening tests only; main never sets this.
   const testHooks = process.env[TEST_HOOKS_ENV] === "1";
+  // `direct-editor test --extensionTestsPath=…`: the module whose run() the test driver awaits.
+  const extensionTestsPath = process.env[EXTENSION_TESTS_ENV] || undefined;
 
   const userDataDir = process.env["EXTHOST_USER_DATA_DIR"] ?? join(homedir(), ".direct-editor");
   const scan = scanExtensions({
@@ -69,6 +72,9 @@ const main = async (): Promise<void> => {
   const setupConnection = (peer: RpcPeer): (() => void) => {
     const disposers = [serveChannelMethods(peer, startedAt), serveBenchMethods(peer), host.attach(peer)];
     if (testHooks) disposers.push(serveTestHooks(peer));
+    if (extensionTestsPath) {
+      disposers.push(serveExtensionTests(peer, extensionTestsPath, () => host.extensions.isInitialized));
+    }
     return () => disposers.forEach((d) => d());
   };
   const frameCap = maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;

@@ -3,12 +3,15 @@ import { fork } from "node:child_process";
 import type { HostProcess, SpawnHost } from "./host-process.js";
 
 export const spawnNodeHost =
-  (options: { silent?: boolean; execArgv?: string[] } = {}): SpawnHost =>
+  (options: { silent?: boolean; execArgv?: string[]; stdoutToStderr?: boolean } = {}): SpawnHost =>
   (modulePath, env) => {
     const child = fork(modulePath, [], {
       // The secret goes in the environment, never in argv (visible to every local user).
       env: { ...process.env, ...env },
-      stdio: options.silent ? ["ignore", "ignore", "ignore", "ipc"] : ["ignore", "inherit", "inherit", "ipc"],
+      // `stdoutToStderr` keeps the host's log off a stdout whose lines a caller parses (`npm run web`).
+      stdio: options.silent
+        ? ["ignore", "ignore", "ignore", "ipc"]
+        : ["ignore", options.stdoutToStderr ? 2 : "inherit", "inherit", "ipc"],
       execArgv: options.execArgv ?? [],
       serialization: "json",
     });

@@ -105,7 +105,9 @@ describe("workbench with real extensions", () => {
     await page.keyboard.type("WAI");
     const option = page.locator(".cm-tooltip-autocomplete li").filter({ hasText: "WAITING" });
     await option.waitFor({ timeout: 15_000 });
-    await page.keyboard.press("Enter");
+    // A click, not Enter: CodeMirror ignores Enter for 75 ms after the list (re)opens
+    // (`interactionDelay`) and inserts a newline instead — on a loaded machine that window is hit.
+    await option.click();
     await expect.poll(() => page.locator(".cm-content").textContent()).toContain("WAITING");
 
     const clicker = page.getByTestId("status-item").filter({ hasText: /\d+ clicks?$/ });

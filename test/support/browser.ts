@@ -8,11 +8,10 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { TEST_CHROMIUM_FLAGS, resolveChromium } from "../../src/main/web/chromium.js";
 import { BRIDGE_KEY } from "../../src/preload/api.js";
 import { startTestHost, type TestHost } from "./host.js";
 import { builtRendererDir, requireBuild } from "./paths.js";
-
-export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -42,23 +41,12 @@ export const serveRenderer = async (root = builtRendererDir): Promise<{ origin: 
   return { origin: `http://127.0.0.1:${address.port}`, server };
 };
 
-/** Headless Debian Chromium with the flags this closed network needs; `extraArgs` for special cases. */
-export const launchChromium = (extraArgs: ReadonlyArray<string> = []): Promise<Browser> => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  }
+/** Headless Chromium (see `resolveChromium`) with the flags this closed network needs; `extraArgs` for special cases. */
+export const launchChromium = async (extraArgs: ReadonlyArray<string> = []): Promise<Browser> => {
+  const resolved = await resolveChromium();
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      ...extraArgs,
-    ],
+    executablePath: resolved.executablePath,
+    args: [...new Set([...resolved.args, ...TEST_CHROMIUM_FLAGS, ...extraArgs])],
   });
 };
 

@@ -43,6 +43,11 @@ export class ExtensionsService {
     return this.options.storageDir;
   }
 
+  /** A workbench's first `initialize` ran its activations (`*`, workspaceContains…). */
+  get isInitialized(): boolean {
+    return this.startupFinished;
+  }
+
   infos(): ExtensionInfo[] {
     return this.runtimes.map((r) => r.info());
   }
