@@ -5,7 +5,7 @@
  * 1. Every child the host spawns (child_process spawn/exec/execFile/fork all go through
  *    `ChildProcess.prototype.spawn`) is started `detached`, i.e. as the leader of its own
  *    process group, and tracked; killing the group `-pid` takes its descendants with it.
- * 2. A watchdog process, started before any extension runs, holds the tracked pids. It reads
+ * 2. A watchdog process (/bin/sh), started before any extension runs, holds the tracked pids. It reads
  *    them from a pipe whose write end only the host holds: when the host is gone for any reason
  *    (exit, crash, SIGKILL, OOM) the pipe reaches EOF and the watchdog kills every group it
  *    knows (SIGTERM, then SIGKILL after a second) and exits.
@@ -19,40 +19,26 @@ import type { Writable } from "node:stream";
 /** Grace between SIGTERM and SIGKILL, in the watchdog. */
 const KILL_GRACE_MS = 1_000;
 
-/** Runs under `node -e` (ELECTRON_RUN_AS_NODE in Electron): lines "+pid" / "-pid" on stdin. */
-const WATCHDOG_SOURCE = `
-const pids = new Set();
-let buf = "";
-const kill = (signal) => {
-  for (const pid of pids) {
-    try { process.kill(-pid, signal); } catch { try { process.kill(pid, signal); } catch {} }
-  }
-};
-let ending = false;
-const end = () => {
-  if (ending) return;
-  ending = true;
-  kill("SIGTERM");
-  setTimeout(() => { kill("SIGKILL"); process.exit(0); }, ${KILL_GRACE_MS});
-};
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk) => {
-  buf += chunk;
-  let i;
-  while ((i = buf.indexOf("\\n")) >= 0) {
-    const line = buf.slice(0, i);
-    buf = buf.slice(i + 1);
-    const pid = Number(line.slice(1));
-    if (!Number.isSafeInteger(pid) || pid <= 1) continue;
-    if (line[0] === "+") pids.add(pid); else pids.delete(pid);
-  }
-});
-process.stdin.on("end", end);
-process.stdin.on("error", end);
-// A terminal's Ctrl-C or hang-up reaches the host's whole group; the host handles those
-// itself, and the watchdog must still be there when the host is gone.
-process.on("SIGINT", () => {});
-process.on("SIGHUP", () => {});
+/**
+ * A POSIX shell script, not `node -e`: under Electron that would need the RunAsNode fuse, which
+ * hardened builds turn off. Lines "+pid" / "-pid" on stdin; at EOF, TERM then KILL each group.
+ */
+const WATCHDOG_SCRIPT = `
+trap '' INT HUP
+pids=""
+while IFS= read -r line; do
+  p="\${line#?}"
+  case "$p" in ''|*[!0-9]*) continue ;; esac
+  case "$line" in
+    +*) pids="$pids $p" ;;
+    -*) kept=""; for q in $pids; do [ "$q" = "$p" ] || kept="$kept $q"; done; pids="$kept" ;;
+  esac
+done
+[ -n "$pids" ] || exit 0
+for q in $pids; do kill -s TERM -- "-$q" 2>/dev/null || kill -s TERM "$q" 2>/dev/null; done
+sleep ${KILL_GRACE_MS / 1000}
+for q in $pids; do kill -s KILL -- "-$q" 2>/dev/null || kill -s KILL "$q" 2>/dev/null; done
+exit 0
 `;
 
 export interface ChildReaper {
@@ -90,10 +76,9 @@ export const installChildReaper = (warn: (message: string) => void): ChildReaper
     }
   };
 
-  const watchdog = spawn(process.execPath, ["-e", WATCHDOG_SOURCE], {
+  const watchdog = spawn("/bin/sh", ["-c", WATCHDOG_SCRIPT], {
     detached: true,
     stdio: ["pipe", "ignore", "ignore"],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },
   });
   watchdog.on("error", (e) => warn(`child watchdog failed: ${e.message}`));
   watchdog.on("exit", (code) => {

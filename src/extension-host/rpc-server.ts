@@ -160,12 +160,15 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
       answered.add(socket);
       return rejectUpgrade(socket, verdict.status, verdict.reason);
     }
-    // Authenticated: no longer competes with unauthenticated sockets for a place.
-    preAuth.delete(req.socket);
     if (live.size + upgrading >= maxConnections) {
       log?.warn(`refused connection from ${remoteOf(req)}: 503 connection limit (${maxConnections}) reached`);
+      // Still counted while it lingers: a flood of 503s must not spend descriptors either.
+      answered.add(socket);
       return rejectUpgrade(socket, 503, `connection limit (${maxConnections}) reached`);
     }
+    // Authenticated and admitted: no longer competes with unauthenticated sockets for a place
+    // (the connection cap bounds these).
+    preAuth.delete(req.socket);
     upgrading++;
     // ws never calls back when it refuses the handshake itself (bad key or version) or the
     // socket is already gone, so release the slot on whichever comes first.

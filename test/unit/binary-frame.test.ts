@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { Result } from "effect";
 import { describe, expect, it } from "vitest";
 import { BINARY_FORMAT_V1, decodeBinaryFrame, encodeBinaryFrame } from "../../src/protocol/binary-frame.js";
+import { hasForbiddenKey } from "../../src/protocol/envelope.js";
 import { RpcPeer } from "../../src/protocol/peer.js";
 
 const ok = (bytes: Uint8Array) => {
@@ -31,12 +32,16 @@ describe("binary frames", () => {
 
   it("round-trips arbitrary JSON-like params", () => {
     fc.assert(
-      fc.property(fc.array(fc.jsonValue({ maxDepth: 5 })), (params) => {
-        const decoded = ok(encodeBinaryFrame({ id: 1, method: "m" }, "params", params));
-        expect(decoded).toMatchObject({ kind: "request" });
-        // msgpack keeps -0 and JSON does not; compare through JSON like the text path would.
-        expect(JSON.stringify((decoded.message as { params: unknown }).params)).toBe(JSON.stringify(params));
-      }),
+      // fast-check sometimes generates a `__proto__` key (~3 in 20 000 values): refused by design.
+      fc.property(
+        fc.array(fc.jsonValue({ maxDepth: 5 })).filter((p) => !hasForbiddenKey(p)),
+        (params) => {
+          const decoded = ok(encodeBinaryFrame({ id: 1, method: "m" }, "params", params));
+          expect(decoded).toMatchObject({ kind: "request" });
+          // msgpack keeps -0 and JSON does not; compare through JSON like the text path would.
+          expect(JSON.stringify((decoded.message as { params: unknown }).params)).toBe(JSON.stringify(params));
+        },
+      ),
       { numRuns: 200 },
     );
   });
