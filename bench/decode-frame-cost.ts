@@ -2,12 +2,14 @@
  * Per-frame cost of decodeFrame (text frames), for comparing envelope changes:
  * `taskset -c 1 npx tsx bench/decode-frame-cost.ts`. Prints the median of 7 reps in µs/frame.
  */
+import { ChannelContract } from "../src/protocol/contracts/channel.js";
+import { ExtHostContract } from "../src/protocol/contracts/ext-host.js";
 import { decodeFrame } from "../src/protocol/envelope.js";
 
-const small = JSON.stringify({ id: 12345, method: "demo.echo", params: ["x".repeat(120)] }); // ~168 B
+const small = JSON.stringify({ id: 12345, method: ChannelContract.echo.method, params: ["x".repeat(120)] }); // ~168 B
 const doc = JSON.stringify({
   id: 7,
-  method: "ExtHost.didChangeTextDocument",
+  method: ExtHostContract.documentChanged.method,
   params: [{ uri: "file:///a.ts", version: 3, text: "const constructor = 1;\n".repeat(440) }],
 }); // ~10 KiB, mentions "constructor" in a value (not a key)
 

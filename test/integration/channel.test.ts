@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ChannelContract, ClientContract } from "../../src/protocol/contracts/channel.js";
+import { serve } from "../../src/protocol/rpc-contract.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { startTestHost, type TestHost } from "../support/host.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
@@ -20,7 +21,8 @@ describe("renderer supervisor ⇄ real extension host bundle", () => {
     await waitForState(client, isConnected);
     expect(await client.call(ChannelContract.ping.method, [])).toBe("pong");
     expect(await client.call(ChannelContract.echo.method, [{ a: [1, "two", null] }])).toEqual({ a: [1, "two", null] });
-    await client.register(ClientContract.hello.method, (params) => `renderer saw ${String(params[0])}`);
+    await serve(client, ClientContract, { hello: (greeting) => `renderer saw ${greeting}`, log: () => undefined })
+      .ready;
     expect(await client.call(ChannelContract.callBack.method, ["hi"])).toEqual({ rendererSaid: "renderer saw hi" });
   });
 

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
 import { ChannelContract } from "../../src/protocol/contracts/channel.js";
+import { TestHooksContract } from "../../src/protocol/contracts/test-hooks.js";
 import { openNative, opened, rssBytes, sleep, startLoggedHost, type LoggedHost } from "./support.js";
 
 const RUNS = 10;
@@ -99,7 +100,11 @@ const specs: fc.Arbitrary<Spec> = fc.oneof(
     .map((r) => {
       const close = r.open === "[" ? "]" : "}";
       const nested = `${r.open.repeat(r.depth)}1${close.repeat(r.depth)}`;
-      return { text: r.request ? `{"id":${ID},"method":"demo.echo","params":[${nested}]${r.lastId}}` : nested };
+      return {
+        text: r.request
+          ? `{"id":${ID},"method":"${ChannelContract.echo.method}","params":[${nested}]${r.lastId}}`
+          : nested,
+      };
     }),
   // Prototype-pollution attempts in a request, and in a response.
   fc
@@ -110,7 +115,7 @@ const specs: fc.Arbitrary<Spec> = fc.oneof(
     .map((r) => ({
       text: r.response
         ? `{"id":${ID},"result":${r.poison}}`
-        : `{"id":${ID},"method":"demo.echo","params":[${r.poison}]}`,
+        : `{"id":${ID},"method":"${ChannelContract.echo.method}","params":[${r.poison}]}`,
     })),
   // A good request cut, spliced or with a character dropped.
   fc
@@ -421,16 +426,17 @@ describe("prototype-pollution keys in every spelling (real host, careless merge)
           const replies = await Promise.all(
             batch.map(([text, kind]) =>
               request((id) => {
-                if (kind === "text") return `{"id":${id},"method":"test.merge","params":[${text}]}`;
+                if (kind === "text")
+                  return `{"id":${id},"method":"${TestHooksContract.merge.method}","params":[${text}]}`;
                 // msgpack has no escapes: the decoded object's own keys travel as map keys.
                 if (kind === "binary body") {
                   return binaryFrame(
-                    `{"id":${id},"method":"test.merge","p":"params"}`,
+                    `{"id":${id},"method":"${TestHooksContract.merge.method}","p":"params"}`,
                     encode([JSON.parse(text) as unknown]),
                   );
                 }
                 return binaryFrame(
-                  `{"id":${id},"method":"test.merge","p":"params","x":${text}}`,
+                  `{"id":${id},"method":"${TestHooksContract.merge.method}","p":"params","x":${text}}`,
                   encode([{ harmless: 1 }]),
                 );
               }),
@@ -439,8 +445,9 @@ describe("prototype-pollution keys in every spelling (real host, careless merge)
           const accepted = replies
             .map((r, i) => ({ r, frame: batch[i]! }))
             .filter(({ r }) => typeof r.error !== "string" || !/forbidden key|__proto__/.test(r.error));
-          const keys = (await request((id) => JSON.stringify({ id, method: "test.prototypeKeys", params: [] })))
-            .result as string[];
+          const keys = (
+            await request((id) => JSON.stringify({ id, method: TestHooksContract.prototypeKeys.method, params: [] }))
+          ).result as string[];
           if (accepted.length > 0) {
             const shown = accepted.slice(0, 5).map(({ frame, r }) => `${frame[1]} ${frame[0]} → ${JSON.stringify(r)}`);
             throw new Error(`${accepted.length} poisoned frames accepted, e.g.:\n${shown.join("\n")}`);
@@ -456,7 +463,9 @@ describe("prototype-pollution keys in every spelling (real host, careless merge)
       throw new Error(`poison run failed (seed ${outcome.seed}): ${cause.slice(0, 3_000)}`);
     }
     // Positive control: the same merge of a clean object succeeds.
-    const clean = await request((id) => JSON.stringify({ id, method: "test.merge", params: [{ a: { b: 1 } }] }));
+    const clean = await request((id) =>
+      JSON.stringify({ id, method: TestHooksContract.merge.method, params: [{ a: { b: 1 } }] }),
+    );
     expect(clean).toEqual({ id: nextId - 1, result: ["a"] });
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { decode } from "@msgpack/msgpack";
 import { afterEach, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
 import { ChannelContract, ClientContract } from "../../src/protocol/contracts/channel.js";
+import { TestHooksContract } from "../../src/protocol/contracts/test-hooks.js";
 import { openNative, opened, rssBytes, sleep, startLoggedHost, waitUntil, type LoggedHost } from "./support.js";
 
 const MiB = 2 ** 20;
@@ -116,8 +117,8 @@ describe("requests in flight per connection (real host)", () => {
     ws = openNative(await host.info());
     await opened(ws);
     const seen = watch(ws);
-    await send(ws, JSON.stringify({ id: 9, method: "test.sleep", params: [60_000] }));
-    await send(ws, JSON.stringify({ id: 9, method: "test.sleep", params: [60_000] }));
+    await send(ws, JSON.stringify({ id: 9, method: TestHooksContract.sleep.method, params: [60_000] }));
+    await send(ws, JSON.stringify({ id: 9, method: TestHooksContract.sleep.method, params: [60_000] }));
     await waitUntil(() => seen.replies.has(9), "the duplicate to be refused");
     expect(seen.replies.get(9)?.error).toMatch(/Request id 9 is already in progress/);
     seen.replies.clear();
