@@ -14,21 +14,12 @@ import type { ChannelClient } from "../../src/renderer/src/channel/channel-clien
 import { startTestHost, type TestHost } from "../support/host.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
 import { repoRoot } from "../support/paths.js";
+import { until } from "../support/until.js";
 import { WorkbenchRecorder } from "../support/workbench-recorder.js";
 
 const examples = ["hello-command", "status-bar", "completion-diagnostics", "misbehaving"].map((e) =>
   join(repoRoot, "examples", e),
 );
-
-const until = async <T>(f: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> => {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = f();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 describe("extension host with real extensions", () => {
   let dataDir: string;

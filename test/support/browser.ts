@@ -9,19 +9,10 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { TEST_CHROMIUM_FLAGS, resolveChromium } from "../../src/main/web/chromium.js";
+import { MIME } from "../../src/main/web/web-server.js";
 import { BRIDGE_KEY } from "../../src/preload/api.js";
 import { startTestHost, type TestHost } from "./host.js";
 import { builtRendererDir, requireBuild } from "./paths.js";
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-};
 
 /** Static server for the renderer bundle; refuses paths outside the folder. */
 export const serveRenderer = async (root = builtRendererDir): Promise<{ origin: string; server: Server }> => {

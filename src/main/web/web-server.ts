@@ -50,7 +50,8 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
+/** Content types of what the renderer build contains. */
+export const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
