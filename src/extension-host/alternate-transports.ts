@@ -8,10 +8,11 @@
 import { chmodSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { encodeLengthPrefixed, LengthPrefixedDecoder } from "./length-prefixed.js";
+import { HostEnv } from "../protocol/host-environment.js";
 import { RpcPeer, type PeerLogger } from "../protocol/peer.js";
 import type { HostMessagePort, ParentChannel } from "./parent-channel.js";
 
-export const PIPE_PATH_ENV = "EXTHOST_PIPE_PATH";
+export const PIPE_PATH_ENV = HostEnv.pipePath;
 
 export const serveRelay = (
   parent: ParentChannel,

@@ -3,8 +3,8 @@
  * elsewhere) with the per-launch secret in its environment; serves RPC on 127.0.0.1 and
  * reports the port back to main.
  */
-import { ALLOWED_ORIGINS_ENV, SECRET_ENV } from "../protocol/handshake.js";
-import { PIPE_PATH_ENV, servePipe, servePort, serveRelay } from "./alternate-transports.js";
+import { HostEnv, readHostEnvironment, type HostEnvironment } from "../protocol/host-environment.js";
+import { servePipe, servePort, serveRelay } from "./alternate-transports.js";
 import { serveBenchMethods } from "./bench-methods.js";
 import { serveChannelMethods } from "./demo-methods.js";
 import { HostServices } from "./host-services.js";
@@ -14,9 +14,9 @@ import { join } from "node:path";
 import { connectToParent } from "./parent-channel.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { DEFAULT_MAX_PAYLOAD, startRpcServer } from "./rpc-server.js";
-import { serveTestHooks, TEST_HOOKS_ENV } from "./test-hooks.js";
+import { serveTestHooks } from "./test-hooks.js";
 import { installChildReaper } from "./child-reaper.js";
-import { EXTENSION_TESTS_ENV, serveExtensionTests } from "./extension-tests.js";
+import { serveExtensionTests } from "./extension-tests.js";
 
 const startedAt = Date.now();
 const log = {
@@ -26,44 +26,35 @@ const log = {
 
 const main = async (): Promise<void> => {
   const parent = connectToParent();
-  const secret = process.env[SECRET_ENV];
-  // Extensions run in this process and may spawn children: do not pass the secret on.
-  delete process.env[SECRET_ENV];
   if (!parent) throw new Error("no parent channel: start the extension host from main (fork)");
-  if (!secret || !/^[0-9a-f]{64}$/.test(secret)) {
-    parent.post({ type: "fatal", message: `${SECRET_ENV} must be 64 hex characters` });
+  let env: HostEnvironment;
+  try {
+    env = readHostEnvironment(process.env);
+  } catch (e) {
+    parent.post({
+      type: "fatal",
+      message: `bad extension host environment: ${e instanceof Error ? e.message : String(e)}`,
+    });
     process.exit(2);
   }
+  // Extensions run in this process and may spawn children: do not pass the secret on.
+  delete process.env[HostEnv.secret];
   // Before any extension code runs: processes extensions start die with the host.
   installChildReaper((m) => log.warn(m));
-  const allowedOrigins = (process.env[ALLOWED_ORIGINS_ENV] ?? "").split(",").filter((o) => o.length > 0);
-  const numberEnv = (name: string): number | undefined => {
-    const v = Number(process.env[name]);
-    return Number.isFinite(v) && v > 0 ? v : undefined;
-  };
-  const maxPayloadBytes = numberEnv("EXTHOST_MAX_PAYLOAD");
-  const heartbeatMs = numberEnv("EXTHOST_HEARTBEAT_MS");
-  const maxConnections = numberEnv("EXTHOST_MAX_CONNECTIONS");
-  const maxInFlightRequestBytes = numberEnv("EXTHOST_MAX_IN_FLIGHT_REQUEST_BYTES");
-  const maxPreAuthConnections = numberEnv("EXTHOST_MAX_PRE_AUTH_CONNECTIONS");
-  // Misbehaving methods for the hardening tests only; main never sets this.
-  const testHooks = process.env[TEST_HOOKS_ENV] === "1";
-  // `direct-editor test --extensionTestsPath=…`: the module whose run() the test driver awaits.
-  const extensionTestsPath = process.env[EXTENSION_TESTS_ENV] || undefined;
+  const { secret, allowedOrigins, maxPayloadBytes, heartbeatMs, maxConnections } = env;
+  const { maxInFlightRequestBytes, maxPreAuthConnections, extensionTestsPath } = env;
 
-  const userDataDir = process.env["EXTHOST_USER_DATA_DIR"] ?? join(homedir(), ".direct-editor");
+  const userDataDir = env.userDataDir ?? join(homedir(), ".direct-editor");
   const scan = scanExtensions({
-    builtin: process.env["EXTHOST_BUILTIN_EXTENSIONS"],
-    user: process.env["EXTHOST_USER_EXTENSIONS"] ?? join(userDataDir, "extensions"),
-    development: (process.env["EXTHOST_DEV_EXTENSIONS"] ?? "").split(",").filter((p) => p.length > 0),
+    builtin: env.builtinExtensions,
+    user: env.userExtensions ?? join(userDataDir, "extensions"),
+    development: [...env.devExtensions],
   });
   const host = new HostServices({
     ...scan,
-    storageDir: process.env["EXTHOST_STORAGE_DIR"] ?? join(userDataDir, "extension-storage"),
-    ...(numberEnv("EXTHOST_PROVIDER_TIMEOUT_MS")
-      ? { providerTimeoutMs: numberEnv("EXTHOST_PROVIDER_TIMEOUT_MS")! }
-      : {}),
-    ...(numberEnv("EXTHOST_MAX_DOCUMENT_CHARS") ? { maxDocumentChars: numberEnv("EXTHOST_MAX_DOCUMENT_CHARS")! } : {}),
+    storageDir: env.storageDir ?? join(userDataDir, "extension-storage"),
+    ...(env.providerTimeoutMs ? { providerTimeoutMs: env.providerTimeoutMs } : {}),
+    ...(env.maxDocumentChars ? { maxDocumentChars: env.maxDocumentChars } : {}),
     log: (m) => log.info(m),
   });
   log.info(`found ${scan.extensions.length} extension(s): ${scan.extensions.map((e) => e.id).join(", ") || "none"}`);
@@ -71,7 +62,7 @@ const main = async (): Promise<void> => {
   /** What every connection gets, whatever its transport. */
   const setupConnection = (peer: RpcPeer): (() => void) => {
     const disposers = [serveChannelMethods(peer, startedAt), serveBenchMethods(peer), host.attach(peer)];
-    if (testHooks) disposers.push(serveTestHooks(peer));
+    if (env.testHooks) disposers.push(serveTestHooks(peer));
     if (extensionTestsPath) {
       disposers.push(serveExtensionTests(peer, extensionTestsPath, () => host.extensions.isInitialized));
     }
@@ -91,7 +82,7 @@ const main = async (): Promise<void> => {
     onConnection: setupConnection,
   });
   const relay = serveRelay(parent, setupConnection, log, frameCap);
-  const pipePath = process.env[PIPE_PATH_ENV];
+  const pipePath = env.pipePath;
   const pipe = pipePath ? await servePipe(pipePath, setupConnection, log, frameCap) : undefined;
 
   let shuttingDown: Promise<void> | undefined;

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { EXTENSION_TESTS_ENV } from "../protocol/contracts/extension-tests.js";
+import { HostEnv } from "../protocol/host-environment.js";
 
 export const developmentPaths = (argv: ReadonlyArray<string>): string[] => {
   const out: string[] = [];
@@ -20,9 +21,9 @@ export const extensionHostEnv = (
   argv: ReadonlyArray<string>,
   folders: { readonly builtinExtensions: string; readonly userDataDir: string },
 ): Record<string, string> => ({
-  EXTHOST_BUILTIN_EXTENSIONS: folders.builtinExtensions,
-  EXTHOST_USER_DATA_DIR: folders.userDataDir,
-  EXTHOST_DEV_EXTENSIONS: developmentPaths(argv).join(","),
+  [HostEnv.builtinExtensions]: folders.builtinExtensions,
+  [HostEnv.userDataDir]: folders.userDataDir,
+  [HostEnv.devExtensions]: developmentPaths(argv).join(","),
   // Only `direct-editor test` loads a tests module (it sets this after these defaults); an
   // inherited value must not enable it in the app, as with the test hooks.
   [EXTENSION_TESTS_ENV]: "",

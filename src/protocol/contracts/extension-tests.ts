@@ -4,9 +4,10 @@
  * was started with EXTHOST_EXTENSION_TESTS_PATH set.
  */
 import { Schema } from "effect";
+import { HostEnv } from "../host-environment.js";
 import { NoPayload, request } from "../rpc-contract.js";
 
-export const EXTENSION_TESTS_ENV = "EXTHOST_EXTENSION_TESTS_PATH";
+export const EXTENSION_TESTS_ENV = HostEnv.extensionTestsPath;
 
 export const ExtensionTestsContract = {
   /** Resolves when `run()` resolves; fails with its error when tests failed. */

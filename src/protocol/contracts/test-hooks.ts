@@ -3,9 +3,10 @@
  * started with EXTHOST_TEST_HOOKS=1, which main never sets.
  */
 import { Schema } from "effect";
+import { HostEnv } from "../host-environment.js";
 import { NoPayload, request } from "../rpc-contract.js";
 
-export const TEST_HOOKS_ENV = "EXTHOST_TEST_HOOKS";
+export const TEST_HOOKS_ENV = HostEnv.testHooks;
 
 const Milliseconds = Schema.Number.check(Schema.isFinite(), Schema.isGreaterThanOrEqualTo(0));
 
