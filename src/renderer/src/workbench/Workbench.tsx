@@ -39,7 +39,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
         <div className="editor-area">
           <Tabs services={services} />
           {active ? (
-            <EditorPane key={active} services={services} uri={active} />
+            <EditorPane services={services} uri={active} />
           ) : (
             <div className="empty-editor">
               <p>Ctrl+Shift+P — Show All Commands</p>

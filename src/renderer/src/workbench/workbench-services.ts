@@ -18,6 +18,7 @@ import {
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents } from "./documents.js";
+import { EditorServices } from "./editor/editor-services.js";
 import { Store } from "./store.js";
 
 export interface Notification {
@@ -48,6 +49,7 @@ const parseString = decode(Schema.String);
 
 export class WorkbenchServices {
   readonly documents: Documents;
+  readonly editor: EditorServices;
   readonly workspaceFolder = new Store<string | undefined>(undefined);
   readonly notifications = new Store<ReadonlyArray<Notification>>([]);
   readonly quickInput = new Store<QuickInput | undefined>(undefined);
@@ -68,6 +70,7 @@ export class WorkbenchServices {
     readonly bridge: EditorHostBridge | undefined,
   ) {
     this.documents = new Documents(client);
+    this.editor = new EditorServices(client, this.documents, this.diagnostics);
   }
 
   async start(): Promise<void> {
