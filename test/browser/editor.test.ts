@@ -94,6 +94,23 @@ describe("Monaco editor in the workbench", () => {
     await expect.poll(() => editorText(page)).toContain("omega beta omega");
   });
 
+  it("Ctrl+Alt+Down adds a cursor below; Alt+Z toggles word wrap; F1 opens the workbench palette", async () => {
+    writeFileSync(join(workspace, "long.md"), `${"word ".repeat(400)}\nnext\n`);
+    const page = await open();
+    await openFile(page, "long.md");
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+Alt+ArrowDown");
+    await expect.poll(() => page.locator(".monaco-editor .cursors-layer .cursor").count()).toBe(2);
+    await page.keyboard.press("Escape");
+    const renderedLines = () => page.locator(".monaco-editor .view-lines .view-line").count();
+    const unwrapped = await renderedLines();
+    await page.keyboard.press("Alt+z");
+    await expect.poll(renderedLines).toBeGreaterThan(unwrapped);
+    await page.keyboard.press("F1");
+    await page.getByTestId("palette-input").waitFor();
+  });
+
   it("Ctrl+F opens Monaco's find widget with a match count (the workbench does not take the key)", async () => {
     const page = await open();
     await openFile(page, "a.md");

@@ -4,6 +4,7 @@
  * document's view state (cursor, selections, scroll, folding) and restores it on return.
  */
 import { useEffect, useRef } from "react";
+import { addEditorActions, installKeybindings } from "./editor/keybindings.js";
 import { monaco } from "./editor/monaco.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -46,12 +47,15 @@ export const EditorPane = ({
 
   useEffect(() => {
     if (!host.current) return;
+    installKeybindings();
     const e = monaco.editor.create(host.current, { ...EDITOR_OPTIONS, model: null });
+    const actions = addEditorActions(e);
     editor.current = e;
     services.editor.editors.add(e);
     const focus = e.onDidFocusEditorText(() => focusListener.current?.());
     return () => {
       focus.dispose();
+      actions.dispose();
       services.editor.editors.delete(e);
       e.dispose();
       editor.current = undefined;

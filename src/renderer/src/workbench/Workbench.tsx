@@ -16,6 +16,8 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
   const active = useStore(services.documents.active);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Monaco handled it (e.g. F1, its own command palette, inside the editor): leave it be.
+      if (e.defaultPrevented) return;
       const mod = e.ctrlKey || e.metaKey;
       if ((mod && e.shiftKey && e.key.toLowerCase() === "p") || e.key === "F1") {
         e.preventDefault();
