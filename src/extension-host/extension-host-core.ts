@@ -34,6 +34,7 @@ import { DocumentStore, type DocumentModel } from "./documents.js";
 import { ExtensionRuntime, type ExtensionModule } from "./extensions/extension-runtime.js";
 import { FileMemento } from "./extensions/memento.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
+import { collectEditorContributions } from "./extensions/contributions.js";
 
 export interface CoreOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
@@ -134,6 +135,8 @@ export class ExtensionHostCore {
       [ExtHost.readFile, (p) => readFileSync(fileURLToPath(parse(UriParam, p[0], "uri")), "utf8")],
       [ExtHost.writeFile, (p) => this.writeFile(parse(UriParam, p[0], "uri"), parse(Schema.String, p[1], "content"))],
     ];
+    // ── editor contributions (Monaco branch): languages, grammars, themes with their files ──
+    handlers.push([ExtHost.contributions, () => collectEditorContributions(this.runtimes.map((r) => r.description))]);
     const disposers = handlers.map(([method, handler]) => peer.register(method, handler));
     return () => {
       disposers.forEach((d) => d());

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { launchChromium, openRenderer, type RendererHarness } from "../support/browser.js";
 import { repoRoot } from "../support/paths.js";
 
-const examples = ["completion-diagnostics"].map((e) => join(repoRoot, "examples", e));
+const examples = ["completion-diagnostics", "greeting-language"].map((e) => join(repoRoot, "examples", e));
 
 describe("Monaco editor in the workbench", () => {
   let browser: Browser;
@@ -31,8 +31,10 @@ describe("Monaco editor in the workbench", () => {
     dataDir = mkdtempSync(join(tmpdir(), "ed-data-"));
     writeFileSync(join(workspace, "a.md"), "alpha beta alpha\n");
     writeFileSync(join(workspace, "b.md"), "second file\n");
+    writeFileSync(join(workspace, "hi.greet"), "hello 42 # a comment\n");
   });
   afterEach(async () => {
+    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
     await harness?.close();
     harness = undefined;
     rmSync(workspace, { recursive: true, force: true });
@@ -118,5 +120,67 @@ describe("Monaco editor in the workbench", () => {
     await page.keyboard.press("Control+f");
     await page.keyboard.type("alpha");
     await expect.poll(() => page.locator(".monaco-editor .find-widget .matchesCount").textContent()).toMatch(/1 of 2/);
+  });
+
+  /** The computed colour of the rendered token whose text is exactly `text`. */
+  const tokenColor = (page: Page, text: string) =>
+    page.evaluate((t) => {
+      const span = [...document.querySelectorAll(".monaco-editor .view-line span span")].find(
+        (s) => s.textContent === t,
+      );
+      return span ? getComputedStyle(span).color : undefined;
+    }, text);
+  const editorBackground = (page: Page) =>
+    page.evaluate(
+      () => getComputedStyle(document.querySelector(".monaco-editor .monaco-editor-background")!).backgroundColor,
+    );
+  const pickTheme = async (page: Page, label: string) => {
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill("color theme");
+    await page.locator('[data-testid="palette-item"][data-command="workbench.action.selectTheme"]').click();
+    await page.getByTestId("quick-input").getByRole("button", { name: label, exact: true }).click();
+  };
+
+  it("colours a file with the TextMate grammar an example extension contributes (Dark+ token colours)", async () => {
+    const page = await open();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await openFile(page, "hi.greet");
+    // Dark+: keyword.control #C586C0, constant.numeric #B5CEA8, comment #6A9955 made 4.5:1 (see theme-data.ts).
+    await expect.poll(() => tokenColor(page, "hello"), { timeout: 15_000 }).toBe("rgb(197, 134, 192)");
+    expect(await tokenColor(page, "42")).toBe("rgb(181, 206, 168)");
+    const comment = await tokenColor(page, "# a comment");
+    expect(comment).not.toBe(await tokenColor(page, "hello"));
+    expect(comment).not.toBe("rgb(212, 212, 212)");
+  });
+
+  it("follows the OS colour scheme by default; Preferences: Color Theme switches to Light+ and persists it", async () => {
+    const page = await open();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await openFile(page, "a.md");
+    await expect.poll(() => editorBackground(page)).toBe("rgb(30, 30, 30)");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(() => editorBackground(page)).toBe("rgb(255, 255, 255)");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(() => editorBackground(page)).toBe("rgb(30, 30, 30)");
+
+    await pickTheme(page, "Light+");
+    await expect.poll(() => editorBackground(page)).toBe("rgb(255, 255, 255)");
+    // The chrome follows the same theme through --vscode-* variables.
+    const chrome = () => page.evaluate(() => getComputedStyle(document.querySelector(".sidebar")!).backgroundColor);
+    await expect.poll(chrome).toBe("rgb(243, 243, 243)");
+    await page.reload();
+    await page.getByTestId("channel-state").and(page.locator('[data-state="Connected"]')).waitFor({ timeout: 20_000 });
+    await expect.poll(chrome).toBe("rgb(243, 243, 243)");
+  });
+
+  it("applies a colour theme an example extension contributes to the editor and the workbench chrome", async () => {
+    const page = await open();
+    await openFile(page, "hi.greet");
+    await pickTheme(page, "Sunset (example)");
+    await expect.poll(() => editorBackground(page)).toBe("rgb(16, 32, 48)");
+    await expect.poll(() => tokenColor(page, "hello")).toBe("rgb(255, 136, 0)");
+    const statusBar = () =>
+      page.evaluate(() => getComputedStyle(document.querySelector(".statusbar")!).backgroundColor);
+    await expect.poll(statusBar).toBe("rgb(160, 64, 16)");
   });
 });

@@ -52,11 +52,15 @@ export const EditorPane = ({
     const actions = addEditorActions(e);
     editor.current = e;
     services.editor.editors.add(e);
-    const focus = e.onDidFocusEditorText(() => focusListener.current?.());
+    const focus = e.onDidFocusEditorText(() => {
+      services.editor.focused.set(e);
+      focusListener.current?.();
+    });
     return () => {
       focus.dispose();
       actions.dispose();
       services.editor.editors.delete(e);
+      if (services.editor.focused.get() === e) services.editor.focused.set(undefined);
       e.dispose();
       editor.current = undefined;
       shown.current = undefined;

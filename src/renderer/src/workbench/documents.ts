@@ -66,6 +66,9 @@ export class Documents {
     public languageFor: (uri: string) => string = languageOf,
   ) {}
 
+  /** Awaited before a file is opened, e.g. until extensions' languages are known. */
+  beforeOpen: () => Promise<void> = () => Promise.resolve();
+
   get(uri: string): OpenDocument | undefined {
     return this.open.get().find((d) => d.uri === uri);
   }
@@ -100,7 +103,10 @@ export class Documents {
 
   async openFile(uri: string): Promise<void> {
     if (!this.get(uri)) {
-      const text = (await this.client.call(ExtHost.readFile, [uri])) as string;
+      const [text] = await Promise.all([
+        this.client.call(ExtHost.readFile, [uri]) as Promise<string>,
+        this.beforeOpen(),
+      ]);
       if (!this.get(uri)) {
         const languageId = this.languageFor(uri);
         const model = this.track(uri, languageId, text, false);
