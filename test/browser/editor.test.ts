@@ -183,4 +183,62 @@ describe("Monaco editor in the workbench", () => {
       page.evaluate(() => getComputedStyle(document.querySelector(".statusbar")!).backgroundColor);
     await expect.poll(statusBar).toBe("rgb(160, 64, 16)");
   });
+
+  it("splits the editor: two groups share the document's model; Ctrl+PageDown and Ctrl+W work on the focused group", async () => {
+    const page = await open();
+    await openFile(page, "a.md");
+    await openFile(page, "b.md");
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+\\");
+    await expect.poll(() => page.getByTestId("editor-group").count()).toBe(2);
+    await expect.poll(() => page.locator(".monaco-editor").count()).toBe(2);
+    // Typing in the right group shows up in the left one: one model per document.
+    await page.locator('[data-testid="editor-group"][data-group="1"] .monaco-editor .view-lines').click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.type("shared ");
+    const left = page.locator('[data-testid="editor-group"][data-group="0"] .monaco-editor .view-lines');
+    await expect
+      .poll(async () => ((await left.textContent()) ?? "").replace(/\u00a0/g, " "))
+      .toContain("shared second file");
+    // Ctrl+PageDown cycles the focused group's document; the other group keeps its own.
+    await page.keyboard.press("Control+PageDown");
+    const right = page.locator('[data-testid="editor-group"][data-group="1"] .monaco-editor .view-lines');
+    await expect.poll(async () => ((await right.textContent()) ?? "").replace(/\u00a0/g, " ")).toContain("alpha beta");
+    expect(((await left.textContent()) ?? "").replace(/\u00a0/g, " ")).toContain("shared second file");
+    // Ctrl+W closes the focused document.
+    await page.keyboard.press("Control+w");
+    await tab(page, "a.md").first().waitFor({ state: "detached" });
+  });
+
+  it("shows Ln/Col, selection, indentation, EOL and language in the status bar", async () => {
+    const page = await open();
+    await openFile(page, "a.md");
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("End");
+    await expect.poll(() => page.getByTestId("status-cursor").textContent()).toBe("Ln 1, Col 17");
+    await page.keyboard.press("Shift+Home");
+    await expect.poll(() => page.getByTestId("status-cursor").textContent()).toBe("Ln 1, Col 1 (16 selected)");
+    expect(await page.getByTestId("status-eol").textContent()).toBe("LF");
+    expect(await page.getByTestId("status-indentation").textContent()).toMatch(/^(Spaces|Tab Size): \d$/);
+    expect(await page.getByTestId("status-language").textContent()).toBe("Markdown");
+    await page.getByTestId("status-eol").click();
+    await expect.poll(() => page.getByTestId("status-eol").textContent()).toBe("CRLF");
+  });
+
+  it("resizes the sidebar by dragging its sash, and keeps the width after a reload", async () => {
+    const page = await open();
+    const width = () =>
+      page.evaluate(() => document.querySelector(".sidebar-container")!.getBoundingClientRect().width);
+    const before = await width();
+    const sash = await page.getByTestId("sidebar-sash").boundingBox();
+    await page.mouse.move(sash!.x + 2, sash!.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(sash!.x + 102, sash!.y + 100, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(width).toBeCloseTo(before + 100, -1);
+    await page.reload();
+    await page.getByTestId("sidebar-sash").waitFor();
+    await expect.poll(width).toBeCloseTo(before + 100, -1);
+  });
 });

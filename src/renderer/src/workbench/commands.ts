@@ -75,6 +75,27 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     run: () => openFolder(services),
   },
   {
+    id: "workbench.action.splitEditor",
+    title: "View: Split Editor",
+    source: "built-in",
+    run: () => services.editor.groups.split(),
+  },
+  {
+    id: "workbench.action.closeActiveEditor",
+    title: "View: Close Editor",
+    source: "built-in",
+    run: () => {
+      const uri = services.documents.active.get();
+      if (uri) services.documents.close(uri);
+    },
+  },
+  {
+    id: "editor.action.toggleWordWrap",
+    title: "View: Toggle Word Wrap",
+    source: "built-in",
+    run: () => services.editor.focused.get()?.trigger("palette", "editor.action.toggleWordWrap", null),
+  },
+  {
     id: "workbench.action.files.save",
     title: "File: Save",
     source: "built-in",

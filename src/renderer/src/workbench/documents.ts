@@ -49,6 +49,7 @@ interface Tracked {
   readonly model: monaco.editor.ITextModel;
   /** The alternative version id of the text on disk; -1 when that text is not in the undo history. */
   savedVersion: number;
+  eol: string;
   readonly subscription: monaco.IDisposable;
 }
 
@@ -161,7 +162,12 @@ export class Documents {
     const model = monaco.editor.createModel(text, languageId, monaco.Uri.parse(uri));
     const subscription = model.onDidChangeContent((e) => this.onChange(uri, e));
     // A restored buffer differs from the disk until it is saved, whatever is undone.
-    this.tracked.set(uri, { model, savedVersion: restored ? -1 : model.getAlternativeVersionId(), subscription });
+    this.tracked.set(uri, {
+      model,
+      savedVersion: restored ? -1 : model.getAlternativeVersionId(),
+      eol: model.getEOL(),
+      subscription,
+    });
     this.open.update((docs) => [...docs, { uri, languageId, dirty: restored, restored }]);
     for (const l of this.modelListeners) l(model);
     return model;
@@ -170,10 +176,19 @@ export class Documents {
   private onChange(uri: string, e: monaco.editor.IModelContentChangedEvent): void {
     const t = this.tracked.get(uri);
     if (!t) return;
+    // An EOL switch (LF ⇄ CRLF) rewrites every line break: the one case sent as the whole text.
+    const changes =
+      e.eol !== t.eol
+        ? [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 2 ** 31, character: 0 } },
+              text: t.model.getValue(),
+            },
+          ]
+        : toTextChanges(e);
+    t.eol = e.eol;
     // A drop loses this notification; the next initialize re-sends the whole text.
-    void this.client
-      .notify(ExtHost.documentChanged, [{ uri, version: e.versionId, changes: toTextChanges(e) }])
-      .catch(() => undefined);
+    void this.client.notify(ExtHost.documentChanged, [{ uri, version: e.versionId, changes }]).catch(() => undefined);
     const dirty = t.model.getAlternativeVersionId() !== t.savedVersion;
     if (this.get(uri)?.dirty !== dirty) this.patch(uri, { dirty });
     this.scheduleBackup(uri);

@@ -12,6 +12,8 @@ import { languageOf } from "../languages.js";
 import { Store } from "../store.js";
 import { themeFromJson } from "../theme/theme-data.js";
 import { ThemeService } from "../theme/theme-service.js";
+import { trackCursorStatus, type CursorStatus } from "./cursor-status.js";
+import { EditorGroups } from "./editor-groups.js";
 import { toLanguageConfiguration } from "./language-configuration.js";
 import { LanguageFeatures } from "./language-features.js";
 import { monaco } from "./monaco.js";
@@ -27,6 +29,8 @@ export class EditorServices {
   /** The editor that last had focus: the status bar and commands act on it. */
   readonly focused = new Store<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   readonly languageFeatures: LanguageFeatures;
+  readonly groups: EditorGroups;
+  readonly cursorStatus: Store<CursorStatus | undefined> = trackCursorStatus(this.focused);
   readonly tokens = new TextMateTokens();
   readonly themes = new ThemeService(this.tokens, this.editors);
   /** file extension (".ts") and file name → language id, from `contributes.languages`. */
@@ -42,6 +46,7 @@ export class EditorServices {
     diagnostics: Store<ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<DiagnosticDto>>>>,
   ) {
     this.languageFeatures = new LanguageFeatures(client);
+    this.groups = new EditorGroups(documents);
     documents.onDidCreateModel((model) => this.languageFeatures.ensureProviders(model.getLanguageId()));
     documents.languageFor = (uri) => this.languageOf(uri);
     documents.beforeOpen = () =>
@@ -73,7 +78,6 @@ export class EditorServices {
     try {
       const c = decodeContributions(await this.client.call(ExtHost.contributions, []));
       for (const l of c.languages) {
-        ensureLanguage(l.id);
         monaco.languages.register({
           id: l.id,
           extensions: [...l.extensions],
