@@ -31,6 +31,7 @@ describe("Monaco editor in the workbench", () => {
     dataDir = mkdtempSync(join(tmpdir(), "ed-data-"));
     writeFileSync(join(workspace, "a.md"), "alpha beta alpha\n");
     writeFileSync(join(workspace, "b.md"), "second file\n");
+    writeFileSync(join(workspace, "notes.todo"), "TODO write tests\n");
     writeFileSync(join(workspace, "hi.greet"), "hello 42 # a comment\n");
   });
   afterEach(async () => {
@@ -240,5 +241,16 @@ describe("Monaco editor in the workbench", () => {
     await page.reload();
     await page.getByTestId("sidebar-sash").waitFor();
     await expect.poll(width).toBeCloseTo(before + 100, -1);
+  });
+
+  it("shows an extension's hover (markdown rendered by Monaco, no HTML) through the extension host", async () => {
+    const page = await open();
+    await openFile(page, "notes.todo");
+    const word = page.locator(".monaco-editor .view-line span span").filter({ hasText: "TODO" }).first();
+    await word.waitFor();
+    await word.hover({ position: { x: 8, y: 5 } });
+    const hover = page.locator(".monaco-hover .hover-contents").filter({ hasText: "TODO" });
+    await hover.first().waitFor({ timeout: 15_000 });
+    expect(await hover.first().locator("strong").count()).toBeGreaterThan(0);
   });
 });
