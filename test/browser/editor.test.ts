@@ -31,6 +31,7 @@ describe("Monaco editor in the workbench", () => {
     dataDir = mkdtempSync(join(tmpdir(), "ed-data-"));
     writeFileSync(join(workspace, "a.md"), "alpha beta alpha\n");
     writeFileSync(join(workspace, "b.md"), "second file\n");
+    writeFileSync(join(workspace, "code.ts"), "function f() {\n  const a = 1;\n  return a;\n}\nf();\n");
     writeFileSync(join(workspace, "notes.todo"), "TODO write tests\n");
     writeFileSync(join(workspace, "hi.greet"), "hello 42 # a comment\n");
   });
@@ -252,5 +253,34 @@ describe("Monaco editor in the workbench", () => {
     const hover = page.locator(".monaco-hover .hover-contents").filter({ hasText: "TODO" });
     await hover.first().waitFor({ timeout: 15_000 });
     expect(await hover.first().locator("strong").count()).toBeGreaterThan(0);
+  });
+
+  it("keeps folding and the cursor of a document across a tab switch (view state per document)", async () => {
+    const page = await open();
+    await openFile(page, "code.ts");
+    const lines = () => page.locator(".monaco-editor .view-lines .view-line").count();
+    await expect.poll(lines).toBe(6);
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+Shift+BracketLeft");
+    await expect.poll(lines).toBe(4);
+    await page.keyboard.press("Control+End");
+    await openFile(page, "a.md");
+    await expect.poll(lines).toBe(2);
+    await tab(page, "code.ts").click();
+    await expect.poll(lines).toBe(4);
+    await expect.poll(() => page.getByTestId("status-cursor").textContent()).toBe("Ln 6, Col 1");
+  });
+
+  it("applies a contributed language configuration: auto-closing pairs and line comments of the example language", async () => {
+    const page = await open();
+    await openFile(page, "hi.greet");
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("(");
+    await expect.poll(() => editorText(page)).toContain("()");
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+Slash");
+    await expect.poll(() => editorText(page)).toMatch(/^# hello 42/);
   });
 });
