@@ -115,6 +115,8 @@ describe("workbench with real extensions", () => {
 
     const clicker = page.getByTestId("status-item").filter({ hasText: /\d+ clicks?$/ });
     await expect.poll(() => clicker.textContent(), { timeout: 15_000 }).toBe("0 clicks");
+    // `$(pulse)` in the item's text is a codicon.
+    expect(await clicker.locator(".codicon.codicon-pulse").count()).toBe(1);
     await clicker.click();
     await expect.poll(() => clicker.textContent()).toBe("1 click");
   });

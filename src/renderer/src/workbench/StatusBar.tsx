@@ -21,8 +21,12 @@ const channelLabel = (s: ChannelState): string => {
   }
 };
 
-/** `$(icon)` codicon syntax from extensions, shown as plain text here. */
-const text = (t: string) => t.replace(/\$\([\w-]+\)\s*/g, "");
+/** `$(icon)` codicon syntax from extensions, rendered with @vscode/codicons; the rest is plain text. */
+const withIcons = (t: string) =>
+  t.split(/(\$\([\w-]+\))\s*/).map((part, i) => {
+    const icon = /^\$\(([\w-]+)\)$/.exec(part);
+    return icon ? <span key={i} className={`codicon codicon-${icon[1]}`} aria-hidden="true" /> : part;
+  });
 
 const StatusItem = ({ services, item }: { services: WorkbenchServices; item: StatusBarItemDto }) => (
   <button
@@ -32,7 +36,7 @@ const StatusItem = ({ services, item }: { services: WorkbenchServices; item: Sta
     data-testid="status-item"
     onClick={() => item.command && void runHostCommand(services, item.command)}
   >
-    {text(item.text)}
+    {withIcons(item.text)}
   </button>
 );
 
