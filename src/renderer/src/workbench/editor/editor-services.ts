@@ -36,6 +36,8 @@ export class EditorServices {
   /** file extension (".ts") and file name → language id, from `contributes.languages`. */
   private readonly byExtension = new Map<string, string>();
   private readonly byFilename = new Map<string, string>();
+  private readonly registered = new Set<string>();
+  private readonly configurations = new Map<string, monaco.IDisposable>();
   private loadedGeneration = -1;
   private firstLoad: (() => void) | undefined;
   private readonly firstLoaded = new Promise<void>((resolve) => (this.firstLoad = resolve));
@@ -86,7 +88,13 @@ export class EditorServices {
         });
         for (const e of l.extensions) this.byExtension.set(e.toLowerCase(), l.id);
         for (const f of l.filenames) this.byFilename.set(f.toLowerCase(), l.id);
-        if (l.configuration) monaco.languages.setLanguageConfiguration(l.id, toLanguageConfiguration(l.configuration));
+        this.configurations.get(l.id)?.dispose();
+        if (l.configuration) {
+          this.configurations.set(
+            l.id,
+            monaco.languages.setLanguageConfiguration(l.id, toLanguageConfiguration(l.configuration)),
+          );
+        }
       }
       for (const g of c.grammars) if (g.language) ensureLanguage(g.language);
       this.tokens.addGrammars(c.grammars);
