@@ -94,8 +94,12 @@ describe("Monaco editor in the workbench", () => {
     await page.keyboard.press("Control+d");
     await page.keyboard.press("Control+d");
     await expect.poll(() => page.locator(".monaco-editor .cursors-layer .cursor").count()).toBe(2);
-    await page.keyboard.type("omega");
-    await expect.poll(() => editorText(page)).toContain("omega beta omega");
+    await page.keyboard.type("omega x");
+    await expect.poll(() => editorText(page)).toContain("omega x beta omega x");
+    // The host applied both changes of each multi-cursor event in order: the built-in word
+    // count, computed from the host's copy of the document, sees the same text.
+    const words = page.getByTestId("status-item").filter({ hasText: /\d+ words?$/ });
+    await expect.poll(() => words.textContent(), { timeout: 15_000 }).toBe("5 words");
   });
 
   it("Ctrl+Alt+Down adds a cursor below; Alt+Z toggles word wrap; F1 opens the workbench palette", async () => {
