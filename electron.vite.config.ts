@@ -14,7 +14,7 @@ const devServerCsp = (): Plugin => ({
   transformIndexHtml: (html) =>
     html
       .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-      .replace("connect-src ws://127.0.0.1:*", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
+      .replace("connect-src 'self' ws://127.0.0.1:*", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
 });
 
 // `DIRECT_EDITOR_OUT=out-foo electron-vite build` builds into another folder, so parallel

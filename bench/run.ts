@@ -3,7 +3,10 @@
  * real built extension host (with the private pipe enabled), forks the renderer stand-in,
  * relays frames for the double-hop path exactly as a relaying main would, and reports.
  *
- *   tsx bench/run.ts [--quick] [--out <dir>] [--only a,b] [--no-pin]
+ *   tsx bench/run.ts [--quick] [--out <dir>] [--only a,b] [--no-pin] [--no-keystroke]
+ *
+ * Then the editor keystroke benchmark (bench/keystroke.ts: Monaco vs a textarea in Chromium,
+ * and the host's document sync cost), unless --no-keystroke; `--only keystroke` runs just it.
  */
 import { fork, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +18,7 @@ import { ExtensionHostStarter } from "../src/main/extension-host-starter.js";
 import { spawnNodeHost } from "../src/main/node-host-process.js";
 import { resolveChromium } from "../src/main/web/chromium.js";
 import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
+import { runKeystrokeBench } from "./keystroke.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
 import type { PathName } from "./transports.js";
 import type { WorkloadResult } from "./workloads.js";
@@ -73,6 +77,10 @@ const machine = async (): Promise<Record<string, string | number>> => {
 };
 
 const main = async (): Promise<void> => {
+  if (only?.length === 1 && only[0] === "keystroke") {
+    await runKeystrokeBench(outDir);
+    return;
+  }
   const pipeDir = mkdtempSync(join(tmpdir(), "direct-editor-bench-"));
   const pipePath = join(pipeDir, "exthost.sock");
   const starter = new ExtensionHostStarter({
@@ -150,6 +158,7 @@ const main = async (): Promise<void> => {
   console.log(`\n${report.renderer}\nmachine: ${JSON.stringify(report.machine)}\n`);
   console.log(renderTable(report));
   console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
+  if (!flag("--no-keystroke")) await runKeystrokeBench(outDir);
 };
 
 main().catch((e: unknown) => {

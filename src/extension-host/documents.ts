@@ -16,67 +16,102 @@ export class UnknownDocument extends Data.TaggedError("UnknownDocument")<{
   readonly message: string;
 }> {}
 
+/**
+ * Lines without their `\n` (a `\r` stays, as in the text): an edit replaces only the lines it
+ * touches, so typing costs the size of the change, not of the document. The full text and the
+ * line-start offsets are derived lazily, and only from the first line that changed.
+ */
 export class DocumentModel {
-  private lineStarts: number[] = [0];
+  private lines: string[];
+  private cachedText: string | undefined;
+  /** lineStarts[i] is valid for i < validStarts. */
+  private readonly lineStarts: number[] = [0];
+  private validStarts = 1;
 
   constructor(
     readonly uri: string,
     public languageId: string,
     public version: number,
-    private content: string,
+    content: string,
   ) {
-    this.reindex();
+    this.lines = content.split("\n");
+    this.cachedText = content;
   }
 
   get text(): string {
-    return this.content;
+    this.cachedText ??= this.lines.join("\n");
+    return this.cachedText;
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.lines.length;
   }
 
   lineText(line: number): string {
-    const start = this.lineStarts[line] ?? this.content.length;
-    const next = this.lineStarts[line + 1];
-    return this.content.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, "");
+    return (this.lines[line] ?? "").replace(/\r$/, "");
   }
 
   /** Clamped like VS Code: positions past the end land on the end. */
   offsetAt(p: PositionDto): number {
-    if (p.line >= this.lineStarts.length) return this.content.length;
-    const start = this.lineStarts[Math.max(0, p.line)]!;
-    const lineLength = this.lineText(Math.max(0, p.line)).length;
-    return start + Math.min(Math.max(0, p.character), lineLength);
+    if (p.line >= this.lines.length) return this.textLength();
+    const line = Math.max(0, p.line);
+    return this.lineStart(line) + Math.min(Math.max(0, p.character), this.lineText(line).length);
   }
 
   positionAt(offset: number): PositionDto {
-    const o = Math.min(Math.max(0, offset), this.content.length);
+    const o = Math.min(Math.max(0, offset), this.textLength());
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = this.lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
+      if (this.lineStart(mid) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo]! };
+    return { line: lo, character: o - this.lineStart(lo) };
   }
 
-  /** Applies edits in order, each against the text left by the previous one (CodeMirror's order). */
+  /** Applies edits in order, each against the text left by the previous one (Monaco's order). */
   apply(change: DocumentChange): void {
     for (const c of change.changes) {
-      const start = this.offsetAt(c.range.start);
-      const end = this.offsetAt(c.range.end);
-      this.content = this.content.slice(0, start) + c.text + this.content.slice(end);
-      this.reindex();
+      const [startLine, startChar] = this.clamp(c.range.start);
+      const [endLine, endChar] = this.clamp(c.range.end);
+      const replacement = (
+        this.lines[startLine]!.slice(0, startChar) +
+        c.text +
+        this.lines[endLine]!.slice(endChar)
+      ).split("\n");
+      this.replaceLines(startLine, endLine - startLine + 1, replacement);
+      this.validStarts = Math.min(this.validStarts, startLine + 1);
     }
+    this.cachedText = undefined;
     this.version = change.version;
   }
 
-  private reindex(): void {
-    const starts = [0];
-    for (let i = 0; i < this.content.length; i++) if (this.content.charCodeAt(i) === 10) starts.push(i + 1);
-    this.lineStarts = starts;
+  private clamp(p: PositionDto): [number, number] {
+    if (p.line >= this.lines.length) {
+      const last = this.lines.length - 1;
+      return [last, this.lines[last]!.length];
+    }
+    const line = Math.max(0, p.line);
+    return [line, Math.min(Math.max(0, p.character), this.lineText(line).length)];
+  }
+
+  private replaceLines(start: number, deleteCount: number, replacement: string[]): void {
+    // Spreading a huge paste into splice() would overflow the call stack.
+    if (replacement.length < 10_000) this.lines.splice(start, deleteCount, ...replacement);
+    else this.lines = [...this.lines.slice(0, start), ...replacement, ...this.lines.slice(start + deleteCount)];
+  }
+
+  private lineStart(line: number): number {
+    for (let i = this.validStarts; i <= line; i++)
+      this.lineStarts[i] = this.lineStarts[i - 1]! + this.lines[i - 1]!.length + 1;
+    this.validStarts = Math.max(this.validStarts, line + 1);
+    return this.lineStarts[line]!;
+  }
+
+  private textLength(): number {
+    const last = this.lines.length - 1;
+    return this.lineStart(last) + this.lines[last]!.length;
   }
 }
 

@@ -12,6 +12,7 @@ import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
 import { createVscodeApi } from "./api/vscode-api.js";
 import { installVscodeModule, isInside } from "./api/vscode-module.js";
+import { collectEditorContributions } from "./extensions/contributions.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
 import type { ExtensionRuntime } from "./extensions/extension-runtime.js";
 import { CommandsService, jsonSafe } from "./services/commands.js";
@@ -94,6 +95,7 @@ export class HostServices {
         return this.extensions.infos();
       },
       listExtensions: () => this.extensions.infos(),
+      contributions: () => collectEditorContributions(this.extensions.runtimes.map((r) => r.description)),
       listCommands: () => this.commands.list(),
       executeCommand: async ({ id, args }) => jsonSafe(await this.commands.execute(id, args)),
       documentOpened: (snapshot) => {

@@ -147,3 +147,45 @@ export const InitData = Schema.Struct({
   activeDocument: Schema.NullOr(UriString),
 });
 export type InitData = typeof InitData.Type;
+
+// ── editor contributions (languages, TextMate grammars, colour themes) ─────────────────────
+// What the renderer's Monaco needs from extensions' `contributes`, with the referenced files'
+// JSON inlined: the renderer cannot read extension folders itself.
+
+export const LanguageContributionDto = Schema.Struct({
+  id: Schema.String,
+  extensions: Schema.Array(Schema.String),
+  filenames: Schema.Array(Schema.String),
+  aliases: Schema.Array(Schema.String),
+  /** The parsed language-configuration.json (JSONC), or null when there is none. */
+  configuration: Schema.NullOr(Schema.Record(Schema.String, Schema.Unknown)),
+});
+export type LanguageContributionDto = typeof LanguageContributionDto.Type;
+
+export const GrammarContributionDto = Schema.Struct({
+  scopeName: Schema.String,
+  language: Schema.NullOr(Schema.String),
+  /** The parsed .tmLanguage.json. */
+  grammar: Schema.Record(Schema.String, Schema.Unknown),
+  embeddedLanguages: Schema.Record(Schema.String, Schema.String),
+});
+export type GrammarContributionDto = typeof GrammarContributionDto.Type;
+
+export const ThemeContributionDto = Schema.Struct({
+  /** `id` from the manifest, or its label. */
+  id: Schema.String,
+  label: Schema.String,
+  uiTheme: Schema.Literals(["vs", "vs-dark", "hc-black", "hc-light"]),
+  /** The parsed theme JSON: `colors`, `tokenColors`. */
+  theme: Schema.Record(Schema.String, Schema.Unknown),
+});
+export type ThemeContributionDto = typeof ThemeContributionDto.Type;
+
+export const EditorContributions = Schema.Struct({
+  languages: Schema.Array(LanguageContributionDto),
+  grammars: Schema.Array(GrammarContributionDto),
+  themes: Schema.Array(ThemeContributionDto),
+  /** Files that could not be read or parsed, e.g. "ext.id: syntaxes/x.json: …". */
+  problems: Schema.Array(Schema.String),
+});
+export type EditorContributions = typeof EditorContributions.Type;

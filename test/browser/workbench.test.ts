@@ -54,6 +54,11 @@ describe("workbench with real extensions", () => {
     return page;
   };
 
+  /** The editor's rendered lines as text (Monaco renders spaces as U+00A0). */
+  const editorText = async (page: Page) =>
+    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
+  const clickEditor = (page: Page) => page.locator(".monaco-editor .view-lines").first().click();
+
   const openFile = async (page: Page, name: string) => {
     await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
     await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
@@ -62,7 +67,7 @@ describe("workbench with real extensions", () => {
   it("edits and saves a file: dirty marker, Ctrl+S writes the disk through the extension host", async () => {
     const page = await open();
     await openFile(page, "readme.md");
-    await page.locator(".cm-content").click();
+    await clickEditor(page);
     await page.keyboard.press("Control+End");
     await page.keyboard.type("more text");
     const tab = page.locator('[data-testid="tab"][data-name="readme.md"]');
@@ -100,18 +105,18 @@ describe("workbench with real extensions", () => {
     await problem.waitFor({ timeout: 15_000 });
     expect(await problem.textContent()).toContain("notes.todo [Ln 2, Col 1]");
 
-    await page.locator(".cm-content").click();
+    await clickEditor(page);
     await page.keyboard.press("Control+End");
     await page.keyboard.type("WAI");
-    const option = page.locator(".cm-tooltip-autocomplete li").filter({ hasText: "WAITING" });
+    const option = page.locator(".suggest-widget .monaco-list-row").filter({ hasText: "WAITING" });
     await option.waitFor({ timeout: 15_000 });
-    // A click, not Enter: CodeMirror ignores Enter for 75 ms after the list (re)opens
-    // (`interactionDelay`) and inserts a newline instead — on a loaded machine that window is hit.
-    await option.click();
-    await expect.poll(() => page.locator(".cm-content").textContent()).toContain("WAITING");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => editorText(page)).toContain("WAITING");
 
     const clicker = page.getByTestId("status-item").filter({ hasText: /\d+ clicks?$/ });
     await expect.poll(() => clicker.textContent(), { timeout: 15_000 }).toBe("0 clicks");
+    // `$(pulse)` in the item's text is a codicon.
+    expect(await clicker.locator(".codicon.codicon-pulse").count()).toBe(1);
     await clicker.click();
     await expect.poll(() => clicker.textContent()).toBe("1 click");
   });
@@ -119,7 +124,7 @@ describe("workbench with real extensions", () => {
   it("keeps unsaved text through a renderer reload and an extension-host crash", async () => {
     const page = await open();
     await openFile(page, "readme.md");
-    await page.locator(".cm-content").click();
+    await clickEditor(page);
     await page.keyboard.press("Control+End");
     await page.keyboard.type("unsaved work");
     const tab = page.locator('[data-testid="tab"][data-name="readme.md"]');
@@ -129,7 +134,7 @@ describe("workbench with real extensions", () => {
     await page.reload();
     await tab.waitFor();
     expect(await tab.getAttribute("data-restored")).toBe("true");
-    await expect.poll(() => page.locator(".cm-content").textContent()).toContain("unsaved work");
+    await expect.poll(() => editorText(page)).toContain("unsaved work");
 
     const crashedPid = harness!.host.starter.pid!;
     process.kill(crashedPid, "SIGKILL");
@@ -139,9 +144,9 @@ describe("workbench with real extensions", () => {
       .catch(() => undefined);
     await page.locator(`[data-testid="channel-state"][data-state="Connected"]`).waitFor({ timeout: 20_000 });
     expect(harness!.host.starter.pid).not.toBe(crashedPid);
-    await expect.poll(() => page.locator(".cm-content").textContent()).toContain("unsaved work");
+    await expect.poll(() => editorText(page)).toContain("unsaved work");
     // The new host got the unsaved text at initialize: saving writes it.
-    await page.locator(".cm-content").click();
+    await clickEditor(page);
     await page.keyboard.press("Control+s");
     await expect.poll(() => readFileSync(join(workspace, "readme.md"), "utf8")).toBe("# Hello\nunsaved work");
     expect(readFileSync(join(workspace, "readme.md"), "utf8")).not.toBe("# Hello\n");

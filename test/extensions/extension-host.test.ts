@@ -73,6 +73,9 @@ describe("extension host with real extensions", () => {
   it("lists extensions and contributed commands; a command activates its extension and talks to the workbench", async () => {
     const { ext, infos } = await start();
     expect(infos.map((i) => i.id).sort()).toEqual([
+      ...["css", "html", "javascript", "json", "markdown", "python", "shellscript", "typescript", "yaml"].map(
+        (l) => `direct-editor.lang-${l}`,
+      ),
       "direct-editor.word-count",
       "direct-examples.hello-command",
       "direct-examples.misbehaving",

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ChannelContract, ClientContract } from "../../src/protocol/contracts/channel.js";
+import { TestHooksContract } from "../../src/protocol/contracts/test-hooks.js";
 import { serve } from "../../src/protocol/rpc-contract.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { startTestHost, type TestHost } from "../support/host.js";
@@ -70,6 +71,23 @@ describe("renderer supervisor ⇄ real extension host bundle", () => {
     );
     expect(second._tag).toBe("Connected");
     expect(h.starter.pid).not.toBe(oldPid);
+    expect(await client.call(ChannelContract.ping.method, [])).toBe("pong");
+  });
+
+  it("cancels a call whose AbortSignal fires (how Monaco's cancelled completions reach the wire)", async () => {
+    host = await startTestHost({ env: { EXTHOST_TEST_HOOKS: "1" } });
+    const h = host;
+    client = await nodeChannelClient(() => h.starter.connectionInfo());
+    await waitForState(client, isConnected);
+    const controller = new AbortController();
+    const started = Date.now();
+    const call = client.call(TestHooksContract.sleep.method, [60_000], { signal: controller.signal, timeoutMs: 0 });
+    await expect.poll(async () => (await client!.stats()).pending).toBe(1);
+    controller.abort();
+    await expect(call).rejects.toBeDefined();
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect((await client.stats()).pending).toBe(0);
+    // The channel is still fine for the next call.
     expect(await client.call(ChannelContract.ping.method, [])).toBe("pong");
   });
 });

@@ -74,6 +74,9 @@ export const openRenderer = async (options: HarnessOptions = {}): Promise<Render
   page.on("console", (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   page.on("pageerror", (e) => consoleLines.push(`pageerror: ${e.message}`));
 
+  // Under tsx (the benchmarks), esbuild's keepNames wraps functions in `__name(...)`, which
+  // then travels into the page with every evaluated function: give the page a no-op one.
+  await context.addInitScript("globalThis.__name ??= (f) => f;");
   await context.exposeFunction("__harnessGetConnectionInfo", () => host.starter.connectionInfo());
   // The classic relayed path: page → (CDP, standing in for Electron IPC) → this "main" →
   // fork IPC → host, and back.

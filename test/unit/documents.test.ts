@@ -65,6 +65,57 @@ describe("document model", () => {
   });
 });
 
+describe("document model, incremental line table", () => {
+  const outsideCrlf = (t: string, o: number) => (t[o - 1] === "\r" && t[o] === "\n" ? o - 1 : o);
+  const lines = (t: string) => t.split("\n").map((l) => l.replace(/\r$/, ""));
+  it("answers line and offset queries like a plain string model between multi-change edits (CRLF included)", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 30, unit: fc.constantFrom("a", "b", "\n", "\r\n", "x") }),
+        fc.array(
+          fc.array(
+            fc.tuple(fc.nat(40), fc.nat(6), fc.string({ maxLength: 5, unit: fc.constantFrom("z", "\n", "\r\n") })),
+            {
+              minLength: 1,
+              maxLength: 3,
+            },
+          ),
+          { maxLength: 10 },
+        ),
+        (initial, batches) => {
+          const store = open(initial);
+          let expected = initial;
+          let version = 1;
+          for (const batch of batches) {
+            // Like Monaco's events: each change is in the coordinates left by the previous one.
+            const changes = [];
+            for (const [at, length, text] of batch) {
+              // Never between \r and \n: like VS Code, the model clamps such positions to the line end.
+              const start = outsideCrlf(expected, Math.min(at, expected.length));
+              const end = outsideCrlf(expected, Math.min(start + length, expected.length));
+              const before = expected.slice(0, start);
+              const pos = (o: number) => {
+                const head = expected.slice(0, o).split("\n");
+                return { line: head.length - 1, character: head.at(-1)!.length };
+              };
+              changes.push({ range: { start: pos(start), end: pos(end) }, text });
+              expected = before + text + expected.slice(end);
+            }
+            const doc = store.change({ uri: "file:///a.txt", version: ++version, changes });
+            const want = lines(expected);
+            expect(doc.lineCount).toBe(want.length);
+            want.forEach((l, i) => expect(doc.lineText(i)).toBe(l));
+            const probe = outsideCrlf(expected, Math.floor(expected.length / 2));
+            expect(doc.offsetAt(doc.positionAt(probe))).toBe(probe);
+          }
+          expect(store.get("file:///a.txt")!.text).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("extension manifest", () => {
   const valid = { name: "x", publisher: "me", version: "1.0.0", engines: { vscode: "^1.90.0" } };
   it("accepts a minimal VS Code-style manifest and rejects bad ones with the reason", () => {

@@ -66,9 +66,11 @@ describe("web auth", () => {
   it("the renderer's CSP is widened to its own origin (the web bridge's fetches) and nothing else", () => {
     const html = readFileSync(join(repoRoot, "src/renderer/index.html"), "utf8");
     const served = allowOwnOriginInCsp(html);
-    expect(served).not.toBe(html);
     expect(served).toContain("connect-src 'self' ws://127.0.0.1:*;");
-    expect(served.replace("connect-src 'self' ", "connect-src ")).toBe(html);
+    // Nothing else changes, and widening twice changes nothing.
+    const strip = (h: string): string => h.replace("connect-src 'self' ", "connect-src ");
+    expect(strip(served)).toBe(strip(html));
+    expect(allowOwnOriginInCsp(served)).toBe(served);
   });
 });
 

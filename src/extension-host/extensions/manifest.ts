@@ -18,6 +18,29 @@ const ConfigurationContribution = Schema.Struct({
   properties: Schema.optionalKey(Schema.Record(Schema.String, ConfigurationProperty)),
 });
 
+/** `contributes.languages`, `.grammars`, `.themes`: paths are relative to the extension folder. */
+const LanguageContribution = Schema.Struct({
+  id: Schema.String,
+  extensions: Schema.optionalKey(Schema.Array(Schema.String)),
+  filenames: Schema.optionalKey(Schema.Array(Schema.String)),
+  aliases: Schema.optionalKey(Schema.Array(Schema.String)),
+  configuration: Schema.optionalKey(Schema.String),
+});
+
+const GrammarContribution = Schema.Struct({
+  language: Schema.optionalKey(Schema.String),
+  scopeName: Schema.String,
+  path: Schema.String,
+  embeddedLanguages: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
+});
+
+const ThemeContribution = Schema.Struct({
+  id: Schema.optionalKey(Schema.String),
+  label: Schema.String,
+  uiTheme: Schema.Literals(["vs", "vs-dark", "hc-black", "hc-light"]),
+  path: Schema.String,
+});
+
 /** npm-style names: lower case, digits, `-`, `.`, `_`. */
 const Name = Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9._-]*$/));
 
@@ -36,6 +59,9 @@ export const ExtensionManifest = Schema.Struct({
       configuration: Schema.optionalKey(
         Schema.Union([ConfigurationContribution, Schema.Array(ConfigurationContribution)]),
       ),
+      languages: Schema.optionalKey(Schema.Array(LanguageContribution)),
+      grammars: Schema.optionalKey(Schema.Array(GrammarContribution)),
+      themes: Schema.optionalKey(Schema.Array(ThemeContribution)),
     }),
   ),
 });

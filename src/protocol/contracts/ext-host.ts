@@ -7,6 +7,7 @@ import { NoPayload, notification, request } from "../rpc-contract.js";
 import {
   CommandInfo,
   CompletionItemDto,
+  EditorContributions,
   DocumentChange,
   DocumentSnapshot,
   ExtensionInfo,
@@ -77,6 +78,8 @@ export const ExtHostContract = {
     error: QuotaExceeded,
   }),
   listExtensions: request("extHost.listExtensions", { payload: NoPayload, success: Schema.Array(ExtensionInfo) }),
+  /** Extensions' languages, TextMate grammars and colour themes, with their files inlined. */
+  contributions: request("extHost.extensions.contributions", { payload: NoPayload, success: EditorContributions }),
 
   /** Contributed + registered commands. */
   listCommands: request("extHost.commands.list", { payload: NoPayload, success: Schema.Array(CommandInfo) }),

@@ -15,7 +15,7 @@ export interface ChannelClient {
   readonly state: () => ChannelState;
   readonly subscribe: (listener: (state: ChannelState) => void) => () => void;
   /** Rejects with one of the protocol's tagged errors (`_tag`: Disconnected, RemoteError, …). */
-  readonly call: (method: string, params: ReadonlyArray<unknown>, options?: Supervisor.CallOptions) => Promise<unknown>;
+  readonly call: (method: string, params: ReadonlyArray<unknown>, options?: CallOptions) => Promise<unknown>;
   readonly notify: (method: string, params: ReadonlyArray<unknown>) => Promise<void>;
   readonly register: (method: string, handler: Handler) => Promise<() => void>;
   readonly reconnect: () => Promise<void>;
@@ -23,6 +23,11 @@ export interface ChannelClient {
   /** Calls/s and latency percentiles of this session's real traffic over the last 5 s. */
   readonly liveStats: () => WindowStats;
   readonly dispose: () => Promise<void>;
+}
+
+/** `signal` aborts the call: the fiber is interrupted, which sends `$cancel` to the host. */
+export interface CallOptions extends Supervisor.CallOptions {
+  readonly signal?: AbortSignal;
 }
 
 export interface ChannelClientOptions {

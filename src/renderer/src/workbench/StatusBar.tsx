@@ -2,6 +2,8 @@
 import type { StatusBarItemDto } from "../../../protocol/workbench.js";
 import type { ChannelState } from "../channel/channel-state.js";
 import { runHostCommand } from "./commands.js";
+import { cursorStatusLabel, setEol } from "./editor/cursor-status.js";
+import { monaco } from "./editor/monaco.js";
 import { useStore } from "./store.js";
 import { useChannelState } from "../use-channel-state.js";
 import type { WorkbenchServices } from "./workbench-services.js";
@@ -19,8 +21,12 @@ const channelLabel = (s: ChannelState): string => {
   }
 };
 
-/** `$(icon)` codicon syntax from extensions, shown as plain text here. */
-const text = (t: string) => t.replace(/\$\([\w-]+\)\s*/g, "");
+/** `$(icon)` codicon syntax from extensions, rendered with @vscode/codicons; the rest is plain text. */
+const withIcons = (t: string) =>
+  t.split(/(\$\([\w-]+\))\s*/).map((part, i) => {
+    const icon = /^\$\(([\w-]+)\)$/.exec(part);
+    return icon ? <span key={i} className={`codicon codicon-${icon[1]}`} aria-hidden="true" /> : part;
+  });
 
 const StatusItem = ({ services, item }: { services: WorkbenchServices; item: StatusBarItemDto }) => (
   <button
@@ -30,9 +36,50 @@ const StatusItem = ({ services, item }: { services: WorkbenchServices; item: Sta
     data-testid="status-item"
     onClick={() => item.command && void runHostCommand(services, item.command)}
   >
-    {text(item.text)}
+    {withIcons(item.text)}
   </button>
 );
+
+/** Ln/Col (click: Go to Line), selection, indentation, EOL (click: toggle), language — VS Code's order. */
+const EditorStatusItems = ({ services }: { services: WorkbenchServices }) => {
+  const status = useStore(services.editor.cursorStatus);
+  if (!status) return null;
+  const editor = () => services.editor.focused.get();
+  return (
+    <>
+      <button
+        type="button"
+        className="status-item"
+        data-testid="status-cursor"
+        title="Go to Line/Column"
+        onClick={() => {
+          editor()?.focus();
+          editor()?.trigger("statusbar", "editor.action.gotoLine", null);
+        }}
+      >
+        {cursorStatusLabel(status)}
+      </button>
+      <span className="status-item" data-testid="status-indentation">
+        {status.indentation}
+      </span>
+      <button
+        type="button"
+        className="status-item"
+        data-testid="status-eol"
+        title="Select End of Line Sequence"
+        onClick={() => setEol(editor(), status.eol === "LF" ? "CRLF" : "LF")}
+      >
+        {status.eol}
+      </button>
+      <span className="status-item" data-testid="status-language">
+        {monaco.languages
+          .getLanguages()
+          .filter((l) => l.id === status.languageId)
+          .flatMap((l) => l.aliases ?? [])[0] ?? status.languageId}
+      </span>
+    </>
+  );
+};
 
 export const StatusBar = ({ services }: { services: WorkbenchServices }) => {
   const state = useChannelState(services.client);
@@ -71,7 +118,7 @@ export const StatusBar = ({ services }: { services: WorkbenchServices }) => {
       {byAlignment("right").map((i) => (
         <StatusItem key={i.id} services={services} item={i} />
       ))}
-      {active && <span className="status-item">{services.documents.get(active)?.languageId}</span>}
+      {active && <EditorStatusItems services={services} />}
     </footer>
   );
 };

@@ -3,11 +3,12 @@ import { basename } from "./languages.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
-export const Tabs = ({ services }: { services: WorkbenchServices }) => {
+/** The tab bar of one editor group; clicking a tab focuses the group and shows the document there. */
+export const Tabs = ({ services, group, active }: { services: WorkbenchServices; group: number; active?: string }) => {
   const docs = useStore(services.documents.open);
-  const active = useStore(services.documents.active);
+  const groups = services.editor.groups;
   return (
-    <div className="tabs" role="tablist">
+    <div className="tabs" role="tablist" data-group={group}>
       {docs.map((d) => (
         <div
           key={d.uri}
@@ -19,7 +20,10 @@ export const Tabs = ({ services }: { services: WorkbenchServices }) => {
           data-dirty={isDirty(d)}
           data-restored={d.restored}
           title={d.restored ? "Unsaved changes restored" : d.uri}
-          onClick={() => services.documents.setActive(d.uri)}
+          onClick={() => {
+            groups.focus(group);
+            services.documents.setActive(d.uri);
+          }}
         >
           {basename(d.uri)}
           {d.restored && <span className="restored"> (restored)</span>}
@@ -36,6 +40,12 @@ export const Tabs = ({ services }: { services: WorkbenchServices }) => {
           </button>
         </div>
       ))}
+      <span className="spacer" />
+      {group !== 0 && (
+        <button type="button" className="tab-close" aria-label="close group" onClick={() => groups.close(group)}>
+          ×
+        </button>
+      )}
     </div>
   );
 };

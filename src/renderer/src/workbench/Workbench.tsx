@@ -1,33 +1,59 @@
-/** The window: explorer | tabs + editor, bottom panel, status bar, and the overlays. */
-import { useEffect } from "react";
+/** The window: explorer | editor groups (tabs + Monaco), bottom panel, status bar, and the overlays. */
+import { useEffect, useMemo } from "react";
 import { EditorPane } from "./EditorPane.js";
 import { Explorer } from "./Explorer.js";
 import { Notifications } from "./Notifications.js";
 import { Palette } from "./Palette.js";
 import { Panels } from "./Panels.js";
 import { QuickInputBox } from "./QuickInput.js";
+import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
 import { openFolder } from "./commands.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
+/** Workbench keys. Keys Monaco handled (defaultPrevented) are left alone, so its bindings win. */
+const workbenchKey = (services: WorkbenchServices, e: KeyboardEvent): (() => void) | undefined => {
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.toLowerCase();
+  const groups = services.editor.groups;
+  if ((mod && e.shiftKey && key === "p") || e.key === "F1") return () => services.paletteOpen.set(true);
+  if (mod && !e.shiftKey && key === "s") {
+    return () => {
+      const uri = services.documents.active.get();
+      if (uri) void services.documents.save(uri);
+    };
+  }
+  if (mod && key === "j") return () => services.panel.update((p) => (p ? undefined : "problems"));
+  if (e.ctrlKey && e.key === "Tab") return () => groups.cycle(e.shiftKey ? -1 : 1);
+  if (e.ctrlKey && e.key === "PageDown") return () => groups.cycle(1);
+  if (e.ctrlKey && e.key === "PageUp") return () => groups.cycle(-1);
+  if (mod && !e.shiftKey && key === "w") {
+    return () => {
+      const uri = services.documents.active.get();
+      if (uri) services.documents.close(uri);
+    };
+  }
+  if (mod && e.key === "\\") return () => groups.split();
+  return undefined;
+};
+
 export const Workbench = ({ services }: { services: WorkbenchServices }) => {
-  const active = useStore(services.documents.active);
+  const groups = useStore(services.editor.groups.groups);
+  const focused = useStore(services.editor.groups.focused);
+  const sidebar = useMemo(() => persistedSize("sidebar", 240), []);
+  const panel = useMemo(() => persistedSize("panel", 240), []);
+  const sidebarWidth = useStore(sidebar);
+  const panelHeight = useStore(panel);
+  const panelOpen = useStore(services.panel) !== undefined;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if ((mod && e.shiftKey && e.key.toLowerCase() === "p") || e.key === "F1") {
-        e.preventDefault();
-        services.paletteOpen.set(true);
-      } else if (mod && !e.shiftKey && e.key.toLowerCase() === "s") {
-        e.preventDefault();
-        const uri = services.documents.active.get();
-        if (uri) void services.documents.save(uri);
-      } else if (mod && e.key.toLowerCase() === "j") {
-        e.preventDefault();
-        services.panel.update((p) => (p ? undefined : "problems"));
-      }
+      if (e.defaultPrevented) return;
+      const action = workbenchKey(services, e);
+      if (!action) return;
+      e.preventDefault();
+      action();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
@@ -35,18 +61,40 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
   return (
     <div className="workbench">
       <div className="main">
-        <Explorer services={services} onOpenFolder={() => void openFolder(services)} />
+        <div className="sidebar-container" style={{ width: sidebarWidth }}>
+          <Explorer services={services} onOpenFolder={() => void openFolder(services)} />
+        </div>
+        <Sash orientation="vertical" size={sidebar} min={120} max={800} testId="sidebar-sash" />
         <div className="editor-area">
-          <Tabs services={services} />
-          {active ? (
-            <EditorPane key={active} services={services} uri={active} />
-          ) : (
-            <div className="empty-editor">
-              <p>Ctrl+Shift+P — Show All Commands</p>
-              <p>Ctrl+S — Save · Ctrl+J — Toggle Panel</p>
-            </div>
-          )}
-          <Panels services={services} />
+          <div className="editor-groups">
+            {groups.map((g) => (
+              <div
+                key={g.id}
+                className={`editor-group ${g.id === focused ? "focused" : ""}`}
+                data-testid="editor-group"
+                data-group={g.id}
+              >
+                <Tabs services={services} group={g.id} {...(g.active ? { active: g.active } : {})} />
+                {g.active ? (
+                  <EditorPane
+                    services={services}
+                    uri={g.active}
+                    group={g.id}
+                    onFocus={() => services.editor.groups.focus(g.id)}
+                  />
+                ) : (
+                  <div className="empty-editor">
+                    <p>Ctrl+Shift+P — Show All Commands</p>
+                    <p>Ctrl+S — Save · Ctrl+J — Toggle Panel · Ctrl+\ — Split Editor</p>
+                  </div>
+                )}
+              </div>
+            ))}
+          </div>
+          {panelOpen && <Sash orientation="horizontal" size={panel} min={80} max={900} invert testId="panel-sash" />}
+          <div className="panel-container" style={panelOpen ? { height: panelHeight } : undefined}>
+            <Panels services={services} />
+          </div>
         </div>
       </div>
       <StatusBar services={services} />

@@ -37,12 +37,61 @@ export const openFolder = async (services: WorkbenchServices): Promise<void> => 
   if (picked) await services.openFolder(picked);
 };
 
+/** "Preferences: Color Theme": the first item goes back to following the OS. */
+export const pickColorTheme = async (services: WorkbenchServices): Promise<void> => {
+  const themeService = services.editor.themes;
+  const themes = themeService.themes.get();
+  const current = themeService.preference();
+  const index = await new Promise<number | null>((resolve) =>
+    services.quickInput.set({
+      kind: "pick",
+      request: {
+        placeHolder: "Select Color Theme",
+        items: [
+          { label: "Follow OS (Dark+ / Light+ / High Contrast)", ...(current ? {} : { description: "current" }) },
+          ...themes.map((t) => ({ label: t.label, ...(t.id === current ? { description: "current" } : {}) })),
+        ],
+      },
+      resolve,
+    }),
+  );
+  if (index === null) return;
+  themeService.choose(index === 0 ? undefined : themes[index - 1]?.id);
+};
+
 export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] => [
+  {
+    id: "workbench.action.selectTheme",
+    title: "Preferences: Color Theme",
+    source: "built-in",
+    run: () => pickColorTheme(services),
+  },
   {
     id: "workbench.action.files.openFolder",
     title: "File: Open Folder…",
     source: "built-in",
     run: () => openFolder(services),
+  },
+  {
+    id: "workbench.action.splitEditor",
+    title: "View: Split Editor",
+    source: "built-in",
+    run: () => services.editor.groups.split(),
+  },
+  {
+    id: "workbench.action.closeActiveEditor",
+    title: "View: Close Editor",
+    source: "built-in",
+    run: () => {
+      const uri = services.documents.active.get();
+      if (uri) services.documents.close(uri);
+    },
+  },
+  {
+    id: "editor.action.toggleWordWrap",
+    title: "View: Toggle Word Wrap",
+    source: "built-in",
+    run: () => services.editor.focused.get()?.trigger("palette", "editor.action.toggleWordWrap", null),
   },
   {
     id: "workbench.action.files.save",

@@ -1,46 +1,88 @@
 /**
- * Open documents live here, in the renderer: the text (saved or not) is the renderer's, and
- * the extension host is told about every change as a versioned, incremental edit. Unsaved text
- * is backed up to localStorage so it survives a renderer reload and an extension-host crash.
+ * Open documents live here, in the renderer, as one Monaco text model each: the text (saved
+ * or not) is the renderer's, and every content change event goes to the extension host as a
+ * versioned, incremental edit — ranges and inserted text only, never the whole document. The
+ * React store holds just metadata; dirtiness comes from the model's alternative version id
+ * (undoing back to the saved state makes a tab clean again). Unsaved text is backed up to
+ * localStorage (debounced) so it survives a renderer reload and an extension-host crash.
  */
 import type { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
 import type { Proxy } from "../../../protocol/rpc-contract.js";
 import type { DocumentSnapshot, TextChange } from "../../../protocol/workbench.js";
+import { monaco } from "./editor/monaco.js";
 import { languageOf } from "./languages.js";
 import { Store } from "./store.js";
 
 export interface OpenDocument {
   readonly uri: string;
   readonly languageId: string;
-  readonly version: number;
-  readonly text: string;
-  readonly savedText: string;
+  readonly dirty: boolean;
   /** Restored from a backup after a reload or crash, not yet saved. */
   readonly restored: boolean;
 }
 
-export const isDirty = (d: OpenDocument): boolean => d.text !== d.savedText;
+export const isDirty = (d: OpenDocument): boolean => d.dirty;
 
 const BACKUP_PREFIX = "direct-editor.backup:";
 
 interface Backup {
   readonly text: string;
-  readonly savedText: string;
   readonly languageId: string;
+}
+
+/** Monaco's changes of one event can be applied one after another, as the host does. */
+export const toTextChanges = (e: monaco.editor.IModelContentChangedEvent): TextChange[] =>
+  e.changes.map((c) => ({
+    range: {
+      start: { line: c.range.startLineNumber - 1, character: c.range.startColumn - 1 },
+      end: { line: c.range.endLineNumber - 1, character: c.range.endColumn - 1 },
+    },
+    text: c.text,
+  }));
+
+/** Monaco falls back to plaintext for unknown ids; extensions' providers need the real id. */
+export const ensureLanguage = (id: string): void => {
+  if (!monaco.languages.getLanguages().some((l) => l.id === id)) monaco.languages.register({ id });
+};
+
+interface Tracked {
+  readonly model: monaco.editor.ITextModel;
+  /** The alternative version id of the text on disk; -1 when that text is not in the undo history. */
+  savedVersion: number;
+  eol: string;
+  readonly subscription: monaco.IDisposable;
 }
 
 export class Documents {
   readonly open = new Store<ReadonlyArray<OpenDocument>>([]);
   readonly active = new Store<string | undefined>(undefined);
-  private backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly modelListeners = new Set<(model: monaco.editor.ITextModel) => void>();
 
   constructor(
     private readonly host: Proxy<typeof ExtHostContract>,
     private readonly storage: Storage = localStorage,
+    /** Language of a file name; replaced once extensions' `contributes.languages` are known. */
+    public languageFor: (uri: string) => string = languageOf,
   ) {}
+
+  /** Awaited before a file is opened, e.g. until extensions' languages are known. */
+  beforeOpen: () => Promise<void> = () => Promise.resolve();
 
   get(uri: string): OpenDocument | undefined {
     return this.open.get().find((d) => d.uri === uri);
+  }
+
+  model(uri: string): monaco.editor.ITextModel | undefined {
+    return this.tracked.get(uri)?.model;
+  }
+
+  /** Called for every model created (e.g. to register language providers for its language). */
+  onDidCreateModel(listener: (model: monaco.editor.ITextModel) => void): () => void {
+    this.modelListeners.add(listener);
+    for (const t of this.tracked.values()) listener(t.model);
+    return () => this.modelListeners.delete(listener);
   }
 
   /** Unsaved buffers from the last session (reload or crash), reopened as dirty tabs. */
@@ -52,10 +94,7 @@ export class Documents {
         const b = JSON.parse(this.storage.getItem(key) ?? "") as Backup;
         const uri = key.slice(BACKUP_PREFIX.length);
         if (this.get(uri)) continue;
-        this.open.update((docs) => [
-          ...docs,
-          { uri, languageId: b.languageId, version: 1, text: b.text, savedText: b.savedText, restored: true },
-        ]);
+        this.track(uri, b.languageId, b.text, true);
         this.active.set(this.active.get() ?? uri);
       } catch {
         this.storage.removeItem(key);
@@ -65,19 +104,12 @@ export class Documents {
 
   async openFile(uri: string): Promise<void> {
     if (!this.get(uri)) {
-      const text = await this.host.readFile(uri);
+      const [text] = await Promise.all([this.host.readFile(uri), this.beforeOpen()]);
       if (!this.get(uri)) {
-        const doc: OpenDocument = {
-          uri,
-          languageId: languageOf(uri),
-          version: 1,
-          text,
-          savedText: text,
-          restored: false,
-        };
-        this.open.update((docs) => [...docs, doc]);
+        const languageId = this.languageFor(uri);
+        const model = this.track(uri, languageId, text, false);
         // Refused (quota) or disconnected: the next initialize sends every open document again.
-        this.host.documentOpened({ uri, languageId: doc.languageId, version: 1, text }).catch(() => undefined);
+        this.host.documentOpened({ uri, languageId, version: model.getVersionId(), text }).catch(() => undefined);
       }
     }
     this.setActive(uri);
@@ -88,33 +120,23 @@ export class Documents {
     this.host.activeEditorChanged({ uri: uri ?? null, selection: null });
   }
 
-  /** An edit from the editor: new text, and the incremental changes that produced it. */
-  edit(uri: string, text: string, changes: ReadonlyArray<TextChange>): void {
-    let version = 0;
-    this.open.update((docs) =>
-      docs.map((d) => {
-        if (d.uri !== uri) return d;
-        version = d.version + 1;
-        return { ...d, text, version };
-      }),
-    );
-    if (version === 0) return;
-    // A drop loses this notification; the host asks for a snapshot when it sees the gap, and
-    // the next initialize re-sends the whole text anyway.
-    this.host.documentChanged({ uri, version, changes });
-    this.scheduleBackup(uri);
-  }
-
   async save(uri: string): Promise<void> {
-    const doc = this.get(uri);
-    if (!doc) return;
-    await this.host.writeFile({ uri, content: doc.text });
-    this.open.update((docs) => docs.map((d) => (d.uri === uri ? { ...d, savedText: doc.text, restored: false } : d)));
+    const t = this.tracked.get(uri);
+    if (!t) return;
+    const version = t.model.getAlternativeVersionId();
+    await this.host.writeFile({ uri, content: t.model.getValue() });
+    t.savedVersion = version;
+    this.patch(uri, { dirty: t.model.getAlternativeVersionId() !== version, restored: false });
     this.storage.removeItem(BACKUP_PREFIX + uri);
     this.host.documentSaved(uri);
   }
 
   close(uri: string): void {
+    const t = this.tracked.get(uri);
+    this.tracked.delete(uri);
+    clearTimeout(this.backupTimers.get(uri));
+    t?.subscription.dispose();
+    t?.model.dispose();
     this.open.update((docs) => docs.filter((d) => d.uri !== uri));
     this.storage.removeItem(BACKUP_PREFIX + uri);
     this.host.documentClosed(uri);
@@ -123,13 +145,60 @@ export class Documents {
 
   /** Snapshots for `initialize` after every (re)connect: the host may be a new one. */
   snapshots(): DocumentSnapshot[] {
-    return this.open.get().map((d) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.text }));
+    return [...this.tracked.keys()].flatMap((uri) => this.snapshot(uri) ?? []);
   }
 
-  /** One document's current text, when the host's copy fell behind. */
+  /** One document's current text, when the host's copy fell behind (or for `initialize`). */
   snapshot(uri: string): DocumentSnapshot | undefined {
-    const d = this.get(uri);
-    return d && { uri: d.uri, languageId: d.languageId, version: d.version, text: d.text };
+    const model = this.tracked.get(uri)?.model;
+    return model && { uri, languageId: model.getLanguageId(), version: model.getVersionId(), text: model.getValue() };
+  }
+
+  /** The version the host must have for a request about `uri` to be answered. */
+  version(uri: string): number {
+    return this.tracked.get(uri)?.model.getVersionId() ?? 0;
+  }
+
+  private track(uri: string, languageId: string, text: string, restored: boolean): monaco.editor.ITextModel {
+    ensureLanguage(languageId);
+    const model = monaco.editor.createModel(text, languageId, monaco.Uri.parse(uri));
+    const subscription = model.onDidChangeContent((e) => this.onChange(uri, e));
+    // A restored buffer differs from the disk until it is saved, whatever is undone.
+    this.tracked.set(uri, {
+      model,
+      savedVersion: restored ? -1 : model.getAlternativeVersionId(),
+      eol: model.getEOL(),
+      subscription,
+    });
+    this.open.update((docs) => [...docs, { uri, languageId, dirty: restored, restored }]);
+    for (const l of this.modelListeners) l(model);
+    return model;
+  }
+
+  private onChange(uri: string, e: monaco.editor.IModelContentChangedEvent): void {
+    const t = this.tracked.get(uri);
+    if (!t) return;
+    // An EOL switch (LF ⇄ CRLF) rewrites every line break: the one case sent as the whole text.
+    const changes =
+      e.eol !== t.eol
+        ? [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 2 ** 31, character: 0 } },
+              text: t.model.getValue(),
+            },
+          ]
+        : toTextChanges(e);
+    t.eol = e.eol;
+    // A drop loses this notification; the host asks for a snapshot when it sees the gap, and
+    // the next initialize re-sends the whole text anyway.
+    this.host.documentChanged({ uri, version: e.versionId, changes });
+    const dirty = t.model.getAlternativeVersionId() !== t.savedVersion;
+    if (this.get(uri)?.dirty !== dirty) this.patch(uri, { dirty });
+    this.scheduleBackup(uri);
+  }
+
+  private patch(uri: string, changes: Partial<OpenDocument>): void {
+    this.open.update((docs) => docs.map((d) => (d.uri === uri ? { ...d, ...changes } : d)));
   }
 
   private scheduleBackup(uri: string): void {
@@ -137,11 +206,11 @@ export class Documents {
     this.backupTimers.set(
       uri,
       setTimeout(() => {
-        const doc = this.get(uri);
-        if (!doc) return;
-        if (!isDirty(doc)) this.storage.removeItem(BACKUP_PREFIX + uri);
+        const t = this.tracked.get(uri);
+        if (!t) return;
+        if (!this.get(uri)?.dirty) this.storage.removeItem(BACKUP_PREFIX + uri);
         else {
-          const backup: Backup = { text: doc.text, savedText: doc.savedText, languageId: doc.languageId };
+          const backup: Backup = { text: t.model.getValue(), languageId: t.model.getLanguageId() };
           this.storage.setItem(BACKUP_PREFIX + uri, JSON.stringify(backup));
         }
       }, 200),

@@ -19,6 +19,7 @@ import type {
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents } from "./documents.js";
+import { EditorServices } from "./editor/editor-services.js";
 import { Store } from "./store.js";
 
 export interface Notification {
@@ -35,6 +36,7 @@ export type PanelView = "problems" | "output" | "developer";
 
 export class WorkbenchServices {
   readonly documents: Documents;
+  readonly editor: EditorServices;
   readonly workspaceFolder = new Store<string | undefined>(undefined);
   readonly notifications = new Store<ReadonlyArray<Notification>>([]);
   readonly quickInput = new Store<QuickInput | undefined>(undefined);
@@ -62,6 +64,7 @@ export class WorkbenchServices {
     this.host = proxy(client, ExtHostContract);
     this.channel = proxy(client, ChannelContract);
     this.documents = new Documents(this.host);
+    this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
   }
 
   async start(): Promise<void> {
