@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { vi } from "vitest";
 import { FakeElectronApp } from "../support/fake-electron/launcher.js";
 import { repoRoot, requireBuild } from "../support/paths.js";
 
@@ -95,3 +96,12 @@ export const callOverMessagePort = (method: string, timeoutMs: number): string =
   addEventListener("message", onMessage);
   editorHost.openMessagePort();
 })`;
+
+/** Until the window's direct channel is Connected (usable in hooks, unlike expect.poll). */
+export const waitForConnected = (app: FakeElectronApp, timeout = 40_000): Promise<void> =>
+  vi.waitFor(
+    async () => {
+      if ((await app.evaluate(CHANNEL_STATE)) !== "Connected") throw new Error("window not connected");
+    },
+    { timeout, interval: 100 },
+  );
