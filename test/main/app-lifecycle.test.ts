@@ -2,9 +2,11 @@
  * Main's own built code (out/main/index.js) under the fake `electron`: a real Chromium
  * window loading app://editor, the real preload, the real extension host as a utility process.
  */
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
+import { repoRoot } from "../support/paths.js";
 import { callOverMessagePort, CHANNEL_STATE, descendants, isAlive, sandbox, type Sandbox } from "./support.js";
 
 describe("Electron main, started as `electron . <folder>`", () => {
@@ -15,14 +17,14 @@ describe("Electron main, started as `electron . <folder>`", () => {
   beforeAll(() => {
     box = sandbox();
     workspace = box.workspace("project");
-    app = box.launch([workspace]);
+    app = box.launch([`--extensionDevelopmentPath=${join(repoRoot, "examples/hello-command")}`, workspace]);
   });
   afterAll(async () => {
     await app?.kill();
     box?.dispose();
   });
 
-  it("opens app://editor, whose renderer reaches the extension host directly", async () => {
+  it("opens app://editor, whose renderer reaches the extension host directly", { timeout: 60_000 }, async () => {
     await expect.poll(() => app.evaluate(CHANNEL_STATE), { timeout: 40_000 }).toBe("Connected");
     expect(await app.request({ type: "windows" })).toEqual([
       { id: expect.any(Number), url: "app://editor/index.html" },
@@ -34,6 +36,17 @@ describe("Electron main, started as `electron . <folder>`", () => {
     expect(await app.evaluate(`typeof require + "," + typeof process + "," + Object.isFrozen(editorHost)`)).toBe(
       "undefined,undefined,true",
     );
+  });
+
+  it("runs an extension's command, whose notification the user answers", async () => {
+    // As the palette does: the window asks the host to run it; the host shows a notification.
+    const done = app.evaluate(`directChannel.call("extHost.commands.execute", ["hello.sayHello"], { timeoutMs: 0 })`);
+    const again = `[...document.querySelectorAll('[data-testid="notification"]')]
+      .find((n) => n.textContent.includes("Hello from an extension! (#1)"))
+      ?.querySelector("button")`;
+    await expect.poll(() => app.evaluate(`${again}?.textContent ?? null`)).toBe("Again");
+    await app.evaluate(`${again}.click()`);
+    expect(await done).toEqual({ count: 1, choice: "Again" });
   });
 
   it("answers the folder dialog with what the user picked", async () => {

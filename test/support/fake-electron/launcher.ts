@@ -59,9 +59,12 @@ export class FakeElectronApp {
   request(command: ControlRequest["command"]): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (!this.child.connected) return reject(new Error(`app is not running\n${this.output.join("")}`));
       this.pending.set(id, { resolve, reject });
       const request: ControlRequest = { id, command };
-      this.child.send(request);
+      this.child.send(request, (error) => {
+        if (error) reject(error);
+      });
     });
   }
 
