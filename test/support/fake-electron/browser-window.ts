@@ -16,6 +16,7 @@ import { BINDING, DELIVER, inPageScript, type FromPage, type ToPage } from "./in
 import { ipcMain, session, type FakeFrame, type FakeIpcEvent } from "./ipc-main.js";
 import { asFakePort, type FakeMessagePortMain } from "./message-port.js";
 import { toAppUrl, toServedUrl } from "./protocol.js";
+import { applyHeadersReceived } from "./web-request.js";
 import { browserContext, onAllWindowsClosed, reportToControl } from "./runtime.js";
 
 let nextId = 1;
@@ -55,20 +56,19 @@ export class FakeWebContents extends EventEmitter implements Pick<RealWebContent
       // Electron asks before the window exists; Chromium has made it already, so close it.
       if (verdict.action === "deny") void popup.close();
     });
-    // will-navigate: navigations the page starts itself (not loadURL), cancellable.
     await page.route(
       () => true,
-      (route) => {
+      async (route) => {
         const request = route.request();
-        const own = request.url() === this.loading;
-        if (!request.isNavigationRequest() || request.frame() !== page.mainFrame() || own) return route.fallback();
-        let prevented = false;
-        this.emit(
-          "will-navigate",
-          { preventDefault: () => (prevented = true), url: toAppUrl(request.url()) },
-          toAppUrl(request.url()),
-        );
-        return prevented ? route.abort("aborted") : route.fallback();
+        const appUrl = toAppUrl(request.url());
+        const mainFrameNavigation = request.isNavigationRequest() && request.frame() === page.mainFrame();
+        // will-navigate: navigations the page starts itself (not loadURL), cancellable.
+        if (mainFrameNavigation && request.url() !== this.loading) {
+          let prevented = false;
+          this.emit("will-navigate", { preventDefault: () => (prevented = true), url: appUrl }, appUrl);
+          if (prevented) return route.abort("aborted");
+        }
+        if (!(await applyHeadersReceived(route, appUrl, mainFrameNavigation))) await route.fallback();
       },
     );
     return page;

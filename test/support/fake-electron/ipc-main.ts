@@ -1,6 +1,7 @@
 /** ipcMain, dialog and session: main's side of what the window asks for. */
 import { EventEmitter } from "node:events";
 import type { Dialog, IpcMain, OpenDialogOptions, OpenDialogReturnValue } from "electron";
+import { webRequest } from "./web-request.js";
 
 /** `event.senderFrame` as main reads it: the frame's URL as Electron reports it, and its parent. */
 export interface FakeFrame {
@@ -70,6 +71,7 @@ type PermissionHandler = Parameters<Electron.Session["setPermissionRequestHandle
 
 export const session = {
   defaultSession: {
+    webRequest,
     permissionRequestHandler: null as PermissionHandler,
     setPermissionRequestHandler(handler: PermissionHandler): void {
       this.permissionRequestHandler = handler;
