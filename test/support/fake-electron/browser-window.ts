@@ -26,7 +26,11 @@ const frameOf = (frame: Frame, routingId: number): FakeFrame => {
   return { url: toAppUrl(frame.url()), parent: parent ? frameOf(parent, routingId + 1) : null, routingId };
 };
 
-export class FakeWebContents extends EventEmitter implements Pick<RealWebContents, "send" | "getURL" | "id"> {
+export class FakeWebContents
+  extends EventEmitter
+  implements
+    Pick<RealWebContents, "send" | "postMessage" | "getURL" | "id" | "loadURL" | "isDestroyed" | "setWindowOpenHandler">
+{
   readonly id = nextId++;
   readonly session = session.defaultSession;
   readonly page: Promise<Page>;
@@ -160,7 +164,7 @@ const windows = new Set<FakeBrowserWindow>();
 
 export class FakeBrowserWindow
   extends EventEmitter
-  implements Pick<RealBrowserWindow, "id" | "close" | "destroy" | "isDestroyed">
+  implements Pick<RealBrowserWindow, "id" | "close" | "destroy" | "isDestroyed" | "loadURL">
 {
   readonly id = nextId++;
   readonly webContents: FakeWebContents;
