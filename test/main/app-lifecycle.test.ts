@@ -78,6 +78,15 @@ describe("Electron main, started as `electron . <folder>`", () => {
     });
   });
 
+  it("keeps the window on its own pages: a navigation elsewhere is cancelled (will-navigate)", async () => {
+    await app.evaluate(`location.href = "http://127.0.0.1:9/elsewhere"`);
+    await app.evaluate(`new Promise((resolve) => setTimeout(resolve, 1000))`);
+    expect(await app.request({ type: "windows" })).toEqual([
+      { id: expect.any(Number), url: "app://editor/index.html" },
+    ]);
+    expect(await app.evaluate(CHANNEL_STATE)).toBe("Connected");
+  });
+
   it("quits with no process left behind", async () => {
     const host = await app.hostPid();
     expect(host).toBeDefined();
