@@ -18,6 +18,9 @@ const run = async (app: Pick<App, "getAppMetrics" | "quit">, command: ControlReq
       return void app.quit();
     case "windows":
       return FakeBrowserWindow.getAllWindows().map((w) => ({ id: w.id, url: w.webContents.getURL() }));
+    case "close-windows":
+      // The user closes every window (the title bar's ×).
+      return void FakeBrowserWindow.getAllWindows().forEach((w) => w.close());
     case "script-dialog":
       return void scriptOpenDialog({ canceled: command.result.canceled, filePaths: [...command.result.filePaths] });
   }

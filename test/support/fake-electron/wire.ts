@@ -21,6 +21,7 @@ export const ControlRequest = Schema.Struct({
     Schema.Struct({ type: Schema.Literal("metrics") }),
     Schema.Struct({ type: Schema.Literal("quit") }),
     Schema.Struct({ type: Schema.Literal("windows") }),
+    Schema.Struct({ type: Schema.Literal("close-windows") }),
     Schema.Struct({
       type: Schema.Literal("script-dialog"),
       result: Schema.Struct({ canceled: Schema.Boolean, filePaths: Schema.Array(Schema.String) }),
