@@ -164,7 +164,20 @@ const windows = new Set<FakeBrowserWindow>();
 
 export class FakeBrowserWindow
   extends EventEmitter
-  implements Pick<RealBrowserWindow, "id" | "close" | "destroy" | "isDestroyed" | "loadURL">
+  implements
+    Pick<
+      RealBrowserWindow,
+      | "id"
+      | "close"
+      | "destroy"
+      | "isDestroyed"
+      | "loadURL"
+      | "focus"
+      | "show"
+      | "restore"
+      | "isMinimized"
+      | "isVisible"
+    >
 {
   readonly id = nextId++;
   readonly webContents: FakeWebContents;
@@ -209,5 +222,22 @@ export class FakeBrowserWindow
 
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+
+  /** A headless window is always shown, never minimized; focus brings its page to the front. */
+  focus(): void {
+    void this.webContents.page.then((p) => p.bringToFront()).catch(() => undefined);
+  }
+  show(): void {
+    this.focus();
+  }
+  restore(): void {
+    this.focus();
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  isVisible(): boolean {
+    return !this.destroyed;
   }
 }

@@ -21,6 +21,8 @@ export class FakeMessagePortMain extends EventEmitter implements Pick<RealPort, 
   private remote: PortRemote | undefined;
   private started = false;
   private closed = false;
+  /** The other end was closed: this one is still transferable, and reports 'close'. */
+  private peerGone = false;
   private readonly queue: unknown[] = [];
 
   static entangle(a: FakeMessagePortMain, b: FakeMessagePortMain): void {
@@ -52,6 +54,7 @@ export class FakeMessagePortMain extends EventEmitter implements Pick<RealPort, 
     if (this.remote || this.closed) throw new Error("MessagePortMain was already transferred or closed");
     this.remote = remote;
     this.flush();
+    if (this.peerGone) remote.close();
   }
 
   private receive(data: unknown): void {
@@ -68,8 +71,8 @@ export class FakeMessagePortMain extends EventEmitter implements Pick<RealPort, 
   }
 
   private peerClosed(): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.closed || this.peerGone) return;
+    this.peerGone = true;
     this.peer = undefined;
     this.remote?.close();
     this.emit("close");
