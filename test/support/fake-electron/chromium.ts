@@ -56,6 +56,8 @@ export interface FakeBrowser {
 
 export const launchFakeBrowser = async (): Promise<FakeBrowser> => {
   const dir = mkdtempSync(join(tmpdir(), "fake-electron-"));
+  // Also when the app exits before the browser is up, or without closing it.
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true, maxRetries: 2 }));
   const extension = join(dir, "origin-extension");
   writeOriginExtension(extension);
   const context = await chromium.launchPersistentContext(join(dir, "profile"), {

@@ -89,9 +89,13 @@ export class FakeElectronApp {
     return this.request({ type: "quit" });
   }
 
+  /** SIGTERM (the app quits in order), then SIGKILL if it is still there after 5 s. */
   async kill(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill("SIGTERM");
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
     await this.exited;
+    clearTimeout(timer);
   }
 
   private onControl(m: ControlMessage): void {
