@@ -1,14 +1,18 @@
 /**
- * The real app in Electron (Playwright's `_electron`). Electron's binary is downloaded on
- * first use from outside the npm registry; where that is impossible this file skips with the
- * reason printed, and everything else is covered by the Node + Chromium tests.
+ * The real app in the real Electron binary, launched as `npm start` launches it after the
+ * build (`electron .` from the repo root, here with a folder and an example extension), driven
+ * with Playwright's `_electron`. Where there is no binary (its download needs more than the
+ * npm registry) or no display (and no xvfb-run), this file skips with the reason printed;
+ * test/main runs the same scenarios on main's built code under a fake `electron`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { _electron as electron, type ElectronApplication } from "playwright-core";
+import { _electron as electron, type ElectronApplication, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outDir, repoRoot, requireBuild } from "../support/paths.js";
+import { callOverMessagePort, descendants, isAlive } from "../main/support.js";
+import { repoRoot, requireBuild } from "../support/paths.js";
 
 /** Asks the `electron` package for its binary (this downloads it when it can). */
 const findElectron = (): { path: string } | { reason: string } => {
@@ -27,55 +31,99 @@ const findElectron = (): { path: string } | { reason: string } => {
   };
 };
 
-const electronBinary = findElectron();
-if ("reason" in electronBinary) {
-  console.warn(`[e2e] SKIPPED the Electron end-to-end tests: ${electronBinary.reason}`);
-}
-
-type ChannelHandle = {
-  call(method: string, params: unknown[]): Promise<unknown>;
-  state(): { _tag: string };
+/** The binary to launch: Electron itself with a display, or Electron under `xvfb-run -a`. */
+const withDisplay = (binary: string): { executablePath: string } | { reason: string } => {
+  if (process.env["DISPLAY"] || process.env["WAYLAND_DISPLAY"]) return { executablePath: binary };
+  if (spawnSync("sh", ["-c", "command -v xvfb-run"]).status !== 0) {
+    return { reason: "no display ($DISPLAY unset) and no xvfb-run: apt-get install -y xvfb" };
+  }
+  const wrapper = join(mkdtempSync(join(tmpdir(), "electron-xvfb-")), "electron");
+  writeFileSync(wrapper, `#!/bin/sh\nexec xvfb-run -a -s "-screen 0 1280x800x24" ${JSON.stringify(binary)} "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return { executablePath: wrapper };
 };
 
-describe.skipIf("reason" in electronBinary)("Electron app end to end", () => {
+const binary = findElectron();
+const launchable = "reason" in binary ? binary : withDisplay(binary.path);
+if ("reason" in launchable) console.warn(`[e2e] SKIPPED the Electron end-to-end tests: ${launchable.reason}`);
+
+const CONNECTED = '[data-testid="channel-state"][data-state="Connected"]';
+
+describe.skipIf("reason" in launchable)("Electron app end to end (`electron .`)", () => {
   let app: ElectronApplication;
+  let page: Page;
+  let home: string;
+
+  const hostPid = (): Promise<number | undefined> =>
+    app.evaluate(({ app }) => app.getAppMetrics().find((m) => m.type === "Utility")?.pid);
+
   beforeAll(async () => {
     requireBuild();
+    home = mkdtempSync(join(tmpdir(), "e2e-home-"));
+    const workspace = join(home, "project");
+    spawnSync("mkdir", ["-p", workspace]);
+    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
     app = await electron.launch({
-      executablePath: (electronBinary as { path: string }).path,
-      args: [join(outDir, "main/index.js")],
+      executablePath: (launchable as { executablePath: string }).executablePath,
+      args: [".", `--extensionDevelopmentPath=${join(repoRoot, "examples/hello-command")}`, workspace],
       cwd: repoRoot,
-      env: { ...process.env, ELECTRON_ENABLE_LOGGING: "1" },
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), ELECTRON_ENABLE_LOGGING: "1" },
     });
+    page = await app.firstWindow();
+    await page.locator(CONNECTED).waitFor({ timeout: 60_000 });
   }, 120_000);
   afterAll(async () => {
     await app?.close().catch(() => undefined);
+    if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  it("opens a sandboxed window whose renderer reaches the extension host directly", async () => {
-    const page = await app.firstWindow();
-    await page.waitForFunction(
-      () => (window as unknown as { directChannel?: ChannelHandle }).directChannel?.state()._tag === "Connected",
-      undefined,
-      { timeout: 60_000 },
-    );
+  it("opens a sandboxed app://editor window whose renderer reaches the extension host directly", async () => {
+    expect(page.url()).toBe("app://editor/index.html");
     expect(
       await page.evaluate(() =>
-        (window as unknown as { directChannel: ChannelHandle }).directChannel.call("$ping", []),
+        (
+          window as unknown as { directChannel: { call(m: string, p: unknown[]): Promise<unknown> } }
+        ).directChannel.call("$ping", []),
       ),
     ).toBe("pong");
     // Context isolation + no node integration: the page sees the bridge and nothing of Node.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe("undefined");
     expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe("undefined");
-    const bridgeKeys = await page.evaluate(() => Object.keys((window as unknown as { editorHost: object }).editorHost));
-    expect(bridgeKeys).toContain("getConnectionInfo");
-    expect(page.url()).toMatch(/^app:\/\/editor\//);
   });
 
-  it("quits cleanly, leaving no process behind", async () => {
-    const pid = app.process().pid!;
+  it("runs an extension's command from the palette", async () => {
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill("say hello");
+    await page.locator('[data-testid="palette-item"][data-command="hello.sayHello"]').click();
+    const toast = page.getByTestId("notification").filter({ hasText: "Hello from an extension! (#1)" });
+    await toast.getByRole("button", { name: "Again" }).click();
+    await page.getByTestId("panel-tab-output").click();
+    await page.getByTestId("output-channel").selectOption("Hello");
+    await expect.poll(() => page.getByTestId("output-text").textContent()).toContain("user chose Again");
+  });
+
+  it("gives the profiler a MessagePort that carries RPC to the extension host", async () => {
+    const reply = await page.evaluate<string>(callOverMessagePort("$ping", 10_000));
+    expect(JSON.parse(reply)).toEqual({ id: 1, result: "pong" });
+  });
+
+  it("restarts a killed extension host, and the window reconnects", async () => {
+    const before = await hostPid();
+    expect(before).toBeDefined();
+    process.kill(before!, "SIGKILL");
+    await expect.poll(hostPid, { timeout: 20_000 }).not.toBe(before);
+    await expect.poll(async () => (await hostPid()) !== undefined, { timeout: 20_000 }).toBe(true);
+    await page.locator(CONNECTED).waitFor({ timeout: 30_000 });
+    const reply = await page.evaluate<string>(callOverMessagePort("$ping", 10_000));
+    expect(JSON.parse(reply)).toEqual({ id: 1, result: "pong" });
+  });
+
+  it("quits with no process left behind (the host's pid from app.getAppMetrics())", async () => {
+    const host = await hostPid();
+    expect(host).toBeDefined();
+    const tree = descendants(app.process().pid!);
     await app.close();
-    const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.trim();
-    expect(children).toBe("");
+    await expect.poll(() => isAlive(host!), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => tree.filter(isAlive), { timeout: 10_000 }).toEqual([]);
   });
 });

@@ -1,0 +1,37 @@
+/**
+ * The profiler's MessagePort path when no extension host runs (main gave up after the
+ * crash-loop guard): the port must fail at once — closed, or an error reply — not hang.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
+import { callOverMessagePort, sandbox, waitForConnected, type Sandbox } from "./support.js";
+
+describe("the profiler's MessagePort with no extension host", () => {
+  let box: Sandbox;
+  let app: FakeElectronApp;
+
+  beforeAll(async () => {
+    box = sandbox();
+    app = box.launch([box.workspace("project")]);
+    await waitForConnected(app);
+  });
+  afterAll(async () => {
+    await app?.kill();
+    box?.dispose();
+  });
+
+  it("fails instead of hanging", { timeout: 90_000 }, async () => {
+    // Past the crash-loop guard (more than 5 crashes within a minute): main stops restarting.
+    for (let crash = 0; crash < 6; crash++) {
+      const pid = await expect
+        .poll(() => app.hostPid(), { timeout: 20_000 })
+        .toBeDefined()
+        .then(() => app.hostPid());
+      process.kill(pid!, "SIGKILL");
+      await expect.poll(() => app.hostPid(), { timeout: 20_000 }).not.toBe(pid);
+    }
+    expect(app.output.join("")).toContain("not restarting");
+    const reply = await app.evaluate<string>(callOverMessagePort("$ping", 5_000));
+    if (reply !== "closed") expect(JSON.parse(reply)).toMatchObject({ id: 1, error: expect.any(String) });
+  });
+});

@@ -1,0 +1,107 @@
+/** Shared by the main-process tests: a private home per app, and the process tree. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { vi } from "vitest";
+import { FakeElectronApp } from "../support/fake-electron/launcher.js";
+import { repoRoot, requireBuild } from "../support/paths.js";
+
+export interface Sandbox {
+  readonly home: string;
+  readonly workspace: (name: string) => string;
+  launch(args: ReadonlyArray<string>): FakeElectronApp;
+  dispose(): void;
+}
+
+/** A home folder of its own (userData, ~/.direct-editor), and workspace folders in it. */
+export const sandbox = (): Sandbox => {
+  requireBuild();
+  const home = mkdtempSync(join(tmpdir(), "main-test-"));
+  return {
+    home,
+    workspace: (name) => {
+      const dir = join(home, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "readme.md"), `# ${name}\n`);
+      return dir;
+    },
+    launch: (args) =>
+      FakeElectronApp.launch({
+        cwd: repoRoot,
+        args,
+        env: { HOME: home, XDG_CONFIG_HOME: join(home, ".config") },
+      }),
+    dispose: () => rmSync(home, { recursive: true, force: true }),
+  };
+};
+
+const parentOf = (pid: number): number | undefined => {
+  try {
+    // pid (comm) state ppid …; comm may contain spaces, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Every live process below `root` (Chromium, the extension host, their children). */
+export const descendants = (root: number): number[] => {
+  const pids = readdirSync("/proc")
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number);
+  const children = new Map<number, number[]>();
+  for (const pid of pids) {
+    const parent = parentOf(pid);
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const out: number[] = [];
+  const walk = (pid: number): void => {
+    for (const child of children.get(pid) ?? []) {
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+};
+
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const CHANNEL_STATE = `document.querySelector('[data-testid="channel-state"]')?.dataset.state ?? null`;
+
+/**
+ * In the window: ask main for a MessagePort (the preload hands it over as a window message,
+ * as the profiler receives it) and make one RPC call on it. Resolves with the reply frame,
+ * or with "closed" if the port is closed first; rejects after `timeoutMs`.
+ */
+export const callOverMessagePort = (method: string, timeoutMs: number): string => `new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error("no reply on the MessagePort")), ${timeoutMs});
+  const onMessage = (e) => {
+    if (e.source !== window || e.data !== "direct-editor:exthost-port" || !e.ports[0]) return;
+    removeEventListener("message", onMessage);
+    const port = e.ports[0];
+    port.onmessage = (m) => { clearTimeout(timer); resolve(m.data); };
+    port.addEventListener("close", () => { clearTimeout(timer); resolve("closed"); });
+    port.start();
+    port.postMessage(JSON.stringify({ id: 1, method: ${JSON.stringify(method)}, params: [] }));
+  };
+  addEventListener("message", onMessage);
+  editorHost.openMessagePort();
+})`;
+
+/** Until the window's direct channel is Connected (usable in hooks, unlike expect.poll). */
+export const waitForConnected = (app: FakeElectronApp, timeout = 40_000): Promise<void> =>
+  vi.waitFor(
+    async () => {
+      if ((await app.evaluate(CHANNEL_STATE)) !== "Connected") throw new Error("window not connected");
+    },
+    { timeout, interval: 100 },
+  );

@@ -1,0 +1,36 @@
+/** Closing the last window quits the app on Linux and Windows (main's 'window-all-closed'). */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
+import { descendants, isAlive, sandbox, waitForConnected, type Sandbox } from "./support.js";
+
+describe("closing the window", () => {
+  let box: Sandbox;
+  let app: FakeElectronApp;
+
+  beforeAll(async () => {
+    box = sandbox();
+    app = box.launch([box.workspace("project")]);
+    await waitForConnected(app);
+  });
+  afterAll(async () => {
+    await app?.kill();
+    box?.dispose();
+  });
+
+  it("quits the app, stopping the extension host first", async () => {
+    const host = await app.hostPid();
+    const tree = descendants(app.pid);
+    expect(tree).toContain(host);
+    await app.request({ type: "close-windows" });
+    expect(await app.exited).toBe(0);
+    // Main holds the first quit back (preventDefault) until the host stopped, then quits again.
+    expect(app.events.map((e) => e.name)).toEqual([
+      "window-all-closed",
+      "before-quit",
+      "before-quit",
+      "will-quit",
+      "quit",
+    ]);
+    await expect.poll(() => tree.filter(isAlive), { timeout: 10_000 }).toEqual([]);
+  });
+});
