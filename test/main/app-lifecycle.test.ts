@@ -5,6 +5,8 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChannelContract } from "../../src/protocol/contracts/channel.js";
+import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
 import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
 import { repoRoot } from "../support/paths.js";
 import { callOverMessagePort, CHANNEL_STATE, descendants, isAlive, sandbox, type Sandbox } from "./support.js";
@@ -29,7 +31,7 @@ describe("Electron main, started as `electron . <folder>`", () => {
     expect(await app.request({ type: "windows" })).toEqual([
       { id: expect.any(Number), url: "app://editor/index.html" },
     ]);
-    expect(await app.evaluate(`directChannel.call("$ping", [])`)).toBe("pong");
+    expect(await app.evaluate(`directChannel.call("${ChannelContract.ping.method}", [])`)).toBe("pong");
     // The folder from the command line is the workspace.
     expect(await app.evaluate(`editorHost.getInitialWorkspace()`)).toBe(pathToFileURL(workspace).href);
     // The preload exposed the bridge and nothing of Electron or Node.
@@ -40,7 +42,9 @@ describe("Electron main, started as `electron . <folder>`", () => {
 
   it("runs an extension's command, whose notification the user answers", async () => {
     // As the palette does: the window asks the host to run it; the host shows a notification.
-    const done = app.evaluate(`directChannel.call("extHost.commands.execute", ["hello.sayHello"], { timeoutMs: 0 })`);
+    const done = app.evaluate(
+      `directChannel.call("${ExtHostContract.executeCommand.method}", [{ id: "hello.sayHello", args: [] }], { timeoutMs: 0 })`,
+    );
     const again = `[...document.querySelectorAll('[data-testid="notification"]')]
       .find((n) => n.textContent.includes("Hello from an extension! (#1)"))
       ?.querySelector("button")`;
@@ -58,7 +62,7 @@ describe("Electron main, started as `electron . <folder>`", () => {
   });
 
   it("gives the profiler a MessagePort that carries RPC to the extension host", async () => {
-    const reply = await app.evaluate<string>(callOverMessagePort("$ping", 10_000));
+    const reply = await app.evaluate<string>(callOverMessagePort(ChannelContract.ping.method, 10_000));
     expect(JSON.parse(reply)).toEqual({ id: 1, result: "pong" });
   });
 
@@ -70,9 +74,11 @@ describe("Electron main, started as `electron . <folder>`", () => {
     await expect.poll(async () => (await app.hostPid()) !== undefined, { timeout: 20_000 }).toBe(true);
     expect(isAlive(before!)).toBe(false);
     await expect.poll(() => app.evaluate(CHANNEL_STATE), { timeout: 30_000 }).toBe("Connected");
-    await expect.poll(() => app.evaluate(`directChannel.call("$ping", [])`), { timeout: 20_000 }).toBe("pong");
+    await expect
+      .poll(() => app.evaluate(`directChannel.call("${ChannelContract.ping.method}", [])`), { timeout: 20_000 })
+      .toBe("pong");
     // The MessagePort path reaches the new host too.
-    expect(JSON.parse(await app.evaluate<string>(callOverMessagePort("$ping", 10_000)))).toEqual({
+    expect(JSON.parse(await app.evaluate<string>(callOverMessagePort(ChannelContract.ping.method, 10_000)))).toEqual({
       id: 1,
       result: "pong",
     });

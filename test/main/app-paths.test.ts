@@ -13,7 +13,7 @@ const flavours = [
 ] as const;
 
 describe.each(flavours)("resolveAppPath under path.$name", ({ path, root }) => {
-  const resolve = (url: string): string | undefined => resolveAppPath(url, root, path.join);
+  const resolve = (url: string): string | undefined => resolveAppPath(url, root, path);
 
   it("maps requests to files inside the root", () => {
     expect(resolve("app://editor/")).toBe(path.join(root, "index.html"));

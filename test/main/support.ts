@@ -94,7 +94,11 @@ export const callOverMessagePort = (method: string, timeoutMs: number): string =
     port.postMessage(JSON.stringify({ id: 1, method: ${JSON.stringify(method)}, params: [] }));
   };
   addEventListener("message", onMessage);
-  editorHost.openMessagePort();
+  // Main refuses at once when no extension host runs.
+  Promise.resolve(editorHost.openMessagePort()).catch((err) => {
+    clearTimeout(timer);
+    resolve("refused: " + (err && err.message));
+  });
 })`;
 
 /** Until the window's direct channel is Connected (usable in hooks, unlike expect.poll). */
