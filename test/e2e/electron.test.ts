@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { _electron as electron, type ElectronApplication, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChannelContract } from "../../src/protocol/contracts/channel.js";
 import { callOverMessagePort, descendants, isAlive } from "../main/support.js";
 import { repoRoot, requireBuild } from "../support/paths.js";
 
@@ -80,10 +81,12 @@ describe.skipIf("reason" in launchable)("Electron app end to end (`electron .`)"
   it("opens a sandboxed app://editor window whose renderer reaches the extension host directly", async () => {
     expect(page.url()).toBe("app://editor/index.html");
     expect(
-      await page.evaluate(() =>
-        (
-          window as unknown as { directChannel: { call(m: string, p: unknown[]): Promise<unknown> } }
-        ).directChannel.call("$ping", []),
+      await page.evaluate(
+        (method) =>
+          (
+            window as unknown as { directChannel: { call(m: string, p: unknown[]): Promise<unknown> } }
+          ).directChannel.call(method, []),
+        ChannelContract.ping.method,
       ),
     ).toBe("pong");
     // Context isolation + no node integration: the page sees the bridge and nothing of Node.
@@ -103,7 +106,7 @@ describe.skipIf("reason" in launchable)("Electron app end to end (`electron .`)"
   });
 
   it("gives the profiler a MessagePort that carries RPC to the extension host", async () => {
-    const reply = await page.evaluate<string>(callOverMessagePort("$ping", 10_000));
+    const reply = await page.evaluate<string>(callOverMessagePort(ChannelContract.ping.method, 10_000));
     expect(JSON.parse(reply)).toEqual({ id: 1, result: "pong" });
   });
 
@@ -114,7 +117,7 @@ describe.skipIf("reason" in launchable)("Electron app end to end (`electron .`)"
     await expect.poll(hostPid, { timeout: 20_000 }).not.toBe(before);
     await expect.poll(async () => (await hostPid()) !== undefined, { timeout: 20_000 }).toBe(true);
     await page.locator(CONNECTED).waitFor({ timeout: 30_000 });
-    const reply = await page.evaluate<string>(callOverMessagePort("$ping", 10_000));
+    const reply = await page.evaluate<string>(callOverMessagePort(ChannelContract.ping.method, 10_000));
     expect(JSON.parse(reply)).toEqual({ id: 1, result: "pong" });
   });
 
