@@ -17,7 +17,7 @@ import {
 } from "electron";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { IpcChannels } from "../preload/api.js";
+import { IpcChannels } from "../protocol/ipc.js";
 import { APP_ORIGIN, APP_SCHEME, devServerUrl as devServerFrom, isOwnPage, resolveAppPath } from "./app-origin.js";
 import { spawnUtilityHost } from "./electron/utility-host-process.js";
 import { ExtensionHostStarter } from "./extension-host-starter.js";

@@ -2,7 +2,7 @@
  * Sandboxed preload (CommonJS): exposes a few functions, nothing else — no ipcRenderer, no Node.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from "electron";
-import { BRIDGE_KEY, IpcChannels, MESSAGE_PORT_EVENT, type EditorHostBridge } from "./api.js";
+import { BRIDGE_KEY, IpcChannels, MESSAGE_PORT_EVENT, type EditorHostBridge } from "../protocol/ipc.js";
 
 /** Subscribes to a main → renderer channel; returns the unsubscribe function. */
 const listen = <T>(channel: string, listener: (value: T) => void): (() => void) => {

@@ -10,7 +10,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { TEST_CHROMIUM_FLAGS, resolveChromium } from "../../src/main/web/chromium.js";
 import { MIME } from "../../src/main/web/web-server.js";
-import { BRIDGE_KEY } from "../../src/preload/api.js";
+import { BRIDGE_KEY } from "../../src/protocol/ipc.js";
 import { startTestHost, type TestHost } from "./host.js";
 import { builtRendererDir, requireBuild } from "./paths.js";
 

@@ -1,4 +1,4 @@
-import type { EditorHostBridge } from "../../preload/api.js";
+import type { EditorHostBridge } from "../../protocol/ipc.js";
 import type { ChannelClient } from "./channel/channel-client.js";
 import { Workbench } from "./workbench/Workbench.js";
 import { offerHostRestart } from "./workbench/commands.js";

@@ -5,7 +5,7 @@
  * host is then opened directly, exactly as in Electron.
  */
 import { Schema } from "effect";
-import type { EditorHostBridge } from "../../preload/api.js";
+import type { EditorHostBridge } from "../../protocol/ipc.js";
 
 // Paths of src/main/web/web-server.ts (not imported: that module is Node-only).
 const CONNECTION_INFO = "/web-api/connection-info";

@@ -4,7 +4,7 @@
  * calls/s and p99 of the session's real traffic over the last 5 s.
  */
 import { useEffect, useState } from "react";
-import type { EditorHostBridge } from "../../../preload/api.js";
+import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import type { WindowStats } from "./latency-window.js";
 import { CdfChart } from "./CdfChart.js";

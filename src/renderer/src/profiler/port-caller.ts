@@ -1,5 +1,5 @@
 /** VS Code's path as a Caller: an RpcPeer over a MessagePort main wired to the extension host. */
-import { MESSAGE_PORT_EVENT, type EditorHostBridge } from "../../../preload/api.js";
+import { MESSAGE_PORT_EVENT, type EditorHostBridge } from "../../../protocol/ipc.js";
 import { RpcPeer } from "../../../protocol/peer.js";
 import type { Caller } from "./compare.js";
 

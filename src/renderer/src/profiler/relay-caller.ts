@@ -1,5 +1,5 @@
 /** The classic path as a Caller: an RpcPeer whose frames main relays to the extension host. */
-import type { RelayBridge } from "../../../preload/api.js";
+import type { RelayBridge } from "../../../protocol/ipc.js";
 import { RpcPeer } from "../../../protocol/peer.js";
 import type { Caller } from "./compare.js";
 

@@ -3,7 +3,7 @@
  * stores the React components render. `serve` validates incoming params with the contract's
  * Schemas: a malformed request fails that request, nothing else.
  */
-import type { EditorHostBridge } from "../../../preload/api.js";
+import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";

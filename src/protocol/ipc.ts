@@ -1,8 +1,9 @@
 /**
- * The only surface the sandboxed renderer gets from main (via contextBridge).
- * Type-only, shared by preload and renderer.
+ * main ⇄ preload ⇄ renderer: the only surface the sandboxed renderer gets from main (via
+ * contextBridge), and the IPC channel names behind it, declared once for the three of them.
+ * No process-specific code: main, the preload and the renderer import it alike.
  */
-import type { ConnectionInfo } from "../protocol/handshake.js";
+import type { ConnectionInfo } from "./handshake.js";
 
 export interface EditorHostBridge {
   /** `{port, secret}` of the running extension host; waits while it (re)starts. */
