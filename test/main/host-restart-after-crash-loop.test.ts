@@ -1,0 +1,51 @@
+/**
+ * After main's crash-loop guard gives up on the extension host, the window says so and offers
+ * Restart Extension Host, which really restarts it (issue #9, item 12). Main's own code, under
+ * the fake electron module.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
+import { CHANNEL_STATE, sandbox, waitForConnected, type Sandbox } from "./support.js";
+
+const NOTIFICATION_TEXT = `[...document.querySelectorAll('[data-testid="notification"]')].map((n) => n.textContent).join("\\n")`;
+const CLICK_RESTART = `(() => {
+  const button = [...document.querySelectorAll('[data-testid="notification"] button')].find((b) => b.textContent === "Restart Extension Host");
+  if (!button) return false;
+  button.click();
+  return true;
+})()`;
+
+describe("Restart Extension Host after the crash-loop guard gave up", () => {
+  let box: Sandbox;
+  let app: FakeElectronApp;
+
+  beforeAll(async () => {
+    box = sandbox();
+    app = box.launch([box.workspace("project")]);
+    await waitForConnected(app);
+  });
+  afterAll(async () => {
+    await app?.kill();
+    box?.dispose();
+  });
+
+  it("notifies, and the notification's button brings a working host back", { timeout: 120_000 }, async () => {
+    for (let crash = 0; crash < 6; crash++) {
+      const pid = await expect
+        .poll(() => app.hostPid(), { timeout: 20_000 })
+        .toBeDefined()
+        .then(() => app.hostPid());
+      process.kill(pid!, "SIGKILL");
+      await expect.poll(() => app.hostPid(), { timeout: 20_000 }).not.toBe(pid);
+    }
+    expect(app.output.join("")).toContain("not restarting");
+    await expect
+      .poll(() => app.evaluate<string>(NOTIFICATION_TEXT), { timeout: 20_000 })
+      .toContain("will not be restarted");
+    expect(await app.hostPid()).toBeUndefined();
+
+    expect(await app.evaluate<boolean>(CLICK_RESTART)).toBe(true);
+    await expect.poll(() => app.hostPid(), { timeout: 20_000 }).toBeDefined();
+    await expect.poll(() => app.evaluate<string | null>(CHANNEL_STATE), { timeout: 40_000 }).toBe("Connected");
+  });
+});
