@@ -13,6 +13,9 @@ import { repoRoot, requireBuild } from "../support/paths.js";
 const bin = join(repoRoot, "bin/direct-editor.js");
 const example = join(repoRoot, "examples/word-tools");
 
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters.
+const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, "");
+
 const run = (args: ReadonlyArray<string>): Promise<{ code: number | null; stdout: string; stderr: string }> =>
   new Promise((resolve) => {
     requireBuild();
@@ -21,7 +24,8 @@ const run = (args: ReadonlyArray<string>): Promise<{ code: number | null; stdout
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    // Mocha colours its report where it detects a CI or a terminal: compare the plain text.
+    child.on("exit", (code) => resolve({ code, stdout: stripAnsi(stdout), stderr: stripAnsi(stderr) }));
   });
 
 describe("direct-editor test", () => {
