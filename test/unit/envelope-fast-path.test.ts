@@ -50,7 +50,7 @@ const errorToken = fc.constantFrom(
   "null",
 );
 /** Extra top-level keys, including forbidden and escaped spellings of real keys. */
-const extraToken = fc.constantFrom(
+const extraToken = fc.constantFrom<ReadonlyArray<readonly [string, string]>>(
   [],
   [['"x"', "1"]],
   [['"__proto__"', "{}"]],
@@ -72,13 +72,13 @@ const frame = fc
     order: fc.boolean(),
   })
   .map(({ id, method, params, result, error, extra, order }) => {
-    const entries: Array<[string, string]> = [];
+    const entries: Array<readonly [string, string]> = [];
     if (id !== undefined) entries.push(['"id"', id]);
     if (method !== undefined) entries.push(['"method"', method]);
     if (params !== undefined) entries.push(['"params"', params]);
     if (result !== undefined) entries.push(['"result"', result]);
     if (error !== undefined) entries.push(['"error"', error]);
-    entries.push(...(extra as Array<[string, string]>));
+    entries.push(...extra);
     if (order) entries.reverse();
     return `{${entries.map(([k, v]) => `${k}:${v}`).join(",")}}`;
   });
