@@ -79,7 +79,11 @@ const frameBytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 
 const frameText = (data: RawData): string =>
-  Array.isArray(data) ? Buffer.concat(data).toString("utf8") : Buffer.from(data as ArrayBuffer).toString("utf8");
+  Buffer.isBuffer(data)
+    ? data.toString("utf8") // no copy: Buffer.from(buffer) would copy a 1 MiB frame first
+    : Array.isArray(data)
+      ? Buffer.concat(data).toString("utf8")
+      : Buffer.from(data).toString("utf8");
 
 export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServer> => {
   const maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;

@@ -82,7 +82,10 @@ export interface PeerOptions {
    * Off by default: a client that did not ask for batches gets one envelope per frame.
    */
   readonly batching?: boolean;
-  /** Runs the batch flush after the current turn; default setImmediate (Node) or a MessageChannel task. */
+  /**
+   * Runs the batch flush; default queueMicrotask: after the code that is running now and the
+   * promise reactions already queued (every caller woken by one incoming batch writes before it).
+   */
   readonly scheduleFlush?: (flush: () => void) => void;
 }
 
@@ -142,25 +145,6 @@ const holdsBytes = (value: unknown): boolean | undefined => {
   }
   return false;
 };
-
-/** After the current turn: setImmediate in Node, a MessageChannel task in browsers. */
-const setImmediateOf = (globalThis as { setImmediate?: (task: () => void) => unknown }).setImmediate;
-const nextTurn: (task: () => void) => void =
-  typeof setImmediateOf === "function"
-    ? (task) => void setImmediateOf(task)
-    : (() => {
-        const tasks: Array<() => void> = [];
-        // Typed by hand: Node's MessagePort typings (tsconfig.node) lack `onmessage`.
-        const channel = new MessageChannel() as unknown as {
-          port1: { onmessage: (() => void) | null };
-          port2: { postMessage(message: null): void };
-        };
-        channel.port1.onmessage = () => tasks.shift()?.();
-        return (task: () => void) => {
-          tasks.push(task);
-          channel.port2.postMessage(null);
-        };
-      })();
 
 /**
  * A request being handled. Its AbortController is made only if the handler reads `signal`
@@ -637,9 +621,9 @@ export class RpcPeer {
   }
 
   /**
-   * Sends or queues one frame. With batching, the first text frame of a turn leaves at once
-   * (a lone call pays no delay); frames written after it in the same turn, or while incoming
-   * frames are dispatched, leave together when the turn ends. Order is always kept.
+   * Sends or queues one frame. With batching, the first text frame leaves at once (a lone call
+   * pays no delay); frames written after it before the microtask checkpoint, or while incoming
+   * frames are dispatched, leave together as one batch. Order is always kept.
    */
   private write(frame: Frame): void {
     if (typeof frame !== "string") {
@@ -667,7 +651,7 @@ export class RpcPeer {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    (this.options.scheduleFlush ?? nextTurn)(() => {
+    (this.options.scheduleFlush ?? queueMicrotask)(() => {
       this.flushScheduled = false;
       this.flushQuietly();
     });
