@@ -3,8 +3,18 @@
  * workload over every path and sends the results to main. Labelled as a Node client: it is
  * not Chromium.
  */
+import { BenchContract } from "../src/protocol/contracts/bench.js";
+import { proxy } from "../src/protocol/rpc-contract.js";
 import type { RpcPeer } from "../src/protocol/peer.js";
-import { connectDirect, connectPipe, connectRelay, type PathName } from "./transports.js";
+import { combineRepeats, type RepeatedResult } from "./repeats.js";
+import {
+  connectDirect,
+  connectPipe,
+  connectRawWs,
+  connectRelay,
+  type BenchTarget,
+  type PathName,
+} from "./transports.js";
 import { WORKLOADS, type WorkloadResult } from "./workloads.js";
 
 interface StartMessage {
@@ -12,26 +22,43 @@ interface StartMessage {
   port: number;
   secret: string;
   pipePath: string;
+  rawPort: number;
   quick: boolean;
+  reps: number;
   only?: string[];
+  paths?: string[];
 }
 
+const viaContract = (peer: RpcPeer): BenchTarget => proxy(peer, BenchContract);
+
 const run = async (start: StartMessage): Promise<void> => {
-  const peers: Record<PathName, RpcPeer> = {
-    direct: await connectDirect(start.port, start.secret),
-    "direct-binary": await connectDirect(start.port, start.secret, true),
-    "double-hop": connectRelay(),
-    pipe: await connectPipe(start.pipePath),
+  const all: Record<PathName, () => Promise<BenchTarget>> = {
+    "ws-raw": () => connectRawWs(start.rawPort),
+    direct: async () => viaContract(await connectDirect(start.port, start.secret, { batch: true })),
+    "direct-unbatched": async () => viaContract(await connectDirect(start.port, start.secret)),
+    "direct-binary": async () => viaContract(await connectDirect(start.port, start.secret, { binary: true })),
+    "double-hop": async () => viaContract(connectRelay()),
+    pipe: async () => viaContract(await connectPipe(start.pipePath)),
   };
-  const results: Record<string, Record<string, WorkloadResult>> = {};
-  for (const workload of WORKLOADS) {
-    if (start.only && !start.only.includes(workload.name)) continue;
-    results[workload.name] = {};
-    // Paths run back to back per workload, so drift in machine load hits all of them alike.
-    for (const path of Object.keys(peers) as PathName[]) {
-      process.stderr.write(`[bench] ${workload.name} over ${path}…\n`);
-      results[workload.name]![path] = await workload.run(peers[path], start.quick);
+  const targets: Partial<Record<PathName, BenchTarget>> = {};
+  for (const path of Object.keys(all) as PathName[]) {
+    if (!start.paths || start.paths.includes(path)) targets[path] = await all[path]();
+  }
+  const runs: Record<string, Partial<Record<PathName, WorkloadResult[]>>> = {};
+  // Repetitions outermost, paths innermost: every path sees the same stretch of machine load.
+  for (let rep = 0; rep < start.reps; rep++) {
+    for (const workload of WORKLOADS) {
+      if (start.only && !start.only.includes(workload.name)) continue;
+      const perPath = (runs[workload.name] ??= {});
+      for (const [path, target] of Object.entries(targets) as Array<[PathName, BenchTarget]>) {
+        process.stderr.write(`[bench] rep ${rep + 1}/${start.reps} ${workload.name} over ${path}…\n`);
+        (perPath[path] ??= []).push(await workload.run(target, start.quick));
+      }
     }
+  }
+  const results: Record<string, Partial<Record<PathName, RepeatedResult>>> = {};
+  for (const [name, perPath] of Object.entries(runs)) {
+    results[name] = Object.fromEntries(Object.entries(perPath).map(([path, r]) => [path, combineRepeats(r)]));
   }
   process.send!({ type: "results", results });
 };

@@ -1,18 +1,24 @@
 /** Terminal table, JSON and an HTML page of side-by-side CDFs (inline SVG, no scripts). */
 import type { PathName } from "./transports.js";
 import { PATH_LABELS } from "./transports.js";
+import type { RepeatedResult } from "./repeats.js";
 import type { WorkloadResult } from "./workloads.js";
 
 export interface BenchReport {
   readonly version: 1;
   readonly startedAt: string;
   readonly quick: boolean;
+  /** Repetitions of each workload per path; every number is the median over them. */
+  readonly reps: number;
   readonly machine: Record<string, string | number>;
   readonly renderer: string;
   readonly paths: Record<PathName, string>;
   readonly workloads: Record<
     string,
-    { description: string; results: Record<PathName, WorkloadResult & { ratioP50ToDirect: number }> }
+    {
+      description: string;
+      results: Partial<Record<PathName, RepeatedResult & { ratioP50ToDirect: number; ratioP50ToRaw: number }>>;
+    }
   >;
 }
 
@@ -25,11 +31,14 @@ export const renderTable = (report: BenchReport): string => {
     "count",
     "mean µs",
     "p50 µs",
+    "p50 range",
     "p90 µs",
     "p99 µs",
     "max µs",
     "msgs/s",
+    "msgs/s range",
     "p50 ×direct",
+    "p50 ×ws-raw",
   ];
   const rows: string[][] = [];
   for (const [name, w] of Object.entries(report.workloads)) {
@@ -40,11 +49,14 @@ export const renderTable = (report: BenchReport): string => {
         String(r.count),
         fmt(r.meanUs),
         fmt(r.p50Us),
+        `${fmt(r.p50RangeUs[0])}–${fmt(r.p50RangeUs[1])}`,
         fmt(r.p90Us),
         fmt(r.p99Us),
         fmt(r.maxUs),
         fmt(r.msgsPerSec),
+        `${fmt(r.msgsPerSecRange[0])}–${fmt(r.msgsPerSecRange[1])}`,
         r.ratioP50ToDirect.toFixed(2),
+        r.ratioP50ToRaw.toFixed(2),
       ]);
     }
   }
@@ -56,13 +68,13 @@ export const renderTable = (report: BenchReport): string => {
 
 export const renderMarkdownTable = (report: BenchReport): string => {
   const out = [
-    "| workload | path | count | mean µs | p50 µs | p90 µs | p99 µs | max µs | msgs/s | p50 ×direct |",
-    "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    "| workload | path | p50 µs (median of reps) | p50 range | p99 µs | msgs/s | msgs/s range | p50 ×ws-raw |",
+    "|---|---|--:|--:|--:|--:|--:|--:|",
   ];
   for (const [name, w] of Object.entries(report.workloads)) {
     for (const [path, r] of Object.entries(w.results)) {
       out.push(
-        `| ${name} | ${path} | ${r.count} | ${fmt(r.meanUs)} | ${fmt(r.p50Us)} | ${fmt(r.p90Us)} | ${fmt(r.p99Us)} | ${fmt(r.maxUs)} | ${fmt(r.msgsPerSec)} | ${r.ratioP50ToDirect.toFixed(2)} |`,
+        `| ${name} | ${path} | ${fmt(r.p50Us)} | ${fmt(r.p50RangeUs[0])}–${fmt(r.p50RangeUs[1])} | ${fmt(r.p99Us)} | ${fmt(r.msgsPerSec)} | ${fmt(r.msgsPerSecRange[0])}–${fmt(r.msgsPerSecRange[1])} | ${r.ratioP50ToRaw.toFixed(2)} |`,
       );
     }
   }
@@ -70,6 +82,8 @@ export const renderMarkdownTable = (report: BenchReport): string => {
 };
 
 const COLORS: Record<string, string> = {
+  "ws-raw": "#616161",
+  "direct-unbatched": "#6a1b9a",
   direct: "#2e7d32",
   "direct-binary": "#9e9d24",
   "double-hop": "#c62828",

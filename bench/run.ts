@@ -3,7 +3,7 @@
  * real built extension host (with the private pipe enabled), forks the renderer stand-in,
  * relays frames for the double-hop path exactly as a relaying main would, and reports.
  *
- *   tsx bench/run.ts [--quick] [--out <dir>] [--only a,b] [--no-pin] [--no-keystroke]
+ *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-keystroke]
  *
  * Then the editor keystroke benchmark (bench/keystroke.ts: Monaco vs a textarea in Chromium,
  * and the host's document sync cost), unless --no-keystroke; `--only keystroke` runs just it.
@@ -20,8 +20,9 @@ import { resolveChromium } from "../src/main/web/chromium.js";
 import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
 import { runKeystrokeBench } from "./keystroke.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
+import { checkTargets, renderTargets } from "./targets.js";
 import type { PathName } from "./transports.js";
-import type { WorkloadResult } from "./workloads.js";
+import type { RepeatedResult } from "./repeats.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repoRoot = resolve(here, "..");
@@ -34,6 +35,8 @@ const option = (name: string): string | undefined => {
 const quick = flag("--quick");
 const outDir = resolve(option("--out") ?? join(repoRoot, "bench-results"));
 const only = option("--only")?.split(",");
+const paths = option("--paths")?.split(",");
+const reps = Math.max(1, Number(option("--reps") ?? (quick ? 1 : 5)));
 const hostPath = join(repoRoot, process.env["DIRECT_EDITOR_OUT"] ?? "out", "main/extension-host.js");
 
 // Unpinned runs on 2 vCPUs are bimodal (performance.md): pin every process to one CPU.
@@ -91,6 +94,15 @@ const main = async (): Promise<void> => {
     log: (m) => process.stderr.write(`${m}\n`),
   });
   const info = await starter.start();
+  // The floor runs in its own process too, like the host.
+  const rawServer = fork(join(here, "ws-raw-server.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const rawPort = await new Promise<number>((resolvePort, reject) => {
+    rawServer.once("exit", (code) => reject(new Error(`ws-raw server exited with code ${code}`)));
+    rawServer.once("message", (m: unknown) => resolvePort((m as { port: number }).port));
+  });
   const standin = fork(join(here, "renderer-standin.ts"), [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -112,14 +124,18 @@ const main = async (): Promise<void> => {
           port: info.port,
           secret: info.secret,
           pipePath,
+          rawPort,
           quick,
+          reps,
           ...(only ? { only } : {}),
+          ...(paths ? { paths } : {}),
         });
       } else if (msg.type === "error") reject(new Error(msg.message));
       else resolvePromise(msg.results);
     });
   }).finally(async () => {
     standin.kill();
+    rawServer.kill();
     await starter.stop(2_000);
     rmSync(pipeDir, { recursive: true, force: true });
   });
@@ -127,15 +143,20 @@ const main = async (): Promise<void> => {
   const workloads: BenchReport["workloads"] = {};
   const { WORKLOADS } = await import("./workloads.js");
   for (const w of WORKLOADS) {
-    const perPath = results[w.name] as Record<PathName, WorkloadResult> | undefined;
+    const perPath = results[w.name] as Partial<Record<PathName, RepeatedResult>> | undefined;
     if (!perPath) continue;
-    const direct = perPath.direct.p50Us;
+    const direct = perPath.direct?.p50Us ?? NaN;
+    const raw = perPath["ws-raw"]?.p50Us ?? NaN;
     workloads[w.name] = {
       description: w.description,
       results: Object.fromEntries(
         Object.entries(perPath).map(([path, r]) => [
           path,
-          { ...r, ratioP50ToDirect: Math.round((r.p50Us / direct) * 100) / 100 },
+          {
+            ...r,
+            ratioP50ToDirect: Math.round((r.p50Us / direct) * 100) / 100,
+            ratioP50ToRaw: Math.round((r.p50Us / raw) * 100) / 100,
+          },
         ]),
       ) as BenchReport["workloads"][string]["results"],
     };
@@ -144,6 +165,7 @@ const main = async (): Promise<void> => {
     version: 1,
     startedAt: new Date().toISOString(),
     quick,
+    reps,
     machine: await machine(),
     renderer: "renderer side: Node client process (stand-in for the Electron renderer; no Electron on this machine)",
     paths: PATH_LABELS,
@@ -157,6 +179,7 @@ const main = async (): Promise<void> => {
   writeFileSync(join(outDir, "latest.md"), renderMarkdownTable(report));
   console.log(`\n${report.renderer}\nmachine: ${JSON.stringify(report.machine)}\n`);
   console.log(renderTable(report));
+  console.log(`\n${renderTargets(checkTargets(report))}`);
   console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
   if (!flag("--no-keystroke")) await runKeystrokeBench(outDir);
 };

@@ -1,44 +1,65 @@
 /**
- * How the renderer stand-in reaches the extension host on each compared path. Every path
- * ends in the same RpcPeer on both sides, so only the transport differs.
+ * How the renderer stand-in reaches the extension host on each compared path. Every project
+ * path ends in the same RpcPeer on both sides, so only the transport differs; `ws-raw` is the
+ * floor: a plain ws echo with no project code at either end.
  */
 import { connect } from "node:net";
 import WebSocket from "ws";
-import { PROTOCOL_MARKER, SECRET_HEADER, wsUrl } from "../src/protocol/handshake.js";
+import { BATCH_PROTOCOL, PROTOCOL_MARKER, SECRET_HEADER, wsUrl } from "../src/protocol/handshake.js";
 import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../src/extension-host/length-prefixed.js";
 import { RpcPeer } from "../src/protocol/peer.js";
 
-export type PathName = "direct" | "direct-binary" | "double-hop" | "pipe";
+export type PathName = "ws-raw" | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe";
 
 export const PATH_LABELS: Record<PathName, string> = {
-  direct: "direct: renderer → WebSocket → extension host",
+  "ws-raw": "floor: plain ws echo client → plain ws echo server (no envelope, no RpcPeer)",
+  direct: "direct: renderer → WebSocket → extension host, batch frames negotiated (as the renderer connects)",
+  "direct-unbatched": "direct, one envelope per frame (a client that does not offer exthost.batch.v1)",
   "direct-binary": "direct, every frame binary (header + msgpack) instead of JSON text",
   "double-hop": "double hop: renderer → IPC → main → parent port → extension host",
   pipe: "private pipe (MessagePort stand-in): renderer → extension host",
 };
 
+/** What a workload drives: the bench contract's three methods, or their raw-ws equivalents. */
+export interface BenchTarget {
+  echo(body: unknown): Promise<unknown>;
+  sink(body: unknown): void;
+  takeCount(): Promise<number>;
+}
+
 const MAX_FRAME = 16 * 1024 * 1024;
 const quiet = { warn: (m: string) => process.stderr.write(`[bench] ${m}\n`) };
 
-/** `binary`: send every frame as a binary frame, to compare the encodings on one path. */
-export const connectDirect = (port: number, secret: string, binary = false): Promise<RpcPeer> =>
+export interface DirectOptions {
+  /** Send every frame as a binary frame, to compare the encodings on one path. */
+  readonly binary?: boolean;
+  /** Offer exthost.batch.v1, as the renderer does. */
+  readonly batch?: boolean;
+}
+
+export const connectDirect = (port: number, secret: string, options: DirectOptions = {}): Promise<RpcPeer> =>
   new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(port), [PROTOCOL_MARKER], {
+    const ws = new WebSocket(wsUrl(port), options.batch ? [PROTOCOL_MARKER, BATCH_PROTOCOL] : [PROTOCOL_MARKER], {
       headers: { [SECRET_HEADER]: secret },
       perMessageDeflate: false,
       maxPayload: MAX_FRAME,
     });
-    const peer = new RpcPeer({
-      maxFrameBytes: MAX_FRAME,
-      logger: quiet,
-      send: (f) => ws.send(f),
-      ...(binary ? { sendBinary: (f: Uint8Array) => ws.send(f), binaryThreshold: 0 } : {}),
-    });
+    let peer: RpcPeer | undefined;
     ws.on("message", (data, isBinary) =>
-      isBinary ? peer.receiveBinary(data as Buffer) : peer.receive(data.toString()),
+      isBinary ? peer?.receiveBinary(data as Buffer) : peer?.receive(data.toString()),
     );
-    ws.on("close", () => peer.close("websocket closed"));
-    ws.once("open", () => resolve(peer));
+    ws.on("close", () => peer?.close("websocket closed"));
+    ws.once("open", () => {
+      if (options.batch && ws.protocol !== BATCH_PROTOCOL) return reject(new Error("host did not select batches"));
+      peer = new RpcPeer({
+        maxFrameBytes: MAX_FRAME,
+        logger: quiet,
+        batching: ws.protocol === BATCH_PROTOCOL,
+        send: (f) => ws.send(f),
+        ...(options.binary ? { sendBinary: (f: Uint8Array) => ws.send(f), binaryThreshold: 0 } : {}),
+      });
+      resolve(peer);
+    });
     ws.once("error", reject);
   });
 
@@ -71,4 +92,28 @@ export const connectPipe = (path: string): Promise<RpcPeer> =>
     socket.on("close", () => peer.close("pipe closed"));
     socket.once("connect", () => resolve(peer));
     socket.once("error", reject);
+  });
+
+/**
+ * The floor client: strings go out as they are, answers come back in order (the server
+ * echoes in order), so a FIFO of resolvers matches them.
+ */
+export const connectRawWs = (port: number): Promise<BenchTarget> =>
+  new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { perMessageDeflate: false, maxPayload: MAX_FRAME });
+    const waiting: Array<(data: string) => void> = [];
+    ws.on("message", (data) => waiting.shift()?.(data.toString()));
+    const ask = (text: string): Promise<string> =>
+      new Promise((answer) => {
+        waiting.push(answer);
+        ws.send(text);
+      });
+    ws.once("open", () =>
+      resolve({
+        echo: (body) => ask(typeof body === "string" ? body : "e"),
+        sink: (body) => ws.send(`n${String(body)}`),
+        takeCount: async () => Number(await ask("c")),
+      }),
+    );
+    ws.once("error", reject);
   });

@@ -1,15 +1,5 @@
 /** The workloads, each run the same way over every path. */
-import type { RpcPeer } from "../src/protocol/peer.js";
-import { BenchContract } from "../src/protocol/contracts/bench.js";
-import { proxy, type Caller, type Proxy } from "../src/protocol/rpc-contract.js";
-
-/** One typed proxy per peer, made once, so the measured loop does not build it per call. */
-const proxies = new WeakMap<Caller, Proxy<typeof BenchContract>>();
-const bench = (peer: Caller): Proxy<typeof BenchContract> => {
-  let p = proxies.get(peer);
-  if (!p) proxies.set(peer, (p = proxy(peer, BenchContract)));
-  return p;
-};
+import type { BenchTarget } from "./transports.js";
 import { newHistogram, summarize, type LatencySummary } from "./stats.js";
 
 export interface WorkloadResult extends LatencySummary {
@@ -21,7 +11,7 @@ export interface WorkloadResult extends LatencySummary {
 export interface Workload {
   readonly name: string;
   readonly description: string;
-  run(peer: RpcPeer, quick: boolean): Promise<WorkloadResult>;
+  run(target: BenchTarget, quick: boolean): Promise<WorkloadResult>;
 }
 
 const payload = (bytes: number): string => "x".repeat(Math.max(0, bytes - 2));
@@ -32,15 +22,15 @@ const nowUs = (): number => performance.now() * 1000;
 const sequential = (name: string, bytes: number, full: number, quick: number): Workload => ({
   name,
   description: `sequential round trips, ${bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`} payload`,
-  async run(peer, isQuick) {
+  async run(target, isQuick) {
     const n = isQuick ? quick : full;
     const body = payload(bytes);
-    for (let i = 0; i < Math.max(5, n / 10); i++) await bench(peer).echo(body);
+    for (let i = 0; i < Math.max(5, n / 10); i++) await target.echo(body);
     const h = newHistogram();
     const t0 = nowUs();
     for (let i = 0; i < n; i++) {
       const s = nowUs();
-      await bench(peer).echo(body);
+      await target.echo(body);
       h.recordValue(Math.max(1, Math.round(nowUs() - s)));
     }
     const elapsed = nowUs() - t0;
@@ -52,10 +42,10 @@ const sequential = (name: string, bytes: number, full: number, quick: number): W
 const concurrent = (name: string, description: string, callers: number, full: number, quick: number): Workload => ({
   name,
   description,
-  async run(peer, isQuick) {
+  async run(target, isQuick) {
     const total = isQuick ? quick : full;
     const body = payload(100);
-    await Promise.all(Array.from({ length: callers }, () => bench(peer).echo(body)));
+    await Promise.all(Array.from({ length: callers }, () => target.echo(body)));
     const h = newHistogram();
     let issued = 0;
     const t0 = nowUs();
@@ -63,7 +53,7 @@ const concurrent = (name: string, description: string, callers: number, full: nu
       while (issued < total) {
         issued++;
         const s = nowUs();
-        await bench(peer).echo(body);
+        await target.echo(body);
         h.recordValue(Math.max(1, Math.round(nowUs() - s)));
       }
     };
@@ -77,22 +67,22 @@ const concurrent = (name: string, description: string, callers: number, full: nu
 const notifications = (full: number, quick: number): Workload => ({
   name: "notify-one-way",
   description: "one-way notifications (100 B), throughput; latency per 1000-message batch",
-  async run(peer, isQuick) {
+  async run(target, isQuick) {
     const n = isQuick ? quick : full;
     const body = payload(100);
     const batch = 1000;
-    await bench(peer).takeCount();
+    await target.takeCount();
     const h = newHistogram();
     const t0 = nowUs();
     for (let sent = 0; sent < n; sent += batch) {
       const s = nowUs();
-      for (let i = 0; i < batch; i++) bench(peer).sink(body);
+      for (let i = 0; i < batch; i++) target.sink(body);
       // A call after the batch returns once the host has read every notification before it.
-      await bench(peer).echo(null);
+      await target.echo(null);
       h.recordValue(Math.max(1, Math.round(nowUs() - s)));
     }
     const elapsed = nowUs() - t0;
-    const received = await bench(peer).takeCount();
+    const received = await target.takeCount();
     if (received !== Math.ceil(n / batch) * batch) throw new Error(`host counted ${received} notifications`);
     return { ...summarize(h), msgsPerSec: (received / elapsed) * 1e6, bytesPerCall: 100 };
   },

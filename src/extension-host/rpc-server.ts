@@ -6,7 +6,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server } from "n
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { PROTOCOL_MARKER } from "../protocol/handshake.js";
+import { BATCH_PROTOCOL, selectProtocol } from "../protocol/handshake.js";
 import { RpcPeer, type PeerLogger } from "../protocol/peer.js";
 import { authenticate } from "./handshake-auth.js";
 
@@ -79,7 +79,11 @@ const frameBytes = (data: RawData): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 
 const frameText = (data: RawData): string =>
-  Array.isArray(data) ? Buffer.concat(data).toString("utf8") : Buffer.from(data as ArrayBuffer).toString("utf8");
+  Buffer.isBuffer(data)
+    ? data.toString("utf8") // no copy: Buffer.from(buffer) would copy a 1 MiB frame first
+    : Array.isArray(data)
+      ? Buffer.concat(data).toString("utf8")
+      : Buffer.from(data).toString("utf8");
 
 export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServer> => {
   const maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
@@ -105,9 +109,9 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     maxPayload,
     clientTracking: false,
     perMessageDeflate: false,
-    // Always pick the non-secret marker: ws would otherwise echo the first offer,
-    // which may be the token.
-    handleProtocols: (offered) => (offered.has(PROTOCOL_MARKER) ? PROTOCOL_MARKER : false),
+    // Always pick the non-secret marker (or the batch marker next to it): ws would otherwise
+    // echo the first offer, which may be the token.
+    handleProtocols: (offered) => selectProtocol(offered),
   });
 
   /** Sockets not (yet) authenticated, oldest first (a Set iterates in insertion order). */
@@ -197,6 +201,7 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     const peer = new RpcPeer({
       maxFrameBytes: maxPayload,
       maxInFlightRequestBytes,
+      batching: ws.protocol === BATCH_PROTOCOL,
       ...(log ? { logger: log } : {}),
       send: (frame) => sendChecked(frame),
       sendBinary: (frame) => sendChecked(frame),

@@ -1,5 +1,5 @@
 /**
- * The wire format: one JSON object per text frame.
+ * The wire format: one JSON object per text frame (or, when negotiated, a JSON array of them).
  *
  *   request       {"id": n,    "method": "m", "params": [...]}
  *   notification  {"id": null, "method": "m", "params": [...]}   never answered
@@ -138,12 +138,30 @@ const decodesToId = (literal: string): boolean => {
 };
 
 /**
+ * False when the text holds at most `limit` opening brackets (inside strings or not), so it
+ * cannot nest deeper than `limit`. Native `indexOf` skips a 1 MiB string payload in ~50 µs,
+ * where the character-by-character depth scan takes milliseconds; only bracket-heavy frames
+ * pay for that scan.
+ */
+export const mayNestDeeperThan = (text: string, limit: number): boolean => {
+  let count = 0;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++count > limit) return true;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++count > limit) return true;
+  return false;
+};
+
+/**
  * Turns one text frame into a typed message, or a MalformedFrame that carries the request id
  * when the frame was recognisably a request (so the sender still gets an answer).
  */
-export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame> => {
-  // Only frames long enough to nest deeply pay for the depth scan.
-  if (text.length > 2 * MAX_DEPTH && jsonDepth(text) > MAX_DEPTH) {
+export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame> => decodeText(text, true);
+
+/** decodeFrame without the fast path: every frame through the Schema decoders (for tests). */
+export const decodeFrameWithSchema = (text: string): Result.Result<Decoded, MalformedFrame> => decodeText(text, false);
+
+const decodeText = (text: string, fast: boolean): Result.Result<Decoded, MalformedFrame> => {
+  // Only frames long enough to nest deeply, with enough brackets to, pay for the depth scan.
+  if (text.length > 2 * MAX_DEPTH && mayNestDeeperThan(text, MAX_DEPTH) && jsonDepth(text) > MAX_DEPTH) {
     // Still answer a request, or its caller would wait for its timeout.
     return Result.fail(malformed(`nesting deeper than ${MAX_DEPTH} levels`, requestIdOfText(text)));
   }
@@ -158,7 +176,75 @@ export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame
     if (message === FORBIDDEN_PARSE_MESSAGE) return Result.fail(malformed(FORBIDDEN_KEY_MESSAGE, idOfRefused(text)));
     return Result.fail(malformed(`invalid JSON (${message})`));
   }
-  return decodeParsed(parsed, false);
+  const hot = fast ? decodeHotShape(parsed) : undefined;
+  return hot ? Result.succeed(hot) : decodeParsed(parsed, false);
+};
+
+const isId = (u: unknown): u is number => typeof u === "number" && Number.isSafeInteger(u) && u >= 0;
+const isMethod = (u: unknown): u is string => typeof u === "string" && u.length >= 1 && u.length <= 256;
+
+/**
+ * The four shapes every well-behaved peer sends, checked by hand: the same rules as the Schema
+ * decoders (a differential property test holds them equal), at a fraction of the cost.
+ * Anything else (a WireError failure, a bad field) returns undefined and goes through Schema,
+ * which also writes the error message. Like Schema, the result keeps only the declared keys.
+ */
+const decodeHotShape = (parsed: unknown): Decoded | undefined => {
+  if (!isRecord(parsed)) return undefined;
+  const id = parsed["id"];
+  if ("method" in parsed) {
+    const { method, params } = parsed;
+    if (!isMethod(method) || !Array.isArray(params)) return undefined;
+    if (id === null) return { kind: "notification", message: { id, method, params: params as unknown[] } };
+    return isId(id) ? { kind: "request", message: { id, method, params: params as unknown[] } } : undefined;
+  }
+  if (!isId(id)) return undefined;
+  if ("error" in parsed) {
+    const error = parsed["error"];
+    return typeof error === "string" ? { kind: "failure", message: { id, error } } : undefined;
+  }
+  return { kind: "success", message: "result" in parsed ? { id, result: parsed["result"] } : { id } };
+};
+
+/**
+ * A batch frame (negotiated, see handshake.ts): a JSON array of envelopes in one text frame.
+ * It is split into the envelopes' own texts, and each goes through decodeFrame exactly as if
+ * it had arrived alone: depth, forbidden keys, id rules, and its own length for the in-flight
+ * quota. Returns undefined when the text is not a well-formed array of JSON values.
+ */
+export const splitBatch = (text: string): string[] | undefined => {
+  const parts: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n && isJsonSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 91 /* [ */) return undefined;
+  let depth = 0;
+  let start = i + 1;
+  for (i++; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) depth++;
+    else if (c === 93 /* ] */ || c === 125 /* } */) {
+      if (depth === 0) {
+        if (c !== 93) return undefined;
+        const last = text.slice(start, i);
+        if (last.trim() !== "") parts.push(last);
+        else if (parts.length > 0) return undefined; // trailing comma
+        for (i++; i < n; i++) if (!isJsonSpace(text.charCodeAt(i))) return undefined;
+        return parts;
+      }
+      depth--;
+    } else if (c === 44 /* , */ && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return undefined;
 };
 
 /** The request id of a frame refused for a forbidden key; parses again (attack path only). */

@@ -6,8 +6,18 @@
  * `exthost.token.<hex>`, which it never echoes. The secret never appears in a URL.
  */
 
-/** The only subprotocol the server selects. */
+/** The subprotocol the server selects for clients that speak one envelope per frame. */
 export const PROTOCOL_MARKER = "exthost.rpc.v1";
+/**
+ * Offered next to the marker by clients that accept batch frames (a JSON array of envelopes
+ * per text frame). The server selects it instead of the marker when offered, and then both
+ * ends batch; a client that does not offer it is never sent a batch.
+ */
+export const BATCH_PROTOCOL = "exthost.batch.v1";
+
+/** The subprotocol the server answers with, given the offers (false: refuse). */
+export const selectProtocol = (offered: ReadonlySet<string>): string | false =>
+  offered.has(PROTOCOL_MARKER) ? (offered.has(BATCH_PROTOCOL) ? BATCH_PROTOCOL : PROTOCOL_MARKER) : false;
 /** Prefix of the subprotocol that carries the secret (hex: valid token characters). */
 export const TOKEN_PROTOCOL_PREFIX = "exthost.token.";
 /** Header for native clients (bench, tests, tools). */

@@ -130,10 +130,13 @@ export const serve = <C extends Contract>(registrar: Registrar, contract: C, imp
     if (spec.kind === "notification") {
       return registrar.register(spec.method, (params, ctx) => fn(decodePayload(spec, params), ctx));
     }
-    const encodeResult = Schema.encodeSync(spec.success);
-    return registrar.register(spec.method, async (params, ctx) => {
-      const result = await fn(decodePayload(spec, params), ctx);
-      return isVoid(spec.success) ? null : encodeResult(result);
+    const encodeSuccess = Schema.encodeSync(spec.success);
+    const encodeResult = (result: unknown): unknown => (isVoid(spec.success) ? null : encodeSuccess(result));
+    // A synchronous implementation is answered synchronously (RpcPeer then replies without a
+    // microtask hop); only a promise is awaited.
+    return registrar.register(spec.method, (params, ctx) => {
+      const result = fn(decodePayload(spec, params), ctx);
+      return result instanceof Promise ? result.then(encodeResult) : encodeResult(result);
     });
   });
   const dispose = (): void => {

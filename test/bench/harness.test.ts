@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot, requireBuild } from "../support/paths.js";
 
-const PATHS = ["direct", "direct-binary", "double-hop", "pipe"];
+const PATHS = ["ws-raw", "direct", "direct-unbatched", "direct-binary", "double-hop", "pipe"];
 const WORKLOADS = [
   "roundtrip-100B",
   "pipelined-32",
@@ -25,13 +25,17 @@ describe("npm run bench (quick)", () => {
 
   it("writes a table, a JSON report and an HTML page of CDFs for every path and workload", () => {
     requireBuild();
-    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--out", out], {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--quick", "--reps", "2", "--out", out], {
       cwd: repoRoot,
       encoding: "utf8",
-      timeout: 180_000,
+      timeout: 280_000,
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/workload\s+path\s+count\s+mean µs\s+p50 µs\s+p90 µs\s+p99 µs\s+max µs\s+msgs\/s/);
+    expect(r.stdout).toMatch(
+      /workload\s+path\s+count\s+mean µs\s+p50 µs\s+p50 range\s+p90 µs\s+p99 µs\s+max µs\s+msgs\/s\s+msgs\/s range/,
+    );
+    // Every goal of issue #14 is reported, met or not.
+    expect(r.stdout.match(/^ {2}(met |MISS) /gm)?.length).toBe(6);
 
     const report = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(report.version).toBe(1);
@@ -50,11 +54,14 @@ describe("npm run bench (quick)", () => {
         expect(s.p90Us).toBeLessThanOrEqual(s.p99Us);
         expect(s.p99Us).toBeLessThanOrEqual(s.maxUs);
         expect(s.cdf.at(-1)[0]).toBe(100);
+        expect(s.reps).toBe(2);
+        expect(s.p50RangeUs[0]).toBeLessThanOrEqual(s.p50Us);
+        expect(s.p50RangeUs[1]).toBeGreaterThanOrEqual(s.p50Us);
       }
       expect(results.direct.ratioP50ToDirect).toBe(1);
     }
     const html = readFileSync(join(out, "latest.html"), "utf8");
     expect(html.match(/<svg /g)?.length).toBe(WORKLOADS.length);
     for (const name of WORKLOADS) expect(html).toContain(`${name} latency CDF`);
-  }, 200_000);
+  }, 300_000);
 });

@@ -78,6 +78,7 @@ describe("binary frames", () => {
     const a = new RpcPeer({
       send: (f) => (frames.push(f), link.b!.receive(f)),
       sendBinary: (f) => (frames.push(f), link.b!.receiveBinary(f)),
+      binaryThreshold: 64 * 1024,
     });
     const b = new RpcPeer({ send: (f) => a.receive(f), sendBinary: (f) => a.receiveBinary(f) });
     link.b = b;
@@ -89,6 +90,26 @@ describe("binary frames", () => {
     expect(frames.at(-1)).toBeInstanceOf(Uint8Array);
     const large = "y".repeat(200_000);
     expect(await a.call("echo", [large])).toBe(large);
+    expect(frames.at(-1)).toBeInstanceOf(Uint8Array);
+  });
+
+  it("by default only bytes go binary: a large value stays JSON text (no second encoding)", async () => {
+    const frames: Array<string | Uint8Array> = [];
+    const link: { b?: RpcPeer } = {};
+    const a = new RpcPeer({
+      send: (f) => (frames.push(f), link.b!.receive(f)),
+      sendBinary: (f) => (frames.push(f), link.b!.receiveBinary(f)),
+    });
+    const b = new RpcPeer({ send: (f) => a.receive(f), sendBinary: (f) => a.receiveBinary(f) });
+    link.b = b;
+    b.register("echo", (params) => params[0]);
+    const large = "y".repeat(200_000);
+    expect(await a.call("echo", [large])).toBe(large);
+    expect(typeof frames.at(-1)).toBe("string");
+    // Bytes found anywhere in the payload still switch the frame to binary.
+    expect(await a.call("echo", [{ nested: [1, { data: new Uint8Array([1, 2]) }] }])).toEqual({
+      nested: [1, { data: new Uint8Array([1, 2]) }],
+    });
     expect(frames.at(-1)).toBeInstanceOf(Uint8Array);
   });
 });

@@ -4,11 +4,13 @@
  */
 import { Context } from "effect";
 import type { ConnectionInfo } from "../../../protocol/handshake.js";
-import { PROTOCOL_MARKER, tokenProtocol, wsUrl } from "../../../protocol/handshake.js";
+import { BATCH_PROTOCOL, PROTOCOL_MARKER, tokenProtocol, wsUrl } from "../../../protocol/handshake.js";
 
 export interface WebSocketLike {
   readonly readyState: number;
   readonly bufferedAmount: number;
+  /** The subprotocol the server selected; BATCH_PROTOCOL turns batch frames on. */
+  readonly protocol?: string;
   /** Browsers deliver binary frames as Blob unless this is "arraybuffer". */
   binaryType: string;
   send(data: string | Uint8Array): void;
@@ -29,5 +31,9 @@ export class SocketFactory extends Context.Service<
 /** The browser renderer: the secret rides in a subprotocol, never in the URL. */
 export const browserSocketFactory = (): SocketFactory["Service"] => ({
   open: (info) =>
-    new WebSocket(wsUrl(info.port), [PROTOCOL_MARKER, tokenProtocol(info.secret)]) as unknown as WebSocketLike,
+    new WebSocket(wsUrl(info.port), [
+      PROTOCOL_MARKER,
+      BATCH_PROTOCOL,
+      tokenProtocol(info.secret),
+    ]) as unknown as WebSocketLike,
 });
