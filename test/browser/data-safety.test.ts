@@ -246,10 +246,9 @@ describe("data safety in the workbench", () => {
     await page.waitForEvent("load");
     await page.locator('[data-testid="explorer-item"][data-name="notes.md"]').waitFor({ timeout: 20_000 });
     await tab(page, "notes.md").waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByTestId("tab").evaluateAll((ts) => ts.map((t) => t.dataset["name"]))).toEqual([
-      "readme.md",
-      "notes.md",
-    ]);
+    await expect
+      .poll(() => page.getByTestId("tab").evaluateAll((ts) => ts.map((t) => t.dataset["name"])))
+      .toEqual(["readme.md", "notes.md"]);
     await expect.poll(() => tab(page, "readme.md").getAttribute("aria-selected")).toBe("true");
     await expect.poll(() => editorText(page)).toContain("# Hello");
   });
