@@ -45,6 +45,10 @@ export type FileEntry = typeof FileEntry.Type;
 export const FileContent = Schema.Struct({ text: Schema.String, etag: Schema.String });
 export type FileContent = typeof FileContent.Type;
 
+/** An image for the editor area's preview (binary files are never opened as text). */
+export const ImagePreview = Schema.Struct({ mime: Schema.String, base64: Schema.String });
+export type ImagePreview = typeof ImagePreview.Type;
+
 export const CommandInfo = Schema.Struct({
   id: Schema.String,
   title: Schema.String,

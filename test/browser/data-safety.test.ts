@@ -207,7 +207,7 @@ describe("data safety in the workbench", () => {
     expect(await dialog(page).count()).toBe(0);
   });
 
-  it("10: binary files (a PNG, Latin-1 text) open as a notice, never as editable text, and are never written", async () => {
+  it("10: binary files (a PNG, Latin-1 text) open as a notice (an image preview for the PNG), never as editable text, and are never written", async () => {
     writeFileSync(join(workspace, "pixel.png"), PNG);
     const latin1 = Buffer.from("caf\xe9 cr\xe8me\n", "latin1");
     writeFileSync(join(workspace, "latin1.txt"), latin1);
@@ -222,6 +222,11 @@ describe("data safety in the workbench", () => {
       await notice.waitFor();
       expect(await notice.textContent()).toContain(`${name} is not displayed in the editor because it is binary`);
       expect(await page.locator('[data-testid="editor"]').isVisible()).toBe(false);
+      if (name === "pixel.png") {
+        // Images get a preview: the real PNG decoded by Chromium (1×1).
+        const preview = notice.getByTestId("image-preview");
+        await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+      } else expect(await notice.getByTestId("image-preview").count()).toBe(0);
       await page.keyboard.press("Control+s");
       await runCommand(page, "workbench.action.files.save", "file: save");
       await page.waitForTimeout(500);

@@ -53,4 +53,16 @@ describe("FilesService", () => {
     expect(looksBinary(Buffer.from("héllo wörld"))).toBe(false);
     expect(looksBinary(Buffer.concat([Buffer.alloc(8 * 1024, "a"), Buffer.from([0])]))).toBe(false);
   });
+
+  it("reads images for a preview as base64 with their MIME type; refuses other files", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]);
+    writeFileSync(join(dir, "x.PNG"), png);
+    writeFileSync(join(dir, "x.bin"), png);
+    expect(await files.readImage(uri("x.PNG"))).toEqual({ mime: "image/png", base64: png.toString("base64") });
+    await expect(files.readImage(uri("x.bin"))).rejects.toMatchObject({
+      _tag: "FileSystemFailure",
+      code: "NotAnImage",
+    });
+    await expect(files.readImage(uri("gone.png"))).rejects.toMatchObject({ _tag: "FileSystemFailure", code: "ENOENT" });
+  });
 });

@@ -1,10 +1,21 @@
 /** The file system, owned by the extension host: what the explorer and editors read and write. */
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BinaryFile, FileModifiedOnDisk, FileSystemFailure } from "../../protocol/contracts/ext-host.js";
-import type { FileContent, FileEntry } from "../../protocol/workbench.js";
+import type { FileContent, FileEntry, ImagePreview } from "../../protocol/workbench.js";
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".bmp": "image/bmp",
+  ".ico": "image/x-icon",
+};
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 /** How much of a file is sniffed for binary content, as VS Code does. */
 const SNIFF_BYTES = 8 * 1024;
@@ -66,6 +77,25 @@ export class FilesService {
       });
     }
     return { text: new TextDecoder().decode(bytes), etag: etagOf(bytes) };
+  }
+
+  async readImage(uri: string): Promise<ImagePreview> {
+    const path = pathOf(uri);
+    const mime = IMAGE_TYPES[extname(path).toLowerCase()];
+    if (!mime) throw new FileSystemFailure({ uri, code: "NotAnImage", message: `${uri} is not a previewable image` });
+    const size = await stat(path).then(
+      (s) => s.size,
+      (e: unknown) => {
+        throw failure(uri, e);
+      },
+    );
+    if (size > MAX_IMAGE_BYTES) {
+      throw new FileSystemFailure({ uri, code: "TooLarge", message: `${uri} is too large to preview (${size} bytes)` });
+    }
+    const bytes = await readFile(path).catch((e: unknown) => {
+      throw failure(uri, e);
+    });
+    return { mime, base64: bytes.toString("base64") };
   }
 
   /** Refuses (FileModifiedOnDisk) when the disk no longer holds `expectedEtag`; a deleted file is re-created. */

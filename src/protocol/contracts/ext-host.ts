@@ -14,6 +14,7 @@ import {
   FileContent,
   FileEntry,
   HoverDto,
+  ImagePreview,
   InitData,
   Position,
   Range,
@@ -144,6 +145,8 @@ export const ExtHostContract = {
     success: FileContent,
     error: Schema.Union([FileSystemFailure, BinaryFile]),
   }),
+  /** PNG, JPEG, GIF, WebP, BMP or ICO files up to 10 MiB, for the preview of a BinaryFile. */
+  readImage: request("extHost.fs.readImage", { payload: UriString, success: ImagePreview, error: FileSystemFailure }),
   /**
    * Fires onDidSaveTextDocument when the document is open. `expectedEtag` is the version the
    * text was based on: when the disk holds another one the write fails with FileModifiedOnDisk

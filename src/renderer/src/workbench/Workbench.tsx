@@ -1,5 +1,6 @@
 /** The window: explorer | editor groups (tabs + Monaco), bottom panel, status bar, and the overlays. */
 import { useEffect, useMemo } from "react";
+import { BinaryView } from "./BinaryView.js";
 import { Dialog } from "./Dialog.js";
 import { EditorPane } from "./EditorPane.js";
 import { Explorer } from "./Explorer.js";
@@ -12,7 +13,6 @@ import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
 import { openFolder } from "./commands.js";
 import { closeDocument, saveDocument } from "./file-flows.js";
-import { basename } from "./languages.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -80,12 +80,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
                 data-group={g.id}
               >
                 <Tabs services={services} group={g.id} {...(g.active ? { active: g.active } : {})} />
-                {g.active && isBinary(g.active) && (
-                  <div className="binary-notice" data-testid="binary-notice" data-uri={g.active}>
-                    <p>{basename(g.active)} is not displayed in the editor because it is binary.</p>
-                    <p>It is never saved from here, so it cannot be corrupted.</p>
-                  </div>
-                )}
+                {g.active && isBinary(g.active) && <BinaryView services={services} uri={g.active} />}
                 {g.active ? (
                   <EditorPane
                     hidden={isBinary(g.active)}

@@ -71,6 +71,8 @@ export class Documents {
   private readonly tracked = new Map<string, Tracked>();
   private readonly backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly modelListeners = new Set<(model: monaco.editor.ITextModel) => void>();
+  /** The last save of each document: saves run one after another, each based on the etag the previous wrote. */
+  private readonly saving = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly host: Proxy<typeof ExtHostContract>,
@@ -149,7 +151,19 @@ export class Documents {
    * FileSystemFailure, Disconnected…) and then leaves the buffer dirty and backed up.
    * Binary documents have no buffer and are never written.
    */
-  async save(uri: string, { overwrite = false }: { overwrite?: boolean } = {}): Promise<void> {
+  save(uri: string, options: { overwrite?: boolean } = {}): Promise<void> {
+    // Two quick Ctrl+S must not race: the second would carry the etag the first replaced.
+    const previous = this.saving.get(uri) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.saveNow(uri, options));
+    this.saving.set(uri, next);
+    const forget = () => {
+      if (this.saving.get(uri) === next) this.saving.delete(uri);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async saveNow(uri: string, { overwrite = false }: { overwrite?: boolean }): Promise<void> {
     const t = this.tracked.get(uri);
     if (!t) return;
     const version = t.model.getAlternativeVersionId();
