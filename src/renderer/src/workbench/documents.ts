@@ -191,9 +191,8 @@ export class Documents {
     t.model.pushEditOperations([], [{ range: t.model.getFullModelRange(), text: file.text }], () => null);
     t.etag = file.etag;
     t.savedVersion = t.model.getAlternativeVersionId();
-    clearTimeout(this.backupTimers.get(uri));
     this.patch(uri, { dirty: false, restored: false });
-    this.storage.removeItem(BACKUP_PREFIX + uri);
+    this.writeBackup(uri); // clean now: drops the backup and its pending timer
   }
 
   /** Writes pending (debounced) backups now, e.g. before the page unloads. */
@@ -205,11 +204,13 @@ export class Documents {
     const t = this.tracked.get(uri);
     this.tracked.delete(uri);
     clearTimeout(this.backupTimers.get(uri));
+    this.backupTimers.delete(uri);
     t?.subscription.dispose();
     t?.model.dispose();
     this.open.update((docs) => docs.filter((d) => d.uri !== uri));
     this.storage.removeItem(BACKUP_PREFIX + uri);
-    this.host.documentClosed(uri);
+    // A binary tab never had a document on the host.
+    if (t) this.host.documentClosed(uri);
     if (this.active.get() === uri) this.setActive(this.open.get().at(-1)?.uri);
   }
 
