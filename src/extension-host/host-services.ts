@@ -113,10 +113,8 @@ export class HostServices {
         this.languages.hover(this.documents.at(workbench(), uri, version), position, signal),
       readDirectory: (uri) => this.files.readDirectory(uri),
       readFile: (uri) => this.files.readFile(uri),
-      writeFile: async ({ uri, content }) => {
-        await this.files.writeFile(uri, content);
-        return null;
-      },
+      readImage: (uri) => this.files.readImage(uri),
+      writeFile: ({ uri, content, expectedEtag }) => this.files.writeFile(uri, content, expectedEtag),
     });
     return () => {
       stop();

@@ -41,6 +41,14 @@ export const FileEntry = Schema.Struct({
 });
 export type FileEntry = typeof FileEntry.Type;
 
+/** A text file as read from disk; `etag` identifies that content (SHA-256 of its bytes). */
+export const FileContent = Schema.Struct({ text: Schema.String, etag: Schema.String });
+export type FileContent = typeof FileContent.Type;
+
+/** An image for the editor area's preview (binary files are never opened as text). */
+export const ImagePreview = Schema.Struct({ mime: Schema.String, base64: Schema.String });
+export type ImagePreview = typeof ImagePreview.Type;
+
 export const CommandInfo = Schema.Struct({
   id: Schema.String,
   title: Schema.String,

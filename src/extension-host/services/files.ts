@@ -1,9 +1,38 @@
 /** The file system, owned by the extension host: what the explorer and editors read and write. */
+import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { FileSystemFailure } from "../../protocol/contracts/ext-host.js";
-import type { FileEntry } from "../../protocol/workbench.js";
+import { BinaryFile, FileModifiedOnDisk, FileSystemFailure } from "../../protocol/contracts/ext-host.js";
+import type { FileContent, FileEntry, ImagePreview } from "../../protocol/workbench.js";
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".bmp": "image/bmp",
+  ".ico": "image/x-icon",
+};
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** How much of a file is sniffed for binary content, as VS Code does. */
+const SNIFF_BYTES = 8 * 1024;
+
+const etagOf = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+/** NUL bytes or invalid UTF-8 in the first 8 KiB (a sequence cut at the 8 KiB edge is fine). */
+export const looksBinary = (bytes: Uint8Array): boolean => {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (head.includes(0)) return true;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: head.length < bytes.length });
+    return false;
+  } catch {
+    return true;
+  }
+};
 
 const failure = (uri: string, e: unknown): FileSystemFailure => {
   const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : "Unknown";
@@ -36,19 +65,58 @@ export class FilesService {
     return out.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "directory" ? -1 : 1));
   }
 
-  async readFile(uri: string): Promise<string> {
-    return readFile(pathOf(uri), "utf8").catch((e: unknown) => {
+  async readFile(uri: string): Promise<FileContent> {
+    const bytes = await readFile(pathOf(uri)).catch((e: unknown) => {
       throw failure(uri, e);
     });
+    if (looksBinary(bytes)) {
+      throw new BinaryFile({
+        uri,
+        size: bytes.length,
+        message: `${uri} is binary or uses an unsupported text encoding`,
+      });
+    }
+    return { text: new TextDecoder().decode(bytes), etag: etagOf(bytes) };
   }
 
-  async writeFile(uri: string, content: string): Promise<void> {
+  async readImage(uri: string): Promise<ImagePreview> {
     const path = pathOf(uri);
+    const mime = IMAGE_TYPES[extname(path).toLowerCase()];
+    if (!mime) throw new FileSystemFailure({ uri, code: "NotAnImage", message: `${uri} is not a previewable image` });
+    const size = await stat(path).then(
+      (s) => s.size,
+      (e: unknown) => {
+        throw failure(uri, e);
+      },
+    );
+    if (size > MAX_IMAGE_BYTES) {
+      throw new FileSystemFailure({ uri, code: "TooLarge", message: `${uri} is too large to preview (${size} bytes)` });
+    }
+    const bytes = await readFile(path).catch((e: unknown) => {
+      throw failure(uri, e);
+    });
+    return { mime, base64: bytes.toString("base64") };
+  }
+
+  /** Refuses (FileModifiedOnDisk) when the disk no longer holds `expectedEtag`; a deleted file is re-created. */
+  async writeFile(uri: string, content: string, expectedEtag: string | null): Promise<string> {
+    const path = pathOf(uri);
+    if (expectedEtag !== null) {
+      const onDisk = await readFile(path).catch((e: unknown) => {
+        if (typeof e === "object" && e !== null && "code" in e && e.code === "ENOENT") return undefined;
+        throw failure(uri, e);
+      });
+      if (onDisk && etagOf(onDisk) !== expectedEtag) {
+        throw new FileModifiedOnDisk({ uri, message: `${uri} changed on disk since it was opened` });
+      }
+    }
+    const bytes = new TextEncoder().encode(content);
     try {
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content);
+      await writeFile(path, bytes);
     } catch (e) {
       throw failure(uri, e);
     }
+    return etagOf(bytes);
   }
 }

@@ -11,8 +11,10 @@ import {
   DocumentChange,
   DocumentSnapshot,
   ExtensionInfo,
+  FileContent,
   FileEntry,
   HoverDto,
+  ImagePreview,
   InitData,
   Position,
   Range,
@@ -49,6 +51,20 @@ export class FileSystemFailure extends Schema.TaggedError<FileSystemFailure>()("
   uri: UriString,
   /** Node's error code (ENOENT, EACCES, EISDIR…) when there is one. */
   code: Schema.String,
+  message: Schema.String,
+}) {}
+
+/** The file changed on disk since the version the writer read: saving would overwrite someone else's change. */
+export class FileModifiedOnDisk extends Schema.TaggedError<FileModifiedOnDisk>()("FileModifiedOnDisk", {
+  uri: UriString,
+  message: Schema.String,
+}) {}
+
+/** The file is not text (NUL bytes or invalid UTF-8 at its start): opening it as text would corrupt it on save. */
+export class BinaryFile extends Schema.TaggedError<BinaryFile>()("BinaryFile", {
+  uri: UriString,
+  /** Bytes on disk. */
+  size: Schema.Number,
   message: Schema.String,
 }) {}
 
@@ -123,12 +139,22 @@ export const ExtHostContract = {
     success: Schema.Array(FileEntry),
     error: FileSystemFailure,
   }),
-  /** UTF-8 text. */
-  readFile: request("extHost.fs.readFile", { payload: UriString, success: Schema.String, error: FileSystemFailure }),
-  /** Fires onDidSaveTextDocument when the document is open. */
+  /** UTF-8 text and its version on disk; binary content fails with BinaryFile. */
+  readFile: request("extHost.fs.readFile", {
+    payload: UriString,
+    success: FileContent,
+    error: Schema.Union([FileSystemFailure, BinaryFile]),
+  }),
+  /** PNG, JPEG, GIF, WebP, BMP or ICO files up to 10 MiB, for the preview of a BinaryFile. */
+  readImage: request("extHost.fs.readImage", { payload: UriString, success: ImagePreview, error: FileSystemFailure }),
+  /**
+   * Fires onDidSaveTextDocument when the document is open. `expectedEtag` is the version the
+   * text was based on: when the disk holds another one the write fails with FileModifiedOnDisk
+   * (null: overwrite whatever is there). Answers the new version.
+   */
   writeFile: request("extHost.fs.writeFile", {
-    payload: Schema.Struct({ uri: UriString, content: Schema.String }),
-    success: Schema.Null,
-    error: FileSystemFailure,
+    payload: Schema.Struct({ uri: UriString, content: Schema.String, expectedEtag: Schema.NullOr(Schema.String) }),
+    success: Schema.String,
+    error: Schema.Union([FileSystemFailure, FileModifiedOnDisk]),
   }),
 } as const;

@@ -29,11 +29,14 @@ export const EditorPane = ({
   services,
   uri,
   group = 0,
+  hidden = false,
   onFocus,
 }: {
   services: WorkbenchServices;
   uri: string;
   group?: number;
+  /** A binary file is active: the group keeps its editor (and view states) but shows a notice. */
+  hidden?: boolean;
   onFocus?: () => void;
 }) => {
   const host = useRef<HTMLDivElement>(null);
@@ -81,5 +84,14 @@ export const EditorPane = ({
     e.focus();
   }, [services, uri]);
 
-  return <div className="editor" ref={host} data-testid="editor" data-uri={uri} data-group={group} />;
+  return (
+    <div
+      className="editor"
+      ref={host}
+      data-testid="editor"
+      data-uri={uri}
+      data-group={group}
+      style={hidden ? { display: "none" } : undefined}
+    />
+  );
 };

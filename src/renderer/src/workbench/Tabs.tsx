@@ -1,4 +1,5 @@
 import { isDirty } from "./documents.js";
+import { closeDocument } from "./file-flows.js";
 import { basename } from "./languages.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
@@ -33,7 +34,7 @@ export const Tabs = ({ services, group, active }: { services: WorkbenchServices;
             aria-label={isDirty(d) ? "unsaved; close" : "close"}
             onClick={(e) => {
               e.stopPropagation();
-              services.documents.close(d.uri);
+              void closeDocument(services, d.uri);
             }}
           >
             {isDirty(d) ? "●" : "×"}

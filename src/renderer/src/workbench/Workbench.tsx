@@ -1,5 +1,7 @@
 /** The window: explorer | editor groups (tabs + Monaco), bottom panel, status bar, and the overlays. */
 import { useEffect, useMemo } from "react";
+import { BinaryView } from "./BinaryView.js";
+import { Dialog } from "./Dialog.js";
 import { EditorPane } from "./EditorPane.js";
 import { Explorer } from "./Explorer.js";
 import { Notifications } from "./Notifications.js";
@@ -10,6 +12,7 @@ import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
 import { openFolder } from "./commands.js";
+import { closeDocument, saveDocument } from "./file-flows.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -22,7 +25,7 @@ const workbenchKey = (services: WorkbenchServices, e: KeyboardEvent): (() => voi
   if (mod && !e.shiftKey && key === "s") {
     return () => {
       const uri = services.documents.active.get();
-      if (uri) void services.documents.save(uri);
+      if (uri) void saveDocument(services, uri);
     };
   }
   if (mod && key === "j") return () => services.panel.update((p) => (p ? undefined : "problems"));
@@ -32,7 +35,7 @@ const workbenchKey = (services: WorkbenchServices, e: KeyboardEvent): (() => voi
   if (mod && !e.shiftKey && key === "w") {
     return () => {
       const uri = services.documents.active.get();
-      if (uri) services.documents.close(uri);
+      if (uri) void closeDocument(services, uri);
     };
   }
   if (mod && e.key === "\\") return () => groups.split();
@@ -47,6 +50,8 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
   const sidebarWidth = useStore(sidebar);
   const panelHeight = useStore(panel);
   const panelOpen = useStore(services.panel) !== undefined;
+  const docs = useStore(services.documents.open);
+  const isBinary = (uri: string) => docs.some((d) => d.uri === uri && d.binary);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
@@ -75,8 +80,10 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
                 data-group={g.id}
               >
                 <Tabs services={services} group={g.id} {...(g.active ? { active: g.active } : {})} />
+                {g.active && isBinary(g.active) && <BinaryView services={services} uri={g.active} />}
                 {g.active ? (
                   <EditorPane
+                    hidden={isBinary(g.active)}
                     services={services}
                     uri={g.active}
                     group={g.id}
@@ -101,6 +108,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
       <Palette services={services} />
       <QuickInputBox services={services} />
       <Notifications services={services} />
+      <Dialog services={services} />
     </div>
   );
 };

@@ -1,4 +1,5 @@
 /** Built-in commands, listed in the palette next to the extensions' ones. */
+import { closeDocument, saveDocument } from "./file-flows.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
 export interface PaletteCommand {
@@ -84,7 +85,7 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     source: "built-in",
     run: () => {
       const uri = services.documents.active.get();
-      if (uri) services.documents.close(uri);
+      return uri ? closeDocument(services, uri) : undefined;
     },
   },
   {
@@ -99,7 +100,7 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     source: "built-in",
     run: () => {
       const uri = services.documents.active.get();
-      return uri ? services.documents.save(uri) : undefined;
+      return uri ? saveDocument(services, uri) : undefined;
     },
   },
   {
@@ -119,7 +120,7 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     id: "workbench.action.reloadWindow",
     title: "Developer: Reload Window",
     source: "built-in",
-    run: () => location.reload(),
+    run: () => services.reloadWindow(),
   },
   {
     id: "workbench.action.showRunningExtensions",

@@ -5,6 +5,9 @@
  * React store holds just metadata; dirtiness comes from the model's alternative version id
  * (undoing back to the saved state makes a tab clean again). Unsaved text is backed up to
  * localStorage (debounced) so it survives a renderer reload and an extension-host crash.
+ * Each model remembers the disk version (etag) its text is based on: a save refuses to
+ * overwrite a file that changed on disk meanwhile. Binary files get a tab but no model, so
+ * they can never be saved as (corrupted) text.
  */
 import type { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
 import type { Proxy } from "../../../protocol/rpc-contract.js";
@@ -19,6 +22,8 @@ export interface OpenDocument {
   readonly dirty: boolean;
   /** Restored from a backup after a reload or crash, not yet saved. */
   readonly restored: boolean;
+  /** Not text: shown as a notice, never as an editable (and saveable) buffer. */
+  readonly binary: boolean;
 }
 
 export const isDirty = (d: OpenDocument): boolean => d.dirty;
@@ -28,7 +33,12 @@ const BACKUP_PREFIX = "direct-editor.backup:";
 interface Backup {
   readonly text: string;
   readonly languageId: string;
+  /** The disk version the unsaved text was based on (absent in backups of older builds). */
+  readonly etag?: string | null;
 }
+
+export const tagOf = (e: unknown): string | undefined =>
+  typeof e === "object" && e !== null && "_tag" in e && typeof e._tag === "string" ? e._tag : undefined;
 
 /** Monaco's changes of one event can be applied one after another, as the host does. */
 export const toTextChanges = (e: monaco.editor.IModelContentChangedEvent): TextChange[] =>
@@ -50,6 +60,8 @@ interface Tracked {
   /** The alternative version id of the text on disk; -1 when that text is not in the undo history. */
   savedVersion: number;
   eol: string;
+  /** The disk version the saved text corresponds to; null when unknown (then a save overwrites). */
+  etag: string | null;
   readonly subscription: monaco.IDisposable;
 }
 
@@ -59,6 +71,8 @@ export class Documents {
   private readonly tracked = new Map<string, Tracked>();
   private readonly backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly modelListeners = new Set<(model: monaco.editor.ITextModel) => void>();
+  /** The last save of each document: saves run one after another, each based on the etag the previous wrote. */
+  private readonly saving = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly host: Proxy<typeof ExtHostContract>,
@@ -94,7 +108,7 @@ export class Documents {
         const b = JSON.parse(this.storage.getItem(key) ?? "") as Backup;
         const uri = key.slice(BACKUP_PREFIX.length);
         if (this.get(uri)) continue;
-        this.track(uri, b.languageId, b.text, true);
+        this.track(uri, b.languageId, b.text, true, b.etag ?? null);
         this.active.set(this.active.get() ?? uri);
       } catch {
         this.storage.removeItem(key);
@@ -104,12 +118,24 @@ export class Documents {
 
   async openFile(uri: string): Promise<void> {
     if (!this.get(uri)) {
-      const [text] = await Promise.all([this.host.readFile(uri), this.beforeOpen()]);
+      const [file] = await Promise.all([
+        this.host.readFile(uri).catch((e: unknown) => {
+          if (tagOf(e) === "BinaryFile") return "binary" as const;
+          throw e;
+        }),
+        this.beforeOpen(),
+      ]);
       if (!this.get(uri)) {
         const languageId = this.languageFor(uri);
-        const model = this.track(uri, languageId, text, false);
-        // Refused (quota) or disconnected: the next initialize sends every open document again.
-        this.host.documentOpened({ uri, languageId, version: model.getVersionId(), text }).catch(() => undefined);
+        if (file === "binary") {
+          this.open.update((docs) => [...docs, { uri, languageId, dirty: false, restored: false, binary: true }]);
+        } else {
+          const model = this.track(uri, languageId, file.text, false, file.etag);
+          // Refused (quota) or disconnected: the next initialize sends every open document again.
+          this.host
+            .documentOpened({ uri, languageId, version: model.getVersionId(), text: file.text })
+            .catch(() => undefined);
+        }
       }
     }
     this.setActive(uri);
@@ -120,26 +146,71 @@ export class Documents {
     this.host.activeEditorChanged({ uri: uri ?? null, selection: null });
   }
 
-  async save(uri: string): Promise<void> {
+  /**
+   * Writes the buffer; fails with the host's typed error (FileModifiedOnDisk unless `overwrite`,
+   * FileSystemFailure, Disconnected…) and then leaves the buffer dirty and backed up.
+   * Binary documents have no buffer and are never written.
+   */
+  save(uri: string, options: { overwrite?: boolean } = {}): Promise<void> {
+    // Two quick Ctrl+S must not race: the second would carry the etag the first replaced.
+    const previous = this.saving.get(uri) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.saveNow(uri, options));
+    this.saving.set(uri, next);
+    const forget = () => {
+      if (this.saving.get(uri) === next) this.saving.delete(uri);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async saveNow(uri: string, { overwrite = false }: { overwrite?: boolean }): Promise<void> {
     const t = this.tracked.get(uri);
     if (!t) return;
     const version = t.model.getAlternativeVersionId();
-    await this.host.writeFile({ uri, content: t.model.getValue() });
+    try {
+      t.etag = await this.host.writeFile({
+        uri,
+        content: t.model.getValue(),
+        expectedEtag: overwrite ? null : t.etag,
+      });
+    } catch (e) {
+      this.writeBackup(uri);
+      throw e;
+    }
     t.savedVersion = version;
     this.patch(uri, { dirty: t.model.getAlternativeVersionId() !== version, restored: false });
     this.storage.removeItem(BACKUP_PREFIX + uri);
     this.host.documentSaved(uri);
   }
 
+  /** Replaces the buffer with the file on disk (undoable), which then counts as saved. */
+  async revert(uri: string): Promise<void> {
+    const t = this.tracked.get(uri);
+    if (!t) return;
+    const file = await this.host.readFile(uri);
+    t.model.pushEditOperations([], [{ range: t.model.getFullModelRange(), text: file.text }], () => null);
+    t.etag = file.etag;
+    t.savedVersion = t.model.getAlternativeVersionId();
+    this.patch(uri, { dirty: false, restored: false });
+    this.writeBackup(uri); // clean now: drops the backup and its pending timer
+  }
+
+  /** Writes pending (debounced) backups now, e.g. before the page unloads. */
+  flushBackups(): void {
+    for (const uri of this.backupTimers.keys()) this.writeBackup(uri);
+  }
+
   close(uri: string): void {
     const t = this.tracked.get(uri);
     this.tracked.delete(uri);
     clearTimeout(this.backupTimers.get(uri));
+    this.backupTimers.delete(uri);
     t?.subscription.dispose();
     t?.model.dispose();
     this.open.update((docs) => docs.filter((d) => d.uri !== uri));
     this.storage.removeItem(BACKUP_PREFIX + uri);
-    this.host.documentClosed(uri);
+    // A binary tab never had a document on the host.
+    if (t) this.host.documentClosed(uri);
     if (this.active.get() === uri) this.setActive(this.open.get().at(-1)?.uri);
   }
 
@@ -159,7 +230,13 @@ export class Documents {
     return this.tracked.get(uri)?.model.getVersionId() ?? 0;
   }
 
-  private track(uri: string, languageId: string, text: string, restored: boolean): monaco.editor.ITextModel {
+  private track(
+    uri: string,
+    languageId: string,
+    text: string,
+    restored: boolean,
+    etag: string | null,
+  ): monaco.editor.ITextModel {
     ensureLanguage(languageId);
     const model = monaco.editor.createModel(text, languageId, monaco.Uri.parse(uri));
     const subscription = model.onDidChangeContent((e) => this.onChange(uri, e));
@@ -168,9 +245,10 @@ export class Documents {
       model,
       savedVersion: restored ? -1 : model.getAlternativeVersionId(),
       eol: model.getEOL(),
+      etag,
       subscription,
     });
-    this.open.update((docs) => [...docs, { uri, languageId, dirty: restored, restored }]);
+    this.open.update((docs) => [...docs, { uri, languageId, dirty: restored, restored, binary: false }]);
     for (const l of this.modelListeners) l(model);
     return model;
   }
@@ -205,15 +283,19 @@ export class Documents {
     clearTimeout(this.backupTimers.get(uri));
     this.backupTimers.set(
       uri,
-      setTimeout(() => {
-        const t = this.tracked.get(uri);
-        if (!t) return;
-        if (!this.get(uri)?.dirty) this.storage.removeItem(BACKUP_PREFIX + uri);
-        else {
-          const backup: Backup = { text: t.model.getValue(), languageId: t.model.getLanguageId() };
-          this.storage.setItem(BACKUP_PREFIX + uri, JSON.stringify(backup));
-        }
-      }, 200),
+      setTimeout(() => this.writeBackup(uri), 200),
     );
+  }
+
+  private writeBackup(uri: string): void {
+    clearTimeout(this.backupTimers.get(uri));
+    this.backupTimers.delete(uri);
+    const t = this.tracked.get(uri);
+    if (!t) return;
+    if (!this.get(uri)?.dirty) this.storage.removeItem(BACKUP_PREFIX + uri);
+    else {
+      const backup: Backup = { text: t.model.getValue(), languageId: t.model.getLanguageId(), etag: t.etag };
+      this.storage.setItem(BACKUP_PREFIX + uri, JSON.stringify(backup));
+    }
   }
 }

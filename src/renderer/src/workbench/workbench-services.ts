@@ -18,9 +18,10 @@ import type {
   StatusBarItemDto,
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
-import { Documents } from "./documents.js";
+import { Documents, isDirty } from "./documents.js";
 import { EditorServices } from "./editor/editor-services.js";
 import { Store } from "./store.js";
+import { loadWindowState, saveWindowState } from "./window-state.js";
 
 export interface Notification {
   readonly id: number;
@@ -31,6 +32,14 @@ export interface Notification {
 export type QuickInput =
   | { readonly kind: "pick"; readonly request: QuickPickRequest; readonly resolve: (index: number | null) => void }
   | { readonly kind: "input"; readonly request: InputBoxRequest; readonly resolve: (value: string | null) => void };
+
+/** A modal question; `resolve` gets the index of the clicked button, or null (Escape = Cancel). */
+export interface DialogRequest {
+  readonly message: string;
+  readonly detail?: string;
+  readonly buttons: ReadonlyArray<string>;
+  readonly resolve: (index: number | null) => void;
+}
 
 export type PanelView = "problems" | "output" | "developer";
 
@@ -49,8 +58,13 @@ export class WorkbenchServices {
   readonly extensions = new Store<ReadonlyArray<ExtensionInfo>>([]);
   readonly panel = new Store<PanelView | undefined>("problems");
   readonly paletteOpen = new Store(false);
+  readonly dialog = new Store<DialogRequest | undefined>(undefined);
   private nextNotification = 1;
   private initializedGeneration = -1;
+  /** Tabs of the window before a reload, reopened after the first initialize. */
+  private tabsToRestore: { tabs: ReadonlyArray<string>; active: string | null } | undefined;
+  /** Reload Window flushed the backups: the page may unload without asking. */
+  private reloading = false;
 
   /** The extension host, typed by its contract. */
   readonly host: Proxy<typeof ExtHostContract>;
@@ -70,7 +84,20 @@ export class WorkbenchServices {
   async start(): Promise<void> {
     this.documents.restoreBackups();
     await this.registerHandlers();
-    this.workspaceFolder.set((await this.bridge?.getInitialWorkspace?.()) ?? undefined);
+    // A reload of this window (sessionStorage survives it) reopens its folder and tabs.
+    const saved = loadWindowState();
+    this.tabsToRestore = saved && { tabs: saved.tabs, active: saved.active };
+    this.workspaceFolder.set(saved?.folder ?? (await this.bridge?.getInitialWorkspace?.()) ?? undefined);
+    const persist = () => this.persistWindow();
+    this.workspaceFolder.subscribe(persist);
+    this.documents.open.subscribe(persist);
+    this.documents.active.subscribe(persist);
+    persist();
+    window.addEventListener("beforeunload", (e) => {
+      this.documents.flushBackups();
+      // Closing the window with unsaved buffers asks (Electron main must answer will-prevent-unload).
+      if (!this.reloading && this.documents.open.get().some(isDirty)) e.preventDefault();
+    });
     // Every new connection may be a new extension host: tell it everything it must know.
     const onState = () => {
       const s = this.client.state();
@@ -98,10 +125,60 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
+      await this.restoreTabs();
       await this.refreshCommands();
     } catch (e) {
       this.appendOutput("Direct Editor", `initialize failed: ${e instanceof Error ? e.message : String(e)}\n`);
     }
+  }
+
+  /** Once, after the first initialize: the tabs open before a reload, in order, and the active one. */
+  private async restoreTabs(): Promise<void> {
+    const restore = this.tabsToRestore;
+    if (!restore) return;
+    for (const uri of restore.tabs) {
+      await this.documents.openFile(uri).catch((e: unknown) => {
+        this.appendOutput("Direct Editor", `could not reopen ${uri}: ${e instanceof Error ? e.message : String(e)}\n`);
+      });
+    }
+    const order = new Map(restore.tabs.map((uri, i) => [uri, i]));
+    this.documents.open.update((docs) =>
+      [...docs].sort((a, b) => (order.get(a.uri) ?? order.size) - (order.get(b.uri) ?? order.size)),
+    );
+    const active = restore.active ?? this.documents.active.get();
+    if (active && this.documents.get(active)) this.documents.setActive(active);
+    this.tabsToRestore = undefined;
+    this.persistWindow();
+  }
+
+  private persistWindow(): void {
+    if (this.tabsToRestore) return; // not yet restored: keep the saved tabs
+    saveWindowState({
+      folder: this.workspaceFolder.get() ?? null,
+      tabs: this.documents.open.get().map((d) => d.uri),
+      active: this.documents.active.get() ?? null,
+    });
+  }
+
+  /** Asks a modal question; a second dialog cancels the first. */
+  showDialog(request: Omit<DialogRequest, "resolve">): Promise<number | null> {
+    return new Promise((resolve) => {
+      const previous = this.dialog.get();
+      this.dialog.set({ ...request, resolve });
+      previous?.resolve(null);
+    });
+  }
+
+  answerDialog(d: DialogRequest, index: number | null): void {
+    if (this.dialog.get() === d) this.dialog.set(undefined);
+    d.resolve(index);
+  }
+
+  /** Developer: Reload Window. Unsaved text is in the backups (flushed now), so no question. */
+  reloadWindow(): void {
+    this.documents.flushBackups();
+    this.reloading = true;
+    location.reload();
   }
 
   async openFolder(uri: string): Promise<void> {
