@@ -11,19 +11,14 @@ import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import type { DocumentSelector } from "../services/language-features.js";
 import { diagnosticDto } from "../services/type-converters.js";
 import { textDocument } from "./text-document.js";
-import * as types from "./types.js";
+import { fillNotImplemented } from "./not-implemented.js";
+import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
+import * as types from "./vscode-types.js";
 
-const { Disposable, EventEmitter, Uri } = types;
+const { Disposable, EventEmitter, FileType, Uri } = types;
 type Uri = types.Uri;
 
 const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes("://") ? Uri.parse(u) : Uri.file(u)) : u);
-
-export enum FileType {
-  Unknown = 0,
-  File = 1,
-  Directory = 2,
-  SymbolicLink = 64,
-}
 
 export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Record<string, unknown> => {
   const id = ext.id;
@@ -392,17 +387,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     },
   };
 
-  return {
-    version: "1.90.0",
+  const api: Record<string, unknown> = {
+    // The API level we claim is the @types/vscode authors compile against.
+    version: VSCODE_SURFACE.version,
     env: { appName: "Direct Editor", language: "en", machineId: "direct-editor" },
     commands,
     window,
     workspace,
     languages,
     extensions,
-    FileType,
     ...types,
   };
+  fillNotImplemented(api, VSCODE_SURFACE);
+  return api;
 };
 
 const LANGUAGES: Record<string, string> = {
