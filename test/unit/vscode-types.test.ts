@@ -244,3 +244,29 @@ describe("language values", () => {
     expect(new vscode.RelativePattern(Uri.file("/ws"), "**/*.ts").base).toBe("/ws");
   });
 });
+
+describe("l10n and workspace folders", () => {
+  it("l10n.t fills index and named placeholders and leaves unknown ones", async () => {
+    const { t } = await import("../../src/extension-host/api/l10n.js");
+    expect(t("Hello {0}, {1}!", "World", 2)).toBe("Hello World, 2!");
+    expect(t("Hello {name} {missing}", { name: "Erich" })).toBe("Hello Erich {missing}");
+    expect(t({ message: "{0} files", args: [3], comment: "count" })).toBe("3 files");
+    expect(t("no args {0}")).toBe("no args {0}");
+  });
+  it("getWorkspaceFolder picks the innermost folder; asRelativePath follows VS Code", async () => {
+    const { folderOf, relativePath } = await import("../../src/extension-host/api/workspace-folders.js");
+    const ws = [
+      { uri: Uri.file("/ws/app"), name: "app", index: 0 },
+      { uri: Uri.file("/ws/app/lib"), name: "lib", index: 1 },
+    ];
+    expect(folderOf(ws, Uri.file("/ws/app/lib/x.ts"))?.name).toBe("lib");
+    expect(folderOf(ws, Uri.file("/ws/app/src/x.ts"))?.name).toBe("app");
+    expect(folderOf(ws, Uri.file("/ws/app"))?.name).toBe("app");
+    expect(folderOf(ws, Uri.file("/ws/application/x"))).toBeUndefined();
+    expect(folderOf(ws, Uri.parse("untitled:Untitled-1"))).toBeUndefined();
+    expect(relativePath(ws, Uri.file("/ws/app/src/x.ts"))).toBe("app/src/x.ts");
+    expect(relativePath(ws, "/ws/app/src/x.ts", false)).toBe("src/x.ts");
+    expect(relativePath(ws.slice(0, 1), Uri.file("/ws/app/src/x.ts"))).toBe("src/x.ts");
+    expect(relativePath(ws, "/elsewhere/y.ts")).toBe("/elsewhere/y.ts");
+  });
+});

@@ -11,12 +11,18 @@ import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import type { DocumentSelector } from "../services/language-features.js";
 import { diagnosticDto } from "../services/type-converters.js";
 import { textDocument } from "./text-document.js";
+import { randomUUID } from "node:crypto";
+import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
+import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
 
 const { Disposable, EventEmitter, FileType, Uri } = types;
 type Uri = types.Uri;
+
+/** One per host process, like VS Code's per-window session id. */
+const sessionId = randomUUID();
 
 const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes("://") ? Uri.parse(u) : Uri.file(u)) : u);
 
@@ -246,12 +252,36 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       inspect: (k: string) => ({ key: key(k), defaultValue: host.configuration.get(key(k)) }),
     };
   };
+  const folders = (): WorkspaceFolder[] =>
+    (host.sessions.target()?.workspaceFolders ?? []).map((f, index) => ({
+      uri: Uri.parse(f.uri),
+      name: f.name,
+      index,
+    }));
   const workspace = {
     get workspaceFolders() {
-      const folders = host.sessions.target()?.workspaceFolders ?? [];
-      return folders.length === 0
-        ? undefined
-        : folders.map((f, index) => ({ uri: Uri.parse(f.uri), name: f.name, index }));
+      const list = folders();
+      return list.length === 0 ? undefined : list;
+    },
+    get name() {
+      return folders()[0]?.name;
+    },
+    /** Folders are opened directly; there are no .code-workspace files. */
+    get workspaceFile() {
+      return undefined;
+    },
+    /** The host has no restricted mode: every extension runs with full rights, as in a trusted workspace. */
+    get isTrusted() {
+      return true;
+    },
+    getWorkspaceFolder: (uri: Uri) => {
+      if (!(uri instanceof Uri)) throw new Error("vscode.workspace.getWorkspaceFolder: uri must be a vscode.Uri");
+      return folderOf(folders(), uri);
+    },
+    asRelativePath: (pathOrUri: string | Uri, includeWorkspaceFolder?: boolean) => {
+      if (typeof pathOrUri !== "string" && !(pathOrUri instanceof Uri))
+        throw new Error("vscode.workspace.asRelativePath: expected a path or a vscode.Uri");
+      return relativePath(folders(), pathOrUri, includeWorkspaceFolder);
     },
     get rootPath() {
       const first = host.sessions.target()?.workspaceFolders[0];
@@ -390,7 +420,24 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   const api: Record<string, unknown> = {
     // The API level we claim is the @types/vscode authors compile against.
     version: VSCODE_SURFACE.version,
-    env: { appName: "Direct Editor", language: "en", machineId: "direct-editor" },
+    env: {
+      appName: "Direct Editor",
+      appHost: "desktop",
+      uriScheme: "direct-editor",
+      language: "en",
+      machineId: "direct-editor",
+      sessionId,
+      isNewAppInstall: false,
+      isTelemetryEnabled: false,
+      uiKind: types.UIKind.Desktop,
+      logLevel: types.LogLevel.Info,
+      shell: process.env.SHELL ?? "",
+      /** Extensions run locally, never in a remote (SSH, WSL, container) window. */
+      get remoteName() {
+        return undefined;
+      },
+    },
+    l10n,
     commands,
     window,
     workspace,
