@@ -270,3 +270,33 @@ describe("l10n and workspace folders", () => {
     expect(relativePath(ws, "/elsewhere/y.ts")).toBe("/elsewhere/y.ts");
   });
 });
+
+describe("notebook, task, debug and test values", () => {
+  it("NotebookRange orders and validates; with keeps identity when unchanged", () => {
+    const r = new vscode.NotebookRange(4, 1);
+    expect([r.start, r.end, r.isEmpty]).toEqual([1, 4, false]);
+    expect(r.with({})).toBe(r);
+    expect(r.with({ end: 1 }).isEmpty).toBe(true);
+    expect(() => new vscode.NotebookRange(-1, 2)).toThrow(/non-negative/);
+  });
+  it("NotebookCellOutputItem factories encode text and JSON with VS Code's MIME types", () => {
+    const text = vscode.NotebookCellOutputItem.text("héllo");
+    expect([text.mime, new TextDecoder().decode(text.data)]).toEqual(["text/plain", "héllo"]);
+    const json = vscode.NotebookCellOutputItem.json({ a: 1 });
+    expect([json.mime, JSON.parse(new TextDecoder().decode(json.data))]).toEqual(["text/x-json", { a: 1 }]);
+    expect(vscode.NotebookCellOutputItem.stderr("x").mime).toBe("application/vnd.code.notebook.stderr");
+    const error = vscode.NotebookCellOutputItem.error(new TypeError("bad"));
+    expect(JSON.parse(new TextDecoder().decode(error.data))).toMatchObject({ name: "TypeError", message: "bad" });
+  });
+  it("DataTransfer compares MIME types case-insensitively; TaskGroup and TestMessage.diff", async () => {
+    const dt = new vscode.DataTransfer();
+    dt.set("Text/Plain", new vscode.DataTransferItem("x"));
+    expect(await dt.get("text/plain")?.asString()).toBe("x");
+    expect([...dt].map(([mime]) => mime)).toEqual(["text/plain"]);
+    expect([vscode.TaskGroup.Build.id, vscode.TaskGroup.Test.id]).toEqual(["build", "test"]);
+    const diff = vscode.TestMessage.diff("differs", "a", "b");
+    expect([diff.expectedOutput, diff.actualOutput]).toEqual(["a", "b"]);
+    const bp = new vscode.SourceBreakpoint(new vscode.Location(Uri.file("/x.ts"), pos(1, 0)));
+    expect([bp.enabled, typeof bp.id]).toEqual([true, "string"]);
+  });
+});

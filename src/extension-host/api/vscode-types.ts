@@ -2,3 +2,4 @@
 export * from "./enums.generated.js";
 export * from "./types.js";
 export * from "./language-types.js";
+export * from "./feature-types.js";
