@@ -14,6 +14,7 @@ import { textDocument } from "./text-document.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
+import { createProgressApi } from "./progress.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
@@ -178,7 +179,14 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
   documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
 
+  const progress = createProgressApi(id, {
+    update: (item) => windowService.updateStatusBarItem(item),
+    remove: (itemId) => windowService.removeStatusBarItem(itemId),
+  });
   const window = {
+    withProgress: progress.withProgress,
+    setStatusBarMessage: (text: string, hideAfter?: number | PromiseLike<unknown>) =>
+      track(progress.setStatusBarMessage(text, hideAfter)),
     showInformationMessage: showMessage("information"),
     showWarningMessage: showMessage("warning"),
     showErrorMessage: showMessage("error"),
