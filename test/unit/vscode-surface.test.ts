@@ -107,8 +107,10 @@ describe("the vscode namespace", () => {
     expect(() => window.createWebviewPanel?.()).toThrow(
       "vscode.window.createWebviewPanel is not implemented yet in Direct Editor",
     );
-    const Task = api.Task as new () => unknown;
-    expect(() => new Task()).toThrow("vscode.Task is not implemented yet in Direct Editor");
+    const ChatResponseMarkdownPart = api.ChatResponseMarkdownPart as new () => unknown;
+    expect(() => new ChatResponseMarkdownPart()).toThrow(
+      "vscode.ChatResponseMarkdownPart is not implemented yet in Direct Editor",
+    );
     const onDidChangeWindowState = window.onDidChangeWindowState as unknown as (l: () => void) => { dispose(): void };
     expect(typeof onDidChangeWindowState(() => undefined).dispose).toBe("function");
   });

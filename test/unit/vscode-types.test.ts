@@ -299,4 +299,27 @@ describe("notebook, task, debug and test values", () => {
     const bp = new vscode.SourceBreakpoint(new vscode.Location(Uri.file("/x.ts"), pos(1, 0)));
     expect([bp.enabled, typeof bp.id]).toEqual([true, "string"]);
   });
+  it("Task accepts both constructor forms; FileCoverage.fromDetails counts statements, branches, declarations", () => {
+    const shell = new vscode.ShellExecution("npm test");
+    const task = new vscode.Task({ type: "npm" }, vscode.TaskScope.Workspace, "test", "npm", shell, "$tsc");
+    expect([task.scope, task.name, task.problemMatchers, shell.commandLine]).toEqual([
+      vscode.TaskScope.Workspace,
+      "test",
+      ["$tsc"],
+      "npm test",
+    ]);
+    const old = new vscode.Task({ type: "npm" }, "build", "npm", new vscode.ProcessExecution("npm", ["run", "build"]));
+    expect([old.scope, old.name, old.source, old.problemMatchers]).toEqual([undefined, "build", "npm", []]);
+    const coverage = vscode.FileCoverage.fromDetails(Uri.file("/a.ts"), [
+      new vscode.StatementCoverage(3, pos(0, 0), [new vscode.BranchCoverage(true), new vscode.BranchCoverage(0)]),
+      new vscode.StatementCoverage(false, pos(1, 0)),
+      new vscode.DeclarationCoverage("f", 1, pos(0, 0)),
+    ]);
+    expect([coverage.statementCoverage, coverage.branchCoverage, coverage.declarationCoverage]).toEqual([
+      { covered: 1, total: 2 },
+      { covered: 1, total: 2 },
+      { covered: 1, total: 1 },
+    ]);
+    expect(() => new vscode.FileCoverage(Uri.file("/a"), new vscode.TestCoverageCount(3, 2))).toThrow(/greater/);
+  });
 });

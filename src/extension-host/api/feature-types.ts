@@ -5,10 +5,12 @@
  * namespace function then says clearly whether the feature exists.
  */
 import { randomUUID } from "node:crypto";
-import type { NotebookCellKind, NotebookCellStatusBarAlignment } from "./enums.generated.js";
+import type { NotebookCellKind, NotebookCellStatusBarAlignment, TaskScope } from "./enums.generated.js";
 import type { Command } from "./language-types.js";
+import type { Uri } from "./uri.js";
 import {
   type Location,
+  type Position,
   type MarkdownString,
   type Range,
   type SnippetString,
@@ -352,5 +354,299 @@ export class TelemetryTrustedValue<T = unknown> {
   readonly value: T;
   constructor(value: T) {
     this.value = value;
+  }
+}
+
+// ── tasks ──────────────────────────────────────────────────────────────────────────────────
+
+type ExecutionOptions = { cwd?: string; env?: { [key: string]: string } };
+type ShellArg = string | { value: string; quoting: number };
+
+export class ProcessExecution {
+  process: string;
+  args: string[];
+  options?: ExecutionOptions;
+  constructor(process: string, options?: ExecutionOptions);
+  constructor(process: string, args: string[], options?: ExecutionOptions);
+  constructor(process: string, a?: string[] | ExecutionOptions, b?: ExecutionOptions) {
+    if (typeof process !== "string") throw illegal("process must be a string");
+    this.process = process;
+    this.args = Array.isArray(a) ? a : [];
+    const options = Array.isArray(a) ? b : a;
+    if (options) this.options = options;
+  }
+}
+
+export class ShellExecution {
+  commandLine: string | undefined;
+  command: ShellArg;
+  args: ShellArg[];
+  options?: ExecutionOptions & { executable?: string; shellArgs?: string[] };
+  constructor(commandLine: string, options?: ExecutionOptions);
+  constructor(command: ShellArg, args: ShellArg[], options?: ExecutionOptions);
+  constructor(command: ShellArg, a?: ShellArg[] | ExecutionOptions, b?: ExecutionOptions) {
+    if (Array.isArray(a)) {
+      this.commandLine = undefined;
+      this.command = command;
+      this.args = a;
+      if (b) this.options = b;
+    } else {
+      if (typeof command !== "string") throw illegal("commandLine must be a string");
+      this.commandLine = command;
+      this.command = command;
+      this.args = [];
+      if (a) this.options = a;
+    }
+  }
+}
+
+export class CustomExecution {
+  readonly callback: (resolvedDefinition: object) => PromiseLike<object>;
+  constructor(callback: (resolvedDefinition: object) => PromiseLike<object>) {
+    if (typeof callback !== "function") throw illegal("callback must be a function");
+    this.callback = callback;
+  }
+}
+
+type TaskScopeValue = TaskScope | { readonly uri: Uri; readonly name: string; readonly index: number };
+type Execution = ProcessExecution | ShellExecution | CustomExecution;
+
+export class Task {
+  definition: { readonly type: string; readonly [name: string]: unknown };
+  readonly scope: TaskScopeValue | undefined;
+  name: string;
+  detail?: string;
+  execution?: Execution;
+  isBackground = false;
+  source: string;
+  group?: TaskGroup;
+  presentationOptions: object = {};
+  problemMatchers: string[];
+  runOptions: object = {};
+
+  constructor(
+    definition: { readonly type: string },
+    scope: TaskScopeValue,
+    name: string,
+    source: string,
+    execution?: Execution,
+    problemMatchers?: string | string[],
+  );
+  /** The deprecated form without a scope. */
+  constructor(
+    definition: { readonly type: string },
+    name: string,
+    source: string,
+    execution?: Execution,
+    problemMatchers?: string | string[],
+  );
+  constructor(
+    definition: { readonly type: string },
+    a: TaskScopeValue | string,
+    b: string,
+    c?: string | Execution,
+    d?: Execution | string | string[],
+    e?: string | string[],
+  ) {
+    if (typeof definition?.type !== "string") throw illegal("the task definition needs a string 'type'");
+    this.definition = definition;
+    const [scope, name, source, execution, matchers] =
+      typeof a === "string"
+        ? [undefined, a, b, c as Execution | undefined, d as string | string[] | undefined]
+        : [a, b, c as string, d as Execution | undefined, e];
+    this.scope = scope;
+    this.name = name;
+    this.source = source;
+    if (execution) this.execution = execution;
+    this.problemMatchers = matchers === undefined ? [] : typeof matchers === "string" ? [matchers] : matchers;
+  }
+}
+
+// ── tabs ───────────────────────────────────────────────────────────────────────────────────
+
+export class TabInputText {
+  readonly uri: Uri;
+  constructor(uri: Uri) {
+    this.uri = uri;
+  }
+}
+export class TabInputTextDiff {
+  readonly original: Uri;
+  readonly modified: Uri;
+  constructor(original: Uri, modified: Uri) {
+    this.original = original;
+    this.modified = modified;
+  }
+}
+export class TabInputCustom {
+  readonly uri: Uri;
+  readonly viewType: string;
+  constructor(uri: Uri, viewType: string) {
+    this.uri = uri;
+    this.viewType = viewType;
+  }
+}
+export class TabInputWebview {
+  readonly viewType: string;
+  constructor(viewType: string) {
+    this.viewType = viewType;
+  }
+}
+export class TabInputNotebook {
+  readonly uri: Uri;
+  readonly notebookType: string;
+  constructor(uri: Uri, notebookType: string) {
+    this.uri = uri;
+    this.notebookType = notebookType;
+  }
+}
+export class TabInputNotebookDiff {
+  readonly original: Uri;
+  readonly modified: Uri;
+  readonly notebookType: string;
+  constructor(original: Uri, modified: Uri, notebookType: string) {
+    this.original = original;
+    this.modified = modified;
+    this.notebookType = notebookType;
+  }
+}
+export class TabInputTerminal {}
+
+// ── tests and coverage ─────────────────────────────────────────────────────────────────────
+
+export class TestRunRequest {
+  readonly include: readonly object[] | undefined;
+  readonly exclude: readonly object[] | undefined;
+  readonly profile: object | undefined;
+  readonly continuous?: boolean;
+  readonly preserveFocus: boolean;
+  constructor(
+    include?: readonly object[],
+    exclude?: readonly object[],
+    profile?: object,
+    continuous = false,
+    preserveFocus = true,
+  ) {
+    this.include = include;
+    this.exclude = exclude;
+    this.profile = profile;
+    this.continuous = continuous;
+    this.preserveFocus = preserveFocus;
+  }
+}
+
+export class TestCoverageCount {
+  covered: number;
+  total: number;
+  constructor(covered: number, total: number) {
+    this.covered = covered;
+    this.total = total;
+  }
+}
+
+export class BranchCoverage {
+  executed: number | boolean;
+  location?: Position | Range;
+  label?: string;
+  constructor(executed: number | boolean, location?: Position | Range, label?: string) {
+    this.executed = executed;
+    if (location) this.location = location;
+    if (label !== undefined) this.label = label;
+  }
+}
+
+export class StatementCoverage {
+  executed: number | boolean;
+  location: Position | Range;
+  branches: BranchCoverage[];
+  constructor(executed: number | boolean, location: Position | Range, branches: BranchCoverage[] = []) {
+    this.executed = executed;
+    this.location = location;
+    this.branches = branches;
+  }
+}
+
+export class DeclarationCoverage {
+  name: string;
+  executed: number | boolean;
+  location: Position | Range;
+  constructor(name: string, executed: number | boolean, location: Position | Range) {
+    this.name = name;
+    this.executed = executed;
+    this.location = location;
+  }
+}
+
+const checkCount = (what: string, count: TestCoverageCount | undefined): void => {
+  if (count && count.covered > count.total)
+    throw illegal(`${what}: covered (${count.covered}) cannot be greater than total (${count.total})`);
+};
+
+export class FileCoverage {
+  readonly uri: Uri;
+  statementCoverage: TestCoverageCount;
+  branchCoverage?: TestCoverageCount;
+  declarationCoverage?: TestCoverageCount;
+  detailedCoverage?: ReadonlyArray<StatementCoverage | DeclarationCoverage>;
+
+  constructor(
+    uri: Uri,
+    statementCoverage: TestCoverageCount,
+    branchCoverage?: TestCoverageCount,
+    declarationCoverage?: TestCoverageCount,
+  ) {
+    checkCount("statementCoverage", statementCoverage);
+    checkCount("branchCoverage", branchCoverage);
+    checkCount("declarationCoverage", declarationCoverage);
+    this.uri = uri;
+    this.statementCoverage = statementCoverage;
+    if (branchCoverage) this.branchCoverage = branchCoverage;
+    if (declarationCoverage) this.declarationCoverage = declarationCoverage;
+  }
+
+  /** Counts statements (and their branches) and declarations; executed means a count > 0 or true. */
+  static fromDetails(uri: Uri, details: ReadonlyArray<StatementCoverage | DeclarationCoverage>): FileCoverage {
+    const statements = new TestCoverageCount(0, 0);
+    const branches = new TestCoverageCount(0, 0);
+    const declarations = new TestCoverageCount(0, 0);
+    const tally = (count: TestCoverageCount, executed: number | boolean): void => {
+      count.total += 1;
+      if (executed) count.covered += 1;
+    };
+    for (const d of details) {
+      if (d instanceof DeclarationCoverage) tally(declarations, d.executed);
+      else {
+        tally(statements, d.executed);
+        for (const b of d.branches) tally(branches, b.executed);
+      }
+    }
+    const coverage = new FileCoverage(
+      uri,
+      statements,
+      branches.total > 0 ? branches : undefined,
+      declarations.total > 0 ? declarations : undefined,
+    );
+    coverage.detailedCoverage = details;
+    return coverage;
+  }
+}
+
+// ── language models ────────────────────────────────────────────────────────────────────────
+
+export class LanguageModelError extends Error {
+  readonly code: string;
+  constructor(message?: string, code = "Unknown") {
+    super(message ?? "");
+    this.code = code;
+    this.name = code === "Unknown" ? "LanguageModelError" : `${code} (LanguageModelError)`;
+  }
+  static NoPermissions(message?: string): LanguageModelError {
+    return new LanguageModelError(message, "NoPermissions");
+  }
+  static Blocked(message?: string): LanguageModelError {
+    return new LanguageModelError(message, "Blocked");
+  }
+  static NotFound(message?: string): LanguageModelError {
+    return new LanguageModelError(message, "NotFound");
   }
 }
