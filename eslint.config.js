@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    // Extensions are CommonJS that `require("vscode")`, typed through types/vscode.d.ts.
+    // Extensions are CommonJS that `require("vscode")`, typed through @types/vscode.
     files: ["examples/**/*.js", "extensions/**/*.js", "test/**/fixtures/**/*.js"],
     languageOptions: { sourceType: "commonjs" },
     rules: {

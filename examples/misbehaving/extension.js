@@ -1,5 +1,4 @@
 // @ts-check
-/// <reference path="../../types/vscode.d.ts" />
 const vscode = require("vscode");
 
 /** @param {vscode.ExtensionContext} context */

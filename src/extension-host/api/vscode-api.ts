@@ -11,19 +11,21 @@ import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import type { DocumentSelector } from "../services/language-features.js";
 import { diagnosticDto } from "../services/type-converters.js";
 import { textDocument } from "./text-document.js";
-import * as types from "./types.js";
+import { randomUUID } from "node:crypto";
+import { l10n } from "./l10n.js";
+import { fillNotImplemented } from "./not-implemented.js";
+import { createProgressApi } from "./progress.js";
+import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
+import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
+import * as types from "./vscode-types.js";
 
-const { Disposable, EventEmitter, Uri } = types;
+const { Disposable, EventEmitter, FileType, Uri } = types;
 type Uri = types.Uri;
 
-const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes("://") ? Uri.parse(u) : Uri.file(u)) : u);
+/** One per host process, like VS Code's per-window session id. */
+const sessionId = randomUUID();
 
-export enum FileType {
-  Unknown = 0,
-  File = 1,
-  Directory = 2,
-  SymbolicLink = 64,
-}
+const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes("://") ? Uri.parse(u) : Uri.file(u)) : u);
 
 export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Record<string, unknown> => {
   const id = ext.id;
@@ -177,7 +179,14 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
   documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
 
+  const progress = createProgressApi(id, {
+    update: (item) => windowService.updateStatusBarItem(item),
+    remove: (itemId) => windowService.removeStatusBarItem(itemId),
+  });
   const window = {
+    withProgress: progress.withProgress,
+    setStatusBarMessage: (text: string, hideAfter?: number | PromiseLike<unknown>) =>
+      track(progress.setStatusBarMessage(text, hideAfter)),
     showInformationMessage: showMessage("information"),
     showWarningMessage: showMessage("warning"),
     showErrorMessage: showMessage("error"),
@@ -251,12 +260,36 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       inspect: (k: string) => ({ key: key(k), defaultValue: host.configuration.get(key(k)) }),
     };
   };
+  const folders = (): WorkspaceFolder[] =>
+    (host.sessions.target()?.workspaceFolders ?? []).map((f, index) => ({
+      uri: Uri.parse(f.uri),
+      name: f.name,
+      index,
+    }));
   const workspace = {
     get workspaceFolders() {
-      const folders = host.sessions.target()?.workspaceFolders ?? [];
-      return folders.length === 0
-        ? undefined
-        : folders.map((f, index) => ({ uri: Uri.parse(f.uri), name: f.name, index }));
+      const list = folders();
+      return list.length === 0 ? undefined : list;
+    },
+    get name() {
+      return folders()[0]?.name;
+    },
+    /** Folders are opened directly; there are no .code-workspace files. */
+    get workspaceFile() {
+      return undefined;
+    },
+    /** The host has no restricted mode: every extension runs with full rights, as in a trusted workspace. */
+    get isTrusted() {
+      return true;
+    },
+    getWorkspaceFolder: (uri: Uri) => {
+      if (!(uri instanceof Uri)) throw new Error("vscode.workspace.getWorkspaceFolder: uri must be a vscode.Uri");
+      return folderOf(folders(), uri);
+    },
+    asRelativePath: (pathOrUri: string | Uri, includeWorkspaceFolder?: boolean) => {
+      if (typeof pathOrUri !== "string" && !(pathOrUri instanceof Uri))
+        throw new Error("vscode.workspace.asRelativePath: expected a path or a vscode.Uri");
+      return relativePath(folders(), pathOrUri, includeWorkspaceFolder);
     },
     get rootPath() {
       const first = host.sessions.target()?.workspaceFolders[0];
@@ -392,17 +425,36 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     },
   };
 
-  return {
-    version: "1.90.0",
-    env: { appName: "Direct Editor", language: "en", machineId: "direct-editor" },
+  const api: Record<string, unknown> = {
+    // The API level we claim is the @types/vscode authors compile against.
+    version: VSCODE_SURFACE.version,
+    env: {
+      appName: "Direct Editor",
+      appHost: "desktop",
+      uriScheme: "direct-editor",
+      language: "en",
+      machineId: "direct-editor",
+      sessionId,
+      isNewAppInstall: false,
+      isTelemetryEnabled: false,
+      uiKind: types.UIKind.Desktop,
+      logLevel: types.LogLevel.Info,
+      shell: process.env.SHELL ?? "",
+      /** Extensions run locally, never in a remote (SSH, WSL, container) window. */
+      get remoteName() {
+        return undefined;
+      },
+    },
+    l10n,
     commands,
     window,
     workspace,
     languages,
     extensions,
-    FileType,
     ...types,
   };
+  fillNotImplemented(api, VSCODE_SURFACE);
+  return api;
 };
 
 const LANGUAGES: Record<string, string> = {

@@ -6,7 +6,7 @@ import type {
   Position as PositionDto,
   Severity,
 } from "../../protocol/workbench.js";
-import type * as types from "../api/types.js";
+import type * as types from "../api/vscode-types.js";
 
 const COMPLETION_KINDS = [
   "Text",
@@ -49,7 +49,8 @@ export const diagnosticDto = (d: types.Diagnostic): DiagnosticDto => ({
   message: d.message,
   severity: SEVERITIES[d.severity] ?? "error",
   ...(d.source ? { source: d.source } : {}),
-  ...(d.code !== undefined ? { code: d.code } : {}),
+  // A `{ value, target }` code carries its link target; the wire carries only the value.
+  ...(d.code !== undefined ? { code: typeof d.code === "object" ? d.code.value : d.code } : {}),
 });
 
 export const toHoverDto = (hovers: ReadonlyArray<unknown>): HoverDto | null => {

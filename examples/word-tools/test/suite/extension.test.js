@@ -1,5 +1,4 @@
 // @ts-check
-/// <reference path="../../../../types/vscode.d.ts" />
 const assert = require("node:assert/strict");
 const vscode = require("vscode");
 
