@@ -3,7 +3,7 @@
  * host), recently opened files first. `name:42` opens at a line, `:42` goes to a line of the
  * active editor, like VS Code.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { WorkspaceFiles } from "../../../protocol/search.js";
 import { errorText } from "./commands.js";
 import { fuzzyFilter, Highlighted } from "./fuzzy.js";
@@ -46,6 +46,8 @@ const QuickOpenBox = ({ services, initial }: { services: WorkbenchServices; init
   const [text, setText] = useState(initial);
   const [selected, setSelected] = useState(0);
   const [listing, setListing] = useState<WorkspaceFiles | string | undefined>(undefined);
+  /** Enter pressed before the list arrived: open the best match once it does. */
+  const acceptWhenListed = useRef(false);
   useEffect(() => {
     const controller = new AbortController();
     services.host.listWorkspaceFiles({}, { signal: controller.signal }).then(
@@ -88,6 +90,15 @@ const QuickOpenBox = ({ services, initial }: { services: WorkbenchServices; init
     void openAt(services, item.uri, target);
   };
 
+  const best = shown[0]?.item;
+  useEffect(() => {
+    if (acceptWhenListed.current && listing !== undefined) {
+      acceptWhenListed.current = false;
+      services.quickOpen.set(undefined);
+      if (best) void openAt(services, best.uri, target);
+    }
+  }, [listing, best, services, target]);
+
   return (
     <div className="quick-input quick-open" data-testid="quick-open">
       <input
@@ -102,7 +113,10 @@ const QuickOpenBox = ({ services, initial }: { services: WorkbenchServices; init
         onBlur={close}
         onKeyDown={(e) => {
           if (e.key === "Escape") close();
-          if (e.key === "Enter") accept(shown[selected]?.item);
+          if (e.key === "Enter") {
+            if (listing === undefined && !goToLine) acceptWhenListed.current = true;
+            else accept(shown[selected]?.item);
+          }
           if (e.key === "ArrowDown") setSelected((s) => Math.min(s + 1, shown.length - 1));
           if (e.key === "ArrowUp") setSelected((s) => Math.max(s - 1, 0));
           if (e.key === "ArrowDown" || e.key === "ArrowUp" || e.key === "Enter") e.preventDefault();
