@@ -121,8 +121,12 @@ export class HostServices {
       },
       listWorkspaceFiles: ({ maxResults }) => this.search.listFiles(folderUris(workbench()), maxResults),
       findInFiles: (request, { signal }) =>
-        this.search.findInFiles(folderUris(workbench()), request, signal, (files) =>
-          session.workbench.searchResults({ searchId: request.searchId, files }),
+        this.search.findInFiles(
+          folderUris(workbench()),
+          request,
+          signal,
+          (files) => session.workbench.searchResults({ searchId: request.searchId, files }),
+          (uri) => session.documents.get(uri)?.text,
         ),
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),

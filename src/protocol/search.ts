@@ -84,9 +84,58 @@ export const searchRegExp = (query: TextSearchQuery): RegExp | string => {
   }
 };
 
-/** Replaces every match; `$1`, `$&`… expand in regex mode only (VS Code's rule). */
+/** One replacement: `[start, end)` offsets in the text and what goes there. */
+export interface ReplacementEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** ECMAScript's GetSubstitution: `$$`, `$&`, `` $` ``, `$'`, `$1`…`$99`, `$<name>`. */
+const substitute = (match: RegExpExecArray, input: string, template: string): string =>
+  template.replace(/\$(\$|&|`|'|\d{1,2}|<([^>]*)>)/g, (token: string, what: string, name: string | undefined) => {
+    if (what === "$") return "$";
+    if (what === "&") return match[0];
+    if (what === "`") return input.slice(0, match.index);
+    if (what === "'") return input.slice(match.index + match[0].length);
+    if (name !== undefined) return match.groups ? (match.groups[name] ?? "") : token;
+    // `$12` is group 12 when there is one, else group 1 followed by "2".
+    const two = Number(what);
+    if (what.length === 2 && two >= 1 && two < match.length) return match[two] ?? "";
+    const one = Number(what[0]);
+    if (one >= 1 && one < match.length) return (match[one] ?? "") + what.slice(1);
+    return token;
+  });
+
+/** Every non-empty match's replacement; `$1`, `$&`… expand in regex mode only (VS Code's rule). */
+export const replacementEdits = (
+  text: string,
+  regex: RegExp,
+  replacement: string,
+  isRegExp: boolean,
+): ReplacementEdit[] => {
+  const edits: ReplacementEdit[] = [];
+  for (const m of text.matchAll(regex)) {
+    if (m[0].length === 0) continue;
+    const exec = m as RegExpExecArray;
+    edits.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: isRegExp ? substitute(exec, text, replacement) : replacement,
+    });
+  }
+  return edits;
+};
+
+/** The text with every match replaced, and how many were. */
 export const replaceAllIn = (text: string, regex: RegExp, replacement: string, isRegExp: boolean): [string, number] => {
-  const count = [...text.matchAll(regex)].length;
-  if (count === 0) return [text, 0];
-  return [text.replace(regex, isRegExp ? replacement : replacement.replace(/\$/g, "$$$$")), count];
+  const edits = replacementEdits(text, regex, replacement, isRegExp);
+  if (edits.length === 0) return [text, 0];
+  let out = "";
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return [out + text.slice(at), edits.length];
 };

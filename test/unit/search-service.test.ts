@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InvalidSearchQuery } from "../../src/protocol/contracts/ext-host.js";
-import type { FileMatches, FindInFilesRequest } from "../../src/protocol/search.js";
+import {
+  replaceAllIn,
+  replacementEdits,
+  type FileMatches,
+  type FindInFilesRequest,
+} from "../../src/protocol/search.js";
 import { FilesService } from "../../src/extension-host/services/files.js";
 import { DEFAULT_SEARCH_LIMITS, SearchService } from "../../src/extension-host/services/search.js";
 
@@ -143,5 +148,40 @@ describe("SearchService", () => {
         "file:///etc/hostname",
       ]),
     ).rejects.toBeInstanceOf(InvalidSearchQuery);
+  });
+});
+
+describe("replacement", () => {
+  it("expands $-patterns exactly as String.prototype.replace does, and literally in plain mode", () => {
+    const text = "foo(12) bar(3) foo(45)";
+    const cases: Array<[RegExp, string]> = [
+      [/(\w+)\((\d+)\)/gu, "$2-$1"],
+      [/(\w+)\((\d+)\)/gu, "[$&] $$ $`|$'"],
+      [/(?<name>\w+)\((?<n>\d+)\)/gu, "$<n>:$<name>"],
+      [/(\w+)\((\d)(\d)?\)/gu, "$12 $3 $9"],
+    ];
+    for (const [regex, template] of cases) {
+      expect(replaceAllIn(text, regex, template, true)[0]).toBe(text.replace(regex, template));
+    }
+    expect(replaceAllIn(text, /foo/gu, "$1 $&", false)).toEqual(["$1 $&(12) bar(3) $1 $&(45)", 2]);
+    expect(replacementEdits(text, /bar/gu, "x", false)).toEqual([{ start: 8, end: 11, text: "x" }]);
+  });
+});
+
+describe("open documents", () => {
+  it("searches the window's current text of an open document instead of the disk", async () => {
+    put("a.txt", "on disk\n");
+    put("b.txt", "on disk too\n");
+    const service = new SearchService(new FilesService());
+    const edited = new Map([[uri("a.txt"), "unsaved needle\n"]]);
+    const batches: FileMatches[][] = [];
+    await service.findInFiles(
+      [folder],
+      query("needle"),
+      new AbortController().signal,
+      (b) => batches.push(b),
+      (u) => edited.get(u),
+    );
+    expect(batches.flat().map((f) => f.uri)).toEqual([uri("a.txt")]);
   });
 });

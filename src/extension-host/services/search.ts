@@ -184,6 +184,8 @@ export class SearchService {
     request: FindInFilesRequest,
     signal: AbortSignal,
     emit: (files: FileMatches[]) => void,
+    /** The window's current text of a document it has open (unsaved edits are searched, like VS Code). */
+    openText: (uri: string) => string | undefined = () => undefined,
   ): Promise<FindInFilesSummary> {
     const regex = this.regexFor(request.query);
     const include = globTest(request.include);
@@ -207,7 +209,8 @@ export class SearchService {
     const files = walk(foldersOf(folderUris), excluded, stop.signal);
     const searchOne = async (file: WalkedFile): Promise<void> => {
       if (include && !include(file.relative)) return;
-      const text = await this.readText(file.path);
+      const uri = pathToFileURL(file.path).toString();
+      const text = openText(uri) ?? (await this.readText(file.path));
       if (text === undefined) {
         summary.skipped++;
         return;
@@ -217,7 +220,7 @@ export class SearchService {
       if (matches.length === 0 || stop.signal.aborted) return;
       summary.files++;
       summary.matches += matches.length;
-      pending.push({ uri: pathToFileURL(file.path).toString(), matches });
+      pending.push({ uri, matches });
       if (summary.matches >= maxMatches) {
         summary.truncated = true;
         stop.abort();

@@ -7,7 +7,7 @@
 import type { ExtHostContract } from "../../../../protocol/contracts/ext-host.js";
 import type { Proxy } from "../../../../protocol/rpc-contract.js";
 import {
-  replaceAllIn,
+  replacementEdits,
   searchRegExp,
   type FileMatches,
   type FindInFilesSummary,
@@ -129,10 +129,27 @@ export class SearchModel {
       // Open: edit the model (undoable, the editor shows it, unsaved text is kept); a clean
       // document is saved afterwards so the disk matches, a dirty one stays dirty.
       const wasDirty = this.documents.get(uri)?.dirty ?? false;
-      const [text, count] = replaceAllIn(model.getValue(), regex, options.replacement, options.isRegExp);
-      if (count === 0) continue;
-      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
-      total += count;
+      // One edit per match: the cursor, folding and decorations elsewhere stay; one undo step.
+      const edits = replacementEdits(model.getValue(), regex, options.replacement, options.isRegExp);
+      if (edits.length === 0) continue;
+      model.pushEditOperations(
+        [],
+        edits.map((e) => {
+          const start = model.getPositionAt(e.start);
+          const end = model.getPositionAt(e.end);
+          return {
+            range: {
+              startLineNumber: start.lineNumber,
+              startColumn: start.column,
+              endLineNumber: end.lineNumber,
+              endColumn: end.column,
+            },
+            text: e.text,
+          };
+        }),
+        () => null,
+      );
+      total += edits.length;
       if (!wasDirty) await this.documents.save(uri);
     }
     if (onDisk.length > 0) {
