@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InvalidSearchQuery } from "../../src/protocol/contracts/ext-host.js";
@@ -148,6 +148,19 @@ describe("SearchService", () => {
         "file:///etc/hostname",
       ]),
     ).rejects.toBeInstanceOf(InvalidSearchQuery);
+    // `%2E%2E` decodes to `..`: still outside.
+    const victim = `${basename(root)}-victim.txt`;
+    writeFileSync(join(root, "..", victim), "x");
+    try {
+      await expect(
+        service.replaceInFiles([folder], { pattern: "x", isRegExp: false, matchCase: true, wholeWord: false }, "y", [
+          `${folder}/%2E%2E/${victim}`,
+        ]),
+      ).rejects.toBeInstanceOf(InvalidSearchQuery);
+      expect(readFileSync(join(root, "..", victim), "utf8")).toBe("x");
+    } finally {
+      rmSync(join(root, "..", victim), { force: true });
+    }
   });
 });
 

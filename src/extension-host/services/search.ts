@@ -5,7 +5,7 @@
  */
 import type { Dirent } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import picomatch from "picomatch";
 import { InvalidSearchQuery } from "../../protocol/contracts/ext-host.js";
@@ -156,6 +156,20 @@ export const matchesIn = (text: string, regex: RegExp, budget: number): TextMatc
   return out;
 };
 
+/** Compared as resolved paths: `%2E%2E` in a URI decodes to `..` and must not climb out. */
+const isInsideFolders = (folderUris: ReadonlyArray<string>, uri: string): boolean => {
+  let path: string;
+  try {
+    path = resolve(fileURLToPath(uri));
+  } catch {
+    return false;
+  }
+  return foldersOf(folderUris).some((folder) => {
+    const rel = relative(resolve(folder), path);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  });
+};
+
 const isBinary = (head: Uint8Array): boolean => head.includes(0);
 
 export class SearchService {
@@ -254,7 +268,7 @@ export class SearchService {
     const regex = this.regexFor(query);
     const replaced: { uri: string; count: number }[] = [];
     for (const uri of uris) {
-      if (!folderUris.some((f) => uri.startsWith(`${f.replace(/\/$/, "")}/`))) {
+      if (!isInsideFolders(folderUris, uri)) {
         throw new InvalidSearchQuery({ message: `${uri} is not in the workspace` });
       }
       const text = await this.files.readFile(uri);
