@@ -141,6 +141,11 @@ describe("Quick Open, palette and Find in Files", () => {
       })
       .toBe(4);
     await expect.poll(() => page.getByTestId("status-cursor").textContent()).toContain("Ln 5, Col 11 (6 selected)");
+    // Search as you type: a new query runs without Enter and replaces the results.
+    await page.getByTestId("search-input").fill("alpha4\\d");
+    await expect
+      .poll(() => files.evaluateAll((els) => els.map((e) => e.getAttribute("data-path"))))
+      .toEqual(["src/a.ts"]);
   });
 
   it("Replace All across two files: the closed one on disk, the open dirty one in its model (its unsaved text kept)", async () => {

@@ -116,7 +116,10 @@ const Field = ({
       placeholder={placeholder}
       value={value}
       data-testid={name === "pattern" ? "search-input" : `search-${name}`}
-      onChange={(e) => services.search.options.update((o) => ({ ...o, [name]: e.target.value }))}
+      onChange={(e) => {
+        services.search.options.update((o) => ({ ...o, [name]: e.target.value }));
+        if (name !== "replacement") services.search.runSoon();
+      }}
       onKeyDown={(e) => {
         if (e.key === "Enter") onEnter();
         if (e.key === "Escape") services.search.cancel();

@@ -49,13 +49,21 @@ export class SearchModel {
   readonly state = new Store<SearchState>(IDLE);
   private controller: AbortController | undefined;
   private nextId = 1;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: Proxy<typeof ExtHostContract>,
     private readonly documents: Documents,
   ) {}
 
+  /** Search as you type: the query runs once typing pauses (a new keystroke restarts the wait). */
+  runSoon(delayMs = 300): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => void this.run(), delayMs);
+  }
+
   async run(): Promise<void> {
+    clearTimeout(this.typingTimer);
     this.cancel();
     const options = this.options.get();
     if (options.pattern === "") return this.state.set(IDLE);
@@ -84,6 +92,7 @@ export class SearchModel {
 
   /** Stops the running search; what it found so far stays. */
   cancel(): void {
+    clearTimeout(this.typingTimer);
     if (!this.controller) return;
     this.controller.abort();
     this.controller = undefined;
