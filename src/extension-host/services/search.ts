@@ -254,6 +254,7 @@ export class SearchService {
     } finally {
       signal.removeEventListener("abort", onAbort);
       stop.abort();
+      await files.return(undefined); // a walk left mid-way (truncated) is closed, not left suspended
     }
     return summary;
   }
