@@ -3,10 +3,12 @@
  * real built extension host (with the private pipe enabled), forks the renderer stand-in,
  * relays frames for the double-hop path exactly as a relaying main would, and reports.
  *
- *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-keystroke]
+ *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-keystroke] [--no-search]
  *
  * Then the editor keystroke benchmark (bench/keystroke.ts: Monaco vs a textarea in Chromium,
  * and the host's document sync cost), unless --no-keystroke; `--only keystroke` runs just it.
+ * Then Find in Files over a generated 20,000-file tree (bench/search.ts), unless --no-search;
+ * `--only search` runs just it.
  */
 import { fork, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +21,7 @@ import { spawnNodeHost } from "../src/main/node-host-process.js";
 import { resolveChromium } from "../src/main/web/chromium.js";
 import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
 import { runKeystrokeBench } from "./keystroke.js";
+import { runSearchBench } from "./search.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
 import { checkTargets, renderTargets } from "./targets.js";
 import type { PathName } from "./transports.js";
@@ -82,6 +85,10 @@ const machine = async (): Promise<Record<string, string | number>> => {
 const main = async (): Promise<void> => {
   if (only?.length === 1 && only[0] === "keystroke") {
     await runKeystrokeBench(outDir);
+    return;
+  }
+  if (only?.length === 1 && only[0] === "search") {
+    await runSearchBench(outDir);
     return;
   }
   const pipeDir = mkdtempSync(join(tmpdir(), "direct-editor-bench-"));
@@ -182,6 +189,7 @@ const main = async (): Promise<void> => {
   console.log(`\n${renderTargets(checkTargets(report))}`);
   console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
   if (!flag("--no-keystroke")) await runKeystrokeBench(outDir);
+  if (!flag("--no-search")) await runSearchBench(outDir);
 };
 
 main().catch((e: unknown) => {

@@ -21,6 +21,7 @@ import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
 import { FilesService } from "./services/files.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
+import { SearchService } from "./services/search.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { WindowService } from "./services/window.js";
 
@@ -43,6 +44,7 @@ export class HostServices {
   readonly documents: DocumentsService;
   readonly languages: LanguageFeaturesService;
   readonly files = new FilesService();
+  readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
   private readonly apis = new Map<string, unknown>();
 
@@ -115,6 +117,17 @@ export class HostServices {
       readFile: (uri) => this.files.readFile(uri),
       readImage: (uri) => this.files.readImage(uri),
       writeFile: ({ uri, content, expectedEtag }) => this.files.writeFile(uri, content, expectedEtag),
+      listWorkspaceFiles: ({ maxResults }) => this.search.listFiles(folderUris(workbench()), maxResults),
+      findInFiles: (request, { signal }) =>
+        this.search.findInFiles(
+          folderUris(workbench()),
+          request,
+          signal,
+          (files) => session.workbench.searchResults({ searchId: request.searchId, files }),
+          (uri) => session.documents.get(uri)?.text,
+        ),
+      replaceInFiles: ({ query, replacement, uris }) =>
+        this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
     return () => {
       stop();
@@ -150,6 +163,8 @@ export class HostServices {
     return folders.some((f) => walk(f, f));
   }
 }
+
+const folderUris = (session: Session): string[] => session.workspaceFolders.map((f) => f.uri);
 
 const safeReaddir = (dir: string): string[] => {
   try {

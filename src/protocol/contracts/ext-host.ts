@@ -20,6 +20,13 @@ import {
   Range,
   UriString,
 } from "../workbench.js";
+import {
+  FindInFilesRequest,
+  FindInFilesSummary,
+  ReplaceInFilesRequest,
+  ReplaceInFilesResult,
+  WorkspaceFiles,
+} from "../search.js";
 
 // ── typed failures (they keep their class across the wire) ─────────────────────────────────
 
@@ -77,6 +84,11 @@ export class QuotaExceeded extends Schema.TaggedError<QuotaExceeded>()("QuotaExc
 
 /** A workbench method was called on a connection that never called `initialize`. */
 export class NotAWorkbench extends Schema.TaggedError<NotAWorkbench>()("NotAWorkbench", {
+  message: Schema.String,
+}) {}
+
+/** A Find in Files query that is not a valid RegExp or glob. */
+export class InvalidSearchQuery extends Schema.TaggedError<InvalidSearchQuery>()("InvalidSearchQuery", {
   message: Schema.String,
 }) {}
 
@@ -157,4 +169,25 @@ export const ExtHostContract = {
     success: Schema.String,
     error: Schema.Union([FileSystemFailure, FileModifiedOnDisk]),
   }),
+
+  // ── search: Quick Open and Find in Files (src/extension-host/services/search.ts) ──────────
+  /** The workspace's files minus the default excludes (.git, node_modules…), bounded. */
+  listWorkspaceFiles: request("extHost.search.listFiles", {
+    payload: Schema.Struct({ maxResults: Schema.optionalKey(Schema.Int) }),
+    success: WorkspaceFiles,
+    error: NotAWorkbench,
+  }),
+  /** Streams matches to the window (Workbench `searchResults`); resolves when done or cancelled. */
+  findInFiles: request("extHost.search.findInFiles", {
+    payload: FindInFilesRequest,
+    success: FindInFilesSummary,
+    error: Schema.Union([InvalidSearchQuery, NotAWorkbench]),
+  }),
+  /** Replaces on disk through the files service: for files the window does not have open. */
+  replaceInFiles: request("extHost.search.replaceInFiles", {
+    payload: ReplaceInFilesRequest,
+    success: ReplaceInFilesResult,
+    error: Schema.Union([InvalidSearchQuery, FileSystemFailure, NotAWorkbench]),
+  }),
+  // ── end search ─────────────────────────────────────────────────────────────────────────────
 } as const;

@@ -15,6 +15,7 @@ import {
   StatusBarItemDto,
   UriString,
 } from "../workbench.js";
+import { SearchResultsBatch } from "../search.js";
 
 export const WorkbenchContract = {
   /** The chosen item, or null when dismissed. */
@@ -60,4 +61,9 @@ export const WorkbenchContract = {
     payload: UriString,
     success: Schema.NullOr(DocumentSnapshot),
   }),
+
+  // ── search ─────────────────────────────────────────────────────────────────────────────────
+  /** A batch of Find in Files results, keyed by the window's search id, as the host finds them. */
+  searchResults: notification("workbench.search.results", { payload: SearchResultsBatch }),
+  // ── end search ─────────────────────────────────────────────────────────────────────────────
 } as const;

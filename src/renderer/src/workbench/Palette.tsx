@@ -1,31 +1,44 @@
-/** Command palette (Ctrl/Cmd+Shift+P): built-in commands and every extension command. */
+/**
+ * Command palette (Ctrl/Cmd+Shift+P): built-in commands and every extension command, fuzzy
+ * matched (fzf) on their titles, recently used first, with the workbench's keybinding for each.
+ */
 import { useMemo, useState } from "react";
-import { builtinCommands, runHostCommand, type PaletteCommand } from "./commands.js";
+import { builtinCommands, KEYBINDINGS, runHostCommand, type PaletteCommand } from "./commands.js";
+import { fuzzyFilter, Highlighted } from "./fuzzy.js";
+import { recentFirst } from "./recent.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
 export const Palette = ({ services }: { services: WorkbenchServices }) => {
   const open = useStore(services.paletteOpen);
   const hostCommands = useStore(services.hostCommands);
+  const recent = useStore(services.recentCommands.items);
   const [filter, setFilter] = useState("");
   const [selected, setSelected] = useState(0);
   const all = useMemo<PaletteCommand[]>(
-    () => [
-      ...builtinCommands(services),
-      ...hostCommands.map((c) => ({
-        id: c.id,
-        title: c.category ? `${c.category}: ${c.title}` : c.title,
-        source: c.extensionId,
-        run: () => runHostCommand(services, c.id),
-      })),
-    ],
-    [services, hostCommands],
+    () =>
+      recentFirst(
+        [
+          ...builtinCommands(services),
+          ...hostCommands.map((c) => ({
+            id: c.id,
+            title: c.category ? `${c.category}: ${c.title}` : c.title,
+            source: c.extensionId,
+            run: () => runHostCommand(services, c.id),
+          })),
+        ],
+        (c) => c.id,
+        recent,
+      ),
+    [services, hostCommands, recent],
   );
   if (!open) return null;
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = all.filter((c) =>
-    words.every((w) => c.title.toLowerCase().includes(w) || c.id.toLowerCase().includes(w)),
-  );
+  const shown = fuzzyFilter(all, (c) => c.title, filter, 500);
+  if (filter.trim() !== "") {
+    // Recently used matches first, each group by score (fzf's order; sort is stable).
+    const rank = new Set(recent);
+    shown.sort((a, b) => (rank.has(a.item.id) ? 0 : 1) - (rank.has(b.item.id) ? 0 : 1));
+  }
   const close = () => {
     services.paletteOpen.set(false);
     setFilter("");
@@ -33,7 +46,9 @@ export const Palette = ({ services }: { services: WorkbenchServices }) => {
   };
   const run = (c: PaletteCommand | undefined) => {
     close();
-    if (c) void c.run();
+    if (!c) return;
+    services.recentCommands.touch(c.id);
+    void c.run();
   };
   return (
     <div className="quick-input palette" data-testid="palette">
@@ -48,13 +63,13 @@ export const Palette = ({ services }: { services: WorkbenchServices }) => {
         }}
         onKeyDown={(e) => {
           if (e.key === "Escape") close();
-          if (e.key === "Enter") run(shown[selected]);
+          if (e.key === "Enter") run(shown[selected]?.item);
           if (e.key === "ArrowDown") setSelected((s) => Math.min(s + 1, shown.length - 1));
           if (e.key === "ArrowUp") setSelected((s) => Math.max(s - 1, 0));
         }}
       />
       <ul>
-        {shown.map((c, i) => (
+        {shown.map(({ item: c, positions }, i) => (
           <li key={c.id}>
             <button
               type="button"
@@ -63,8 +78,16 @@ export const Palette = ({ services }: { services: WorkbenchServices }) => {
               data-command={c.id}
               onClick={() => run(c)}
             >
-              {c.title}
+              <span data-testid="palette-title">
+                <Highlighted text={c.title} positions={positions} />
+              </span>
+              {recent.includes(c.id) && <span className="muted">recently used</span>}
               <span className="muted">{c.source === "built-in" ? "" : c.source}</span>
+              {KEYBINDINGS[c.id] && (
+                <kbd className="keybinding" data-testid="palette-keybinding">
+                  {KEYBINDINGS[c.id]}
+                </kbd>
+              )}
             </button>
           </li>
         ))}

@@ -8,10 +8,12 @@ import { Notifications } from "./Notifications.js";
 import { Palette } from "./Palette.js";
 import { Panels } from "./Panels.js";
 import { QuickInputBox } from "./QuickInput.js";
+import { QuickOpen } from "./QuickOpen.js";
+import { SearchView } from "./search/SearchView.js";
 import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
-import { openFolder } from "./commands.js";
+import { openFolder, showSearch } from "./commands.js";
 import { closeDocument, saveDocument } from "./file-flows.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
@@ -22,6 +24,9 @@ const workbenchKey = (services: WorkbenchServices, e: KeyboardEvent): (() => voi
   const key = e.key.toLowerCase();
   const groups = services.editor.groups;
   if ((mod && e.shiftKey && key === "p") || e.key === "F1") return () => services.paletteOpen.set(true);
+  if (mod && !e.shiftKey && key === "p") return () => services.quickOpen.set("");
+  if (mod && e.shiftKey && key === "f") return () => showSearch(services);
+  if (mod && e.shiftKey && key === "e") return () => services.sidebarView.set("explorer");
   if (mod && !e.shiftKey && key === "s") {
     return () => {
       const uri = services.documents.active.get();
@@ -52,6 +57,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
   const panelOpen = useStore(services.panel) !== undefined;
   const docs = useStore(services.documents.open);
   const isBinary = (uri: string) => docs.some((d) => d.uri === uri && d.binary);
+  const sidebarView = useStore(services.sidebarView);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
@@ -66,8 +72,27 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
   return (
     <div className="workbench">
       <div className="main">
-        <div className="sidebar-container" style={{ width: sidebarWidth }}>
-          <Explorer services={services} onOpenFolder={() => void openFolder(services)} />
+        <div className="sidebar-container" style={{ width: sidebarWidth, flexDirection: "column" }}>
+          <div className="sidebar-switch" role="tablist">
+            {(["explorer", "search"] as const).map((view) => (
+              <button
+                key={view}
+                type="button"
+                role="tab"
+                aria-selected={sidebarView === view}
+                className={sidebarView === view ? "on" : ""}
+                data-testid={`sidebar-tab-${view}`}
+                onClick={() => services.sidebarView.set(view)}
+              >
+                {view === "explorer" ? "Explorer" : "Search"}
+              </button>
+            ))}
+          </div>
+          {/* The explorer stays mounted (its expanded folders survive a visit to Search). */}
+          <div style={{ display: sidebarView === "explorer" ? "contents" : "none" }}>
+            <Explorer services={services} onOpenFolder={() => void openFolder(services)} />
+          </div>
+          {sidebarView === "search" && <SearchView services={services} />}
         </div>
         <Sash orientation="vertical" size={sidebar} min={120} max={800} testId="sidebar-sash" />
         <div className="editor-area">
@@ -91,7 +116,8 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
                   />
                 ) : (
                   <div className="empty-editor">
-                    <p>Ctrl+Shift+P — Show All Commands</p>
+                    <p>Ctrl+Shift+P — Show All Commands · Ctrl+P — Go to File</p>
+                    <p>Ctrl+Shift+F — Find in Files</p>
                     <p>Ctrl+S — Save · Ctrl+J — Toggle Panel · Ctrl+\ — Split Editor</p>
                   </div>
                 )}
@@ -106,6 +132,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
       </div>
       <StatusBar services={services} />
       <Palette services={services} />
+      <QuickOpen services={services} />
       <QuickInputBox services={services} />
       <Notifications services={services} />
       <Dialog services={services} />

@@ -9,6 +9,25 @@ export interface PaletteCommand {
   readonly run: () => unknown;
 }
 
+/** The workbench's own keybindings (Workbench.tsx's `workbenchKey`), shown in the palette. */
+export const KEYBINDINGS: Readonly<Record<string, string>> = {
+  "workbench.action.showCommands": "Ctrl+Shift+P",
+  "workbench.action.quickOpen": "Ctrl+P",
+  "workbench.action.findInFiles": "Ctrl+Shift+F",
+  "workbench.view.explorer": "Ctrl+Shift+E",
+  "workbench.action.files.save": "Ctrl+S",
+  "workbench.action.togglePanel": "Ctrl+J",
+  "workbench.action.closeActiveEditor": "Ctrl+W",
+  "workbench.action.splitEditor": "Ctrl+\\",
+  "workbench.action.nextEditor": "Ctrl+Tab",
+};
+
+/** Shows the Search view and focuses its query box. */
+export const showSearch = (services: WorkbenchServices): void => {
+  services.sidebarView.set("search");
+  requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus());
+};
+
 export const errorText = (e: unknown): string => {
   const tag = (e as { _tag?: string })._tag;
   const message = e instanceof Error ? e.message : String(e);
@@ -61,6 +80,30 @@ export const pickColorTheme = async (services: WorkbenchServices): Promise<void>
 };
 
 export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] => [
+  {
+    id: "workbench.action.quickOpen",
+    title: "Go to File…",
+    source: "built-in",
+    run: () => services.quickOpen.set(""),
+  },
+  {
+    id: "workbench.action.gotoLine",
+    title: "Go to Line/Column…",
+    source: "built-in",
+    run: () => services.quickOpen.set(":"),
+  },
+  {
+    id: "workbench.action.findInFiles",
+    title: "Search: Find in Files",
+    source: "built-in",
+    run: () => showSearch(services),
+  },
+  {
+    id: "workbench.view.explorer",
+    title: "View: Show Explorer",
+    source: "built-in",
+    run: () => services.sidebarView.set("explorer"),
+  },
   {
     id: "workbench.action.selectTheme",
     title: "Preferences: Color Theme",

@@ -20,6 +20,8 @@ import type {
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
 import { EditorServices } from "./editor/editor-services.js";
+import { RecentList } from "./recent.js";
+import { SearchModel } from "./search/search-model.js";
 import { Store } from "./store.js";
 import { loadWindowState, saveWindowState } from "./window-state.js";
 
@@ -59,6 +61,12 @@ export class WorkbenchServices {
   readonly panel = new Store<PanelView | undefined>("problems");
   readonly paletteOpen = new Store(false);
   readonly dialog = new Store<DialogRequest | undefined>(undefined);
+  /** Quick Open (Ctrl+P): its initial text when open. */
+  readonly quickOpen = new Store<string | undefined>(undefined);
+  readonly sidebarView = new Store<"explorer" | "search">("explorer");
+  readonly recentFiles = new RecentList("direct-editor.recentFiles");
+  readonly recentCommands = new RecentList("direct-editor.recentCommands");
+  readonly search: SearchModel;
   private nextNotification = 1;
   private initializedGeneration = -1;
   /** Tabs of the window before a reload, reopened after the first initialize. */
@@ -79,6 +87,12 @@ export class WorkbenchServices {
     this.channel = proxy(client, ChannelContract);
     this.documents = new Documents(this.host);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
+    this.search = new SearchModel(this.host, this.documents);
+    // Quick Open lists recently opened files first.
+    this.documents.active.subscribe(() => {
+      const uri = this.documents.active.get();
+      if (uri) this.recentFiles.touch(uri);
+    });
   }
 
   async start(): Promise<void> {
@@ -248,6 +262,7 @@ export class WorkbenchServices {
       commandsChanged: () => void this.refreshCommands(),
       extensionsChanged: (infos) => this.extensions.set(infos),
       documentSnapshot: (uri) => this.documents.snapshot(uri) ?? null,
+      searchResults: (batch) => this.search.onResults(batch),
     });
     await served.ready;
   }
