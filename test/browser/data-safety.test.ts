@@ -10,8 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Dialog, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openRenderer, type HarnessOptions, type RendererHarness } from "../support/browser.js";
-import { repoRoot } from "../support/paths.js";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
 
 /** A real 1×1 PNG: its header and IHDR chunk hold NUL bytes. */
 const PNG = Buffer.from(
@@ -45,15 +44,9 @@ describe("data safety in the workbench", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const open = async (bridge: HarnessOptions["bridge"] = { getInitialWorkspace: () => uriOf("") }): Promise<Page> => {
-    harness = await openRenderer({
-      browser,
-      hostEnv: { EXTHOST_BUILTIN_EXTENSIONS: join(repoRoot, "extensions/builtin"), EXTHOST_USER_DATA_DIR: dataDir },
-      ...(bridge ? { bridge } : {}),
-    });
-    const { page } = harness;
-    await page.getByTestId("channel-state").and(page.locator('[data-state="Connected"]')).waitFor({ timeout: 20_000 });
-    return page;
+  const open = async (workspaceUri: string | null = uriOf("")): Promise<Page> => {
+    harness = await openWorkbench({ browser, dataDir, workspaceUri });
+    return harness.page;
   };
 
   const uriOf = (name: string) => pathToFileURL(join(workspace, name)).toString();
@@ -238,7 +231,7 @@ describe("data safety in the workbench", () => {
   });
 
   it("11: Reload Window reopens the opened folder and the tabs, with the active one", async () => {
-    const page = await open({}); // no folder from the command line: opened by the user
+    const page = await open(null); // no folder from the command line: opened by the user
     await runCommand(page, "workbench.action.files.openFolder", "open folder");
     await page.getByTestId("quick-input").locator("input").fill(workspace);
     await page.keyboard.press("Enter");

@@ -9,8 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openRenderer, type RendererHarness } from "../support/browser.js";
-import { repoRoot } from "../support/paths.js";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
 
 describe("Quick Open, palette and Find in Files", () => {
   let browser: Browser;
@@ -45,17 +44,8 @@ describe("Quick Open, palette and Find in Files", () => {
   });
 
   const open = async (): Promise<Page> => {
-    harness = await openRenderer({
-      browser,
-      hostEnv: {
-        EXTHOST_BUILTIN_EXTENSIONS: join(repoRoot, "extensions/builtin"),
-        EXTHOST_USER_DATA_DIR: dataDir,
-      },
-      bridge: { getInitialWorkspace: () => pathToFileURL(workspace).toString() },
-    });
-    const { page } = harness;
-    await page.getByTestId("channel-state").and(page.locator('[data-state="Connected"]')).waitFor({ timeout: 20_000 });
-    return page;
+    harness = await openWorkbench({ browser, dataDir, workspaceUri: pathToFileURL(workspace).toString() });
+    return harness.page;
   };
   const cursorLine = (page: Page) =>
     page.evaluate(() => {

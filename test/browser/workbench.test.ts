@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openRenderer, type RendererHarness } from "../support/browser.js";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
 import { repoRoot } from "../support/paths.js";
 
 const examples = ["hello-command", "status-bar", "completion-diagnostics"].map((e) => join(repoRoot, "examples", e));
@@ -40,18 +40,13 @@ describe("workbench with real extensions", () => {
   });
 
   const open = async (): Promise<Page> => {
-    harness = await openRenderer({
+    harness = await openWorkbench({
       browser,
-      hostEnv: {
-        EXTHOST_DEV_EXTENSIONS: examples.join(","),
-        EXTHOST_BUILTIN_EXTENSIONS: join(repoRoot, "extensions/builtin"),
-        EXTHOST_USER_DATA_DIR: dataDir,
-      },
-      bridge: { getInitialWorkspace: () => pathToFileURL(workspace).toString() },
+      dataDir,
+      workspaceUri: pathToFileURL(workspace).toString(),
+      devExtensions: examples,
     });
-    const { page } = harness;
-    await page.getByTestId("channel-state").and(page.locator('[data-state="Connected"]')).waitFor({ timeout: 20_000 });
-    return page;
+    return harness.page;
   };
 
   /** The editor's rendered lines as text (Monaco renders spaces as U+00A0). */

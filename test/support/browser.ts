@@ -10,9 +10,10 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { TEST_CHROMIUM_FLAGS, resolveChromium } from "../../src/main/web/chromium.js";
 import { MIME } from "../../src/main/web/web-server.js";
+import { HostEnv } from "../../src/protocol/host-environment.js";
 import { BRIDGE_KEY } from "../../src/protocol/ipc.js";
 import { startTestHost, type TestHost } from "./host.js";
-import { builtRendererDir, requireBuild } from "./paths.js";
+import { builtRendererDir, repoRoot, requireBuild } from "./paths.js";
 
 /** Static server for the renderer bundle; refuses paths outside the folder. */
 export const serveRenderer = async (root = builtRendererDir): Promise<{ origin: string; server: Server }> => {
@@ -151,4 +152,31 @@ export const openRenderer = async (options: HarnessOptions = {}): Promise<Render
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+};
+
+/**
+ * The workbench as the tests use it: built-in extensions, a private user-data folder, extensions
+ * under development, the folder main would pass, and the channel Connected before it returns.
+ */
+export const openWorkbench = async (options: {
+  readonly browser: Browser;
+  readonly dataDir: string;
+  /** The folder `getInitialWorkspace` answers with (a `file://` URI); null for none. */
+  readonly workspaceUri: string | null;
+  readonly devExtensions?: ReadonlyArray<string>;
+  /** Other bridge functions (they win over the default `getInitialWorkspace`). */
+  readonly bridge?: HarnessOptions["bridge"];
+}): Promise<RendererHarness> => {
+  const harness = await openRenderer({
+    browser: options.browser,
+    hostEnv: {
+      ...(options.devExtensions ? { [HostEnv.devExtensions]: options.devExtensions.join(",") } : {}),
+      [HostEnv.builtinExtensions]: join(repoRoot, "extensions/builtin"),
+      [HostEnv.userDataDir]: options.dataDir,
+    },
+    bridge: { getInitialWorkspace: () => options.workspaceUri, ...options.bridge },
+  });
+  const { page } = harness;
+  await page.getByTestId("channel-state").and(page.locator('[data-state="Connected"]')).waitFor({ timeout: 20_000 });
+  return harness;
 };
