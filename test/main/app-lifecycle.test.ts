@@ -9,9 +9,17 @@ import { ChannelContract } from "../../src/protocol/contracts/channel.js";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
 import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
 import { repoRoot } from "../support/paths.js";
-import { callOverMessagePort, CHANNEL_STATE, descendants, isAlive, sandbox, type Sandbox } from "./support.js";
+import {
+  callOverMessagePort,
+  CHANNEL_STATE,
+  descendants,
+  isAlive,
+  sandbox,
+  type Sandbox,
+  fakeElectronUnavailable,
+} from "./support.js";
 
-describe("Electron main, started as `electron . <folder>`", () => {
+describe.skipIf(fakeElectronUnavailable)("Electron main, started as `electron . <folder>`", () => {
   let box: Sandbox;
   let app: FakeElectronApp;
   let workspace: string;

@@ -6,12 +6,13 @@ import { fileURLToPath } from "node:url";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fakeElectronUnavailable } from "./support.js";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { FakeElectronApp } from "../support/fake-electron/launcher.js";
 
 const fixture = fileURLToPath(new URL("./fixtures/lock-app", import.meta.url));
 
-describe("fake electron: app.requestSingleInstanceLock", () => {
+describe.skipIf(fakeElectronUnavailable)("fake electron: app.requestSingleInstanceLock", () => {
   const home = mkdtempSync(join(tmpdir(), "fake-lock-"));
   const apps: FakeElectronApp[] = [];
   const launch = (args: string[]): FakeElectronApp => {

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
-import { CHANNEL_STATE, isAlive, sandbox, waitForConnected, type Sandbox } from "./support.js";
+import { CHANNEL_STATE, isAlive, sandbox, waitForConnected, type Sandbox, fakeElectronUnavailable } from "./support.js";
 
-describe("a second instance", () => {
+describe.skipIf(fakeElectronUnavailable)("a second instance", () => {
   let box: Sandbox;
   let first: FakeElectronApp;
   let second: FakeElectronApp | undefined;

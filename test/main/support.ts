@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { vi } from "vitest";
+import { resolveChromium } from "../../src/main/web/chromium.js";
+import { canLoadExtensions, FAKE_BROWSER_NEEDS_FULL_CHROMIUM } from "../support/fake-electron/chromium.js";
 import { FakeElectronApp } from "../support/fake-electron/launcher.js";
 import { repoRoot, requireBuild } from "../support/paths.js";
 
@@ -66,14 +68,7 @@ export const descendants = (root: number): number[] => {
   return out;
 };
 
-export const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+export { isAlive } from "../security/support.js";
 
 export const CHANNEL_STATE = `document.querySelector('[data-testid="channel-state"]')?.dataset.state ?? null`;
 
@@ -109,3 +104,30 @@ export const waitForConnected = (app: FakeElectronApp, timeout = 40_000): Promis
     },
     { timeout, interval: 100 },
   );
+
+/** Kills the extension host until main's crash-loop guard gives up (more than 5 crashes a minute). */
+export const crashUntilGuardGivesUp = async (app: FakeElectronApp): Promise<void> => {
+  for (let crash = 0; crash < 6; crash++) {
+    const pid = await vi.waitFor(
+      async () => {
+        const p = await app.hostPid();
+        if (p === undefined) throw new Error("no extension host yet");
+        return p;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+    process.kill(pid, "SIGKILL");
+    await vi.waitFor(
+      async () => {
+        if ((await app.hostPid()) === pid) throw new Error("host not replaced yet");
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+  }
+};
+
+/** Why the fake-Electron tests cannot run on this machine (printed), or undefined when they can. */
+export const fakeElectronUnavailable: string | undefined = canLoadExtensions((await resolveChromium()).source)
+  ? undefined
+  : FAKE_BROWSER_NEEDS_FULL_CHROMIUM;
+if (fakeElectronUnavailable) console.warn(`[main] SKIPPED the fake-Electron tests: ${fakeElectronUnavailable}`);

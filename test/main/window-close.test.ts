@@ -1,9 +1,9 @@
 /** Closing the last window quits the app on Linux and Windows (main's 'window-all-closed'). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
-import { descendants, isAlive, sandbox, waitForConnected, type Sandbox } from "./support.js";
+import { descendants, isAlive, sandbox, waitForConnected, type Sandbox, fakeElectronUnavailable } from "./support.js";
 
-describe("closing the window", () => {
+describe.skipIf(fakeElectronUnavailable)("closing the window", () => {
   let box: Sandbox;
   let app: FakeElectronApp;
 

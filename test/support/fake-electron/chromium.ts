@@ -7,18 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
-
-export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-/** Same flags as test/support/browser.ts. */
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { resolveChromium, TEST_CHROMIUM_FLAGS } from "../../../src/main/web/chromium.js";
 
 export interface OriginRule {
   /** Loopback address the scheme is served from (the page's real host). */
@@ -54,20 +43,36 @@ export interface FakeBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * The Origin rule lives in an unpacked extension, and the headless shell that
+ * `@sparticuz/chromium` carries loads no extensions: the fake needs a full Chromium.
+ */
+export const canLoadExtensions = (source: string): boolean => source !== "@sparticuz/chromium";
+export const FAKE_BROWSER_NEEDS_FULL_CHROMIUM =
+  "the fake electron needs a full Chromium that loads extensions (the headless shell in @sparticuz/chromium does not): " +
+  "apt-get install chromium, or set CHROMIUM_PATH";
+
 export const launchFakeBrowser = async (): Promise<FakeBrowser> => {
   const dir = mkdtempSync(join(tmpdir(), "fake-electron-"));
   // Also when the app exits before the browser is up, or without closing it.
   process.once("exit", () => rmSync(dir, { recursive: true, force: true, maxRetries: 2 }));
   const extension = join(dir, "origin-extension");
   writeOriginExtension(extension);
+  // The same Chromium and flags as the other browser tests (system, CHROMIUM_PATH or the npm one).
+  const found = await resolveChromium(() => undefined);
+  if (!canLoadExtensions(found.source)) throw new Error(FAKE_BROWSER_NEEDS_FULL_CHROMIUM);
   const context = await chromium.launchPersistentContext(join(dir, "profile"), {
-    executablePath: CHROMIUM_PATH,
+    executablePath: found.executablePath,
     headless: true,
     // Signals are the app's to handle (app.ts), not Playwright's.
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: [...FLAGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    args: [
+      ...new Set([...found.args, ...TEST_CHROMIUM_FLAGS]),
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   let nextRule = 1;
