@@ -46,7 +46,13 @@ export class DocumentsService {
   }
 
   get(uri: string): DocumentModel | undefined {
-    return this.sessions.target()?.documents.get(uri) ?? this.all.find((d) => d.uri === uri);
+    const target = this.sessions.target()?.documents.get(uri);
+    if (target) return target;
+    for (const s of this.sessions.workbenches) {
+      const doc = s.documents.get(uri);
+      if (doc) return doc;
+    }
+    return undefined;
   }
 
   /** The active editor's document and selection, for `window.activeTextEditor`. */

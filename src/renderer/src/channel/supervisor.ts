@@ -176,10 +176,9 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         });
         // A host stuck in a synchronous loop keeps its socket open but answers nothing:
         // only an unanswered ping can tell.
+        const channel = proxy(peer, ChannelContract);
         const keepAlive = Effect.sleep(config.keepAliveMs).pipe(
-          Effect.andThen(
-            Effect.tryPromise(() => proxy(peer, ChannelContract).ping({ timeoutMs: config.unresponsiveAfterMs })),
-          ),
+          Effect.andThen(Effect.tryPromise(() => channel.ping({ timeoutMs: config.unresponsiveAfterMs }))),
           Effect.match({ onFailure: () => false, onSuccess: () => true }),
           Effect.flatMap((responsive) =>
             SubscriptionRef.update(state, (s) =>
