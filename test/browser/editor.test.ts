@@ -274,6 +274,8 @@ describe("Monaco editor in the workbench", () => {
   it("applies a contributed language configuration: auto-closing pairs and line comments of the example language", async () => {
     const page = await open();
     await openFile(page, "hi.greet");
+    // The contributed language, even when the file opened before the contributions arrived.
+    await expect.poll(() => page.getByTestId("status-language").textContent()).toBe("Greeting");
     await page.locator(".monaco-editor .view-lines").first().click();
     await page.keyboard.press("Control+End");
     await page.keyboard.type("(");

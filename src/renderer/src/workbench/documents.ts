@@ -214,6 +214,22 @@ export class Documents {
     if (this.active.get() === uri) this.setActive(this.open.get().at(-1)?.uri);
   }
 
+  /**
+   * A file opened before extensions' languages were known fell back to plain text: give it the
+   * language it has now, in Monaco and in the host (a fresh snapshot replaces the host's copy).
+   */
+  refreshLanguages(): void {
+    for (const [uri, { model }] of this.tracked) {
+      const languageId = this.languageFor(uri);
+      if (model.getLanguageId() !== "plaintext" || languageId === "plaintext") continue;
+      ensureLanguage(languageId);
+      monaco.editor.setModelLanguage(model, languageId);
+      this.patch(uri, { languageId });
+      const snapshot = this.snapshot(uri);
+      if (snapshot) this.host.documentOpened(snapshot).catch(() => undefined);
+    }
+  }
+
   /** Snapshots for `initialize` after every (re)connect: the host may be a new one. */
   snapshots(): DocumentSnapshot[] {
     return [...this.tracked.keys()].flatMap((uri) => this.snapshot(uri) ?? []);

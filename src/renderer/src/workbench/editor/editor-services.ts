@@ -44,7 +44,7 @@ export class EditorServices {
   constructor(
     client: ChannelClient,
     private readonly host: Proxy<typeof ExtHostContract>,
-    documents: Documents,
+    private readonly documents: Documents,
     diagnostics: Store<ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<DiagnosticDto>>>>,
   ) {
     this.languageFeatures = new LanguageFeatures(host);
@@ -100,6 +100,7 @@ export class EditorServices {
       this.tokens.addGrammars(c.grammars);
       this.themes.addThemes(c.themes.map((t) => themeFromJson(t.id, t.label, t.uiTheme, t.theme)));
       for (const p of c.problems) console.warn(`extension contribution skipped: ${p}`);
+      this.documents.refreshLanguages();
     } catch (e) {
       console.warn(`could not load editor contributions: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
