@@ -19,6 +19,7 @@ import type {
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
+import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
 import { RecentList } from "./recent.js";
 import { SearchModel } from "./search/search-model.js";
@@ -73,6 +74,8 @@ export class WorkbenchServices {
   private tabsToRestore: { tabs: ReadonlyArray<string>; active: string | null } | undefined;
   /** Reload Window flushed the backups: the page may unload without asking. */
   private reloading = false;
+  /** The user answered the close prompt (Save / Don't Save): the window may unload now. */
+  private closeConfirmed = false;
 
   /** The extension host, typed by its contract. */
   readonly host: Proxy<typeof ExtHostContract>;
@@ -109,8 +112,16 @@ export class WorkbenchServices {
     persist();
     window.addEventListener("beforeunload", (e) => {
       this.documents.flushBackups();
-      // Closing the window with unsaved buffers asks (Electron main must answer will-prevent-unload).
-      if (!this.reloading && this.documents.open.get().some(isDirty)) e.preventDefault();
+      // Unsaved buffers hold the window open: the browser asks natively; in Electron main hears
+      // will-prevent-unload and hands the question back to us (onCloseRequested below).
+      if (!this.reloading && !this.closeConfirmed && this.documents.open.get().some(isDirty)) e.preventDefault();
+    });
+    this.bridge?.onCloseRequested?.(() => {
+      void askBeforeClosingWindow(this).then((close) => {
+        if (!close) return;
+        this.closeConfirmed = true;
+        void this.bridge?.confirmClose?.();
+      });
     });
     // Every new connection may be a new extension host: tell it everything it must know.
     const onState = () => {
