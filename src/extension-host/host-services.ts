@@ -7,10 +7,13 @@ import { readdirSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
+import { ExtHostTextEditorsContract } from "../protocol/contracts/text-editors.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
+import { setDocumentSaver } from "./api/text-document.js";
 import { createVscodeApi } from "./api/vscode-api.js";
+import { saveApi } from "./api/workspace-edit.js";
 import { installVscodeModule, isInside } from "./api/vscode-module.js";
 import { collectEditorContributions } from "./extensions/contributions.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
@@ -23,6 +26,8 @@ import { FilesService } from "./services/files.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
 import { SearchService } from "./services/search.js";
 import { Sessions, type Session } from "./services/sessions.js";
+import { TextEditorsService } from "./services/text-editors.js";
+import { WorkspaceEditService } from "./services/workspace-edit.js";
 import { WindowService } from "./services/window.js";
 
 export interface HostOptions {
@@ -46,6 +51,8 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
+  readonly textEditors = new TextEditorsService(this.sessions);
+  readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -61,6 +68,7 @@ export class HostServices {
         s.workbench.commandsChanged();
       }),
     );
+    setDocumentSaver((uri) => saveApi(this.textEditors, () => this.sessions.target()).saveDocument(uri));
     installVscodeModule((file) => {
       const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));
       return runtime ? this.apiFor(runtime) : undefined;
@@ -129,8 +137,14 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const stopEditors = serve(
+      this.sessions.registrar(session),
+      ExtHostTextEditorsContract,
+      this.textEditors.implementation(session),
+    );
     return () => {
       stop();
+      stopEditors();
       this.sessions.close(session);
     };
   }
