@@ -7,11 +7,14 @@ import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
+import { ExtHostTextEditorsContract } from "../protocol/contracts/text-editors.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
+import { setDocumentSaver } from "./api/text-document.js";
 import { BUILTIN_LANGUAGES, createVscodeApi, languageOf } from "./api/vscode-api.js";
 import { DocumentModel } from "./documents.js";
+import { saveApi } from "./api/workspace-edit.js";
 import { installVscodeModule, isInside } from "./api/vscode-module.js";
 import { collectEditorContributions } from "./extensions/contributions.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
@@ -31,6 +34,8 @@ import { registerLanguageCommands } from "./services/language-commands.js";
 import { LanguageWindows } from "./services/language-windows.js";
 import { SearchService } from "./services/search.js";
 import { Sessions, type Session } from "./services/sessions.js";
+import { TextEditorsService } from "./services/text-editors.js";
+import { WorkspaceEditService } from "./services/workspace-edit.js";
 import { WindowService } from "./services/window.js";
 
 export interface HostOptions {
@@ -59,6 +64,8 @@ export class HostServices {
   /** Arguments of the commands providers returned, kept until the window runs one. */
   readonly commandRefs = new CommandRefs();
   readonly languageRequests: LanguageRequests;
+  readonly textEditors = new TextEditorsService(this.sessions);
+  readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -77,6 +84,7 @@ export class HostServices {
         s.workbench.commandsChanged();
       }),
     );
+    setDocumentSaver((uri) => saveApi(this.textEditors, () => this.sessions.target()).saveDocument(uri));
     installVscodeModule((file) => {
       const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));
       return runtime ? this.apiFor(runtime) : undefined;
@@ -178,9 +186,15 @@ export class HostServices {
       commandRefs: this.commandRefs,
       document: (uri, version) => this.documents.at(workbench(), uri, version),
     });
+    const stopEditors = serve(
+      this.sessions.registrar(session),
+      ExtHostTextEditorsContract,
+      this.textEditors.implementation(session),
+    );
     return () => {
       stop();
       stopLanguages();
+      stopEditors();
       this.sessions.close(session);
     };
   }

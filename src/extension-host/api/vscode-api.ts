@@ -5,11 +5,12 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
-import type { DocumentModel } from "../documents.js";
 import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
+import { createEditorWindowApi } from "./text-editors.js";
+import { applyEdit, saveApi } from "./workspace-edit.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
@@ -163,14 +164,12 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     return track(item);
   };
 
-  const activeEditor = (doc: DocumentModel | undefined, sel = documents.active()?.selection) => {
-    if (!doc) return undefined;
-    const anchor = new types.Position(sel?.start.line ?? 0, sel?.start.character ?? 0);
-    const active = new types.Position(sel?.end.line ?? 0, sel?.end.character ?? 0);
-    return { document: textDocument(doc), selection: new types.Selection(anchor, active), viewColumn: 1 };
-  };
-  const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
-  documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
+  const editorWindow = createEditorWindowApi({
+    service: host.textEditors,
+    target: () => host.sessions.target(),
+    guard: guardedEvent,
+  });
+  const saving = saveApi(host.textEditors, () => host.sessions.target());
 
   const progress = createProgressApi(id, {
     update: (item) => windowService.updateStatusBarItem(item),
@@ -220,18 +219,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     createOutputChannel: (name: string) => outputChannel(name),
     createStatusBarItem,
     get activeTextEditor() {
-      return activeEditor(documents.active()?.doc);
+      return editorWindow.activeTextEditor;
     },
     get visibleTextEditors() {
-      const e = activeEditor(documents.active()?.doc);
-      return e ? [e] : [];
+      return editorWindow.visibleTextEditors;
     },
-    onDidChangeActiveTextEditor: guardedEvent(onDidChangeActiveTextEditor.event),
-    showTextDocument: async (docOrUri: { uri: Uri } | Uri) => {
-      const uri = docOrUri instanceof Uri ? docOrUri : docOrUri.uri;
-      const session = await windowService.showTextDocument(uri.toString());
-      return activeEditor(session.documents.get(uri.toString()) ?? documents.get(uri.toString()));
-    },
+    onDidChangeActiveTextEditor: editorWindow.onDidChangeActiveTextEditor,
+    onDidChangeVisibleTextEditors: editorWindow.onDidChangeVisibleTextEditors,
+    onDidChangeTextEditorSelection: editorWindow.onDidChangeTextEditorSelection,
+    onDidChangeTextEditorVisibleRanges: editorWindow.onDidChangeTextEditorVisibleRanges,
+    onDidChangeTextEditorOptions: editorWindow.onDidChangeTextEditorOptions,
+    showTextDocument: editorWindow.showTextDocument,
+    createTextEditorDecorationType: (options: Parameters<typeof editorWindow.createTextEditorDecorationType>[0]) =>
+      track(editorWindow.createTextEditorDecorationType(options)),
   };
 
   // ── workspace ──────────────────────────────────────────────────────────────────────────
@@ -318,6 +318,9 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
     })),
     getConfiguration: configuration,
+    applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
+    save: saving.save,
+    saveAll: saving.saveAll,
     fs: {
       readFile: async (uri: Uri) => new Uint8Array(readFileSync(uri.fsPath)),
       writeFile: async (uri: Uri, content: Uint8Array) => {

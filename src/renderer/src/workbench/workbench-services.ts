@@ -150,6 +150,7 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
+      this.editor.textEditors.resend();
       await this.restoreTabs();
       await this.refreshCommands();
     } catch (e) {
