@@ -19,9 +19,12 @@ import { CommandsService, jsonSafe } from "./services/commands.js";
 import { ConfigurationService } from "./services/configuration.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
+import { FileExcludes, globsTest } from "./services/file-excludes.js";
+import { FileWatcherService } from "./services/file-watcher.js";
 import { FilesService } from "./services/files.js";
+import { WorkspaceFilesService } from "./services/workspace-files.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
-import { SearchService } from "./services/search.js";
+import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { WindowService } from "./services/window.js";
 
@@ -46,6 +49,9 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
+  readonly excludes: FileExcludes;
+  readonly watcher: FileWatcherService;
+  readonly workspaceFiles: WorkspaceFilesService;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -55,6 +61,9 @@ export class HostServices {
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
     this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.excludes = new FileExcludes(this.configuration);
+    this.watcher = new FileWatcherService(this.excludes, options.log);
+    this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
@@ -113,11 +122,16 @@ export class HostServices {
         this.languages.completions(this.documents.at(workbench(), uri, version), position, signal),
       provideHover: ({ uri, version, position }, { signal }) =>
         this.languages.hover(this.documents.at(workbench(), uri, version), position, signal),
-      readDirectory: (uri) => this.files.readDirectory(uri),
+      readDirectory: (uri) => this.workspaceFiles.readDirectory(session, uri),
       readFile: (uri) => this.files.readFile(uri),
       readImage: (uri) => this.files.readImage(uri),
       writeFile: ({ uri, content, expectedEtag }) => this.files.writeFile(uri, content, expectedEtag),
-      listWorkspaceFiles: ({ maxResults }) => this.search.listFiles(folderUris(workbench()), maxResults),
+      listWorkspaceFiles: ({ maxResults }) =>
+        this.search.listFiles(
+          folderUris(workbench()),
+          maxResults,
+          globsTest([...this.excludes.filesExcludeGlobs(), ...SEARCH_ONLY_EXCLUDES]),
+        ),
       findInFiles: (request, { signal }) =>
         this.search.findInFiles(
           folderUris(workbench()),
@@ -129,8 +143,10 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const stopFiles = this.workspaceFiles.serve(session);
     return () => {
       stop();
+      stopFiles();
       this.sessions.close(session);
     };
   }
