@@ -23,6 +23,8 @@ import { CommandsService, jsonSafe } from "./services/commands.js";
 import { ConfigurationService } from "./services/configuration.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
+import { FileExcludes, globsTest } from "./services/file-excludes.js";
+import { FileWatcherService } from "./services/file-watcher.js";
 import { FilesService } from "./services/files.js";
 import { DiagnosticsService } from "./services/diagnostics.js";
 import { CommandRefs, toPosition } from "./services/language-converters.js";
@@ -32,7 +34,8 @@ import { LanguageFeaturesService } from "./services/language-features.js";
 import { serveLanguageFeatures } from "./services/language-features-rpc.js";
 import { registerLanguageCommands } from "./services/language-commands.js";
 import { LanguageWindows } from "./services/language-windows.js";
-import { SearchService } from "./services/search.js";
+import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
+import { WorkspaceFilesService } from "./services/workspace-files.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { TextEditorsService } from "./services/text-editors.js";
 import { WorkspaceEditService } from "./services/workspace-edit.js";
@@ -66,6 +69,9 @@ export class HostServices {
   readonly languageRequests: LanguageRequests;
   readonly textEditors = new TextEditorsService(this.sessions);
   readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
+  readonly excludes: FileExcludes;
+  readonly watcher: FileWatcherService;
+  readonly workspaceFiles: WorkspaceFilesService;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -78,6 +84,9 @@ export class HostServices {
     this.languageWindows = new LanguageWindows(this.sessions, this.languages);
     this.languageRequests = new LanguageRequests(this.languages);
     registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
+    this.excludes = new FileExcludes(this.configuration);
+    this.watcher = new FileWatcherService(this.excludes, options.log);
+    this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
@@ -164,11 +173,16 @@ export class HostServices {
             signal,
           ),
         ),
-      readDirectory: (uri) => this.files.readDirectory(uri),
+      readDirectory: (uri) => this.workspaceFiles.readDirectory(session, uri),
       readFile: (uri) => this.files.readFile(uri),
       readImage: (uri) => this.files.readImage(uri),
       writeFile: ({ uri, content, expectedEtag }) => this.files.writeFile(uri, content, expectedEtag),
-      listWorkspaceFiles: ({ maxResults }) => this.search.listFiles(folderUris(workbench()), maxResults),
+      listWorkspaceFiles: ({ maxResults }) =>
+        this.search.listFiles(
+          folderUris(workbench()),
+          maxResults,
+          globsTest([...this.excludes.filesExcludeGlobs(), ...SEARCH_ONLY_EXCLUDES]),
+        ),
       findInFiles: (request, { signal }) =>
         this.search.findInFiles(
           folderUris(workbench()),
@@ -191,10 +205,12 @@ export class HostServices {
       ExtHostTextEditorsContract,
       this.textEditors.implementation(session),
     );
+    const stopFiles = this.workspaceFiles.serve(session);
     return () => {
       stop();
       stopLanguages();
       stopEditors();
+      stopFiles();
       this.sessions.close(session);
     };
   }

@@ -2,8 +2,7 @@
  * The object an extension gets from `require('vscode')`: one per extension, so everything it
  * registers is attributed to it (errors go to its Output channel, its disposables to it).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
@@ -16,10 +15,11 @@ import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
+import { createWorkspaceFs } from "./workspace-fs.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
 
-const { Disposable, EventEmitter, FileType, Uri } = types;
+const { Disposable, EventEmitter, Uri } = types;
 type Uri = types.Uri;
 
 /** One per host process, like VS Code's per-window session id. */
@@ -259,6 +259,20 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       name: f.name,
       index,
     }));
+  /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
+  const workspaceFiles = ({ fs, findFiles, createFileSystemWatcher }: ReturnType<typeof createWorkspaceFs>) => ({
+    fs,
+    findFiles,
+    createFileSystemWatcher: (...args: Parameters<typeof createFileSystemWatcher>) => {
+      const w = track(createFileSystemWatcher(...args));
+      return {
+        ...w,
+        onDidCreate: guardedEvent(w.onDidCreate),
+        onDidChange: guardedEvent(w.onDidChange),
+        onDidDelete: guardedEvent(w.onDidDelete),
+      };
+    },
+  });
   const workspace = {
     get workspaceFolders() {
       const list = folders();
@@ -321,29 +335,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
     save: saving.save,
     saveAll: saving.saveAll,
-    fs: {
-      readFile: async (uri: Uri) => new Uint8Array(readFileSync(uri.fsPath)),
-      writeFile: async (uri: Uri, content: Uint8Array) => {
-        mkdirSync(dirname(uri.fsPath), { recursive: true });
-        writeFileSync(uri.fsPath, content);
-      },
-      readDirectory: async (uri: Uri) =>
-        readdirSync(uri.fsPath, { withFileTypes: true }).map(
-          (d) => [d.name, d.isDirectory() ? FileType.Directory : FileType.File] as const,
-        ),
-      stat: async (uri: Uri) => {
-        const s = statSync(uri.fsPath);
-        return {
-          type: s.isDirectory() ? FileType.Directory : FileType.File,
-          size: s.size,
-          ctime: s.ctimeMs,
-          mtime: s.mtimeMs,
-        };
-      },
-      createDirectory: async (uri: Uri) => void mkdirSync(uri.fsPath, { recursive: true }),
-      delete: async (uri: Uri, options: { recursive?: boolean } = {}) =>
-        rmSync(uri.fsPath, { recursive: options.recursive ?? false }),
-    },
+    ...workspaceFiles(createWorkspaceFs(host)),
   };
 
   // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@
 import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
+import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/contracts/files.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
 import type {
@@ -21,6 +22,8 @@ import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
 import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
+import { ExplorerModel } from "./files/explorer-model.js";
+import { onFilesChanged } from "./files/file-operations.js";
 import { RecentList } from "./recent.js";
 import { SearchModel } from "./search/search-model.js";
 import { Store } from "./store.js";
@@ -79,6 +82,9 @@ export class WorkbenchServices {
 
   /** The extension host, typed by its contract. */
   readonly host: Proxy<typeof ExtHostContract>;
+  /** Explorer file operations (new, rename, delete) on the host. */
+  readonly files: Proxy<typeof ExtHostFilesContract>;
+  readonly explorer: ExplorerModel;
   /** Liveness, echo and call-back, for the Developer panel. */
   readonly channel: Proxy<typeof ChannelContract>;
 
@@ -88,6 +94,8 @@ export class WorkbenchServices {
   ) {
     this.host = proxy(client, ExtHostContract);
     this.channel = proxy(client, ChannelContract);
+    this.files = proxy(client, ExtHostFilesContract);
+    this.explorer = new ExplorerModel(this.host);
     this.documents = new Documents(this.host);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
@@ -277,5 +285,9 @@ export class WorkbenchServices {
       searchResults: (batch) => this.search.onResults(batch),
     });
     await served.ready;
+    await serve(this.client, WorkbenchFilesContract, {
+      filesChanged: (changes) => onFilesChanged(this, changes),
+      excludesChanged: () => this.explorer.refresh(),
+    }).ready;
   }
 }
