@@ -17,6 +17,7 @@ import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js"
 import type { ExtensionRuntime } from "./extensions/extension-runtime.js";
 import { CommandsService, jsonSafe } from "./services/commands.js";
 import { ConfigurationService } from "./services/configuration.js";
+import { serveConfiguration, WorkbenchSettings } from "./services/configuration-host.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
 import { FilesService } from "./services/files.js";
@@ -29,6 +30,8 @@ export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
   readonly problems: ReadonlyArray<ScanProblem>;
   readonly storageDir: string;
+  /** The user's settings.json and keybindings.json (default: `User` beside the storage folder). */
+  readonly userDir?: string;
   /** How long a completion/hover provider may take before it is skipped. */
   readonly providerTimeoutMs?: number;
   /** Open-document characters one window may hold (see DocumentsService). */
@@ -46,6 +49,7 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
+  readonly settings: WorkbenchSettings;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -54,7 +58,10 @@ export class HostServices {
     this.commands = new CommandsService(this.extensions, this.sessions);
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
-    this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.settings = new WorkbenchSettings(this.extensions.runtimes, this.sessions, {
+      userDir: options.userDir ?? join(options.storageDir, "..", "User"),
+    });
+    this.configuration = this.settings.configuration;
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
@@ -129,8 +136,10 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, () => workbench());
     return () => {
       stop();
+      stopConfiguration();
       this.sessions.close(session);
     };
   }
