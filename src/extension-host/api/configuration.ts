@@ -114,7 +114,9 @@ export const createConfigurationApi = (deps: {
       },
     };
     // Like VS Code, the section's values are readable as properties too (`config.fontSize`).
-    return Object.freeze(Object.assign(frozen({ ...config }), methods));
+    const properties: Tree = {};
+    for (const [k, v] of Object.entries(config)) properties[k] = frozen(v);
+    return Object.freeze(Object.assign(properties, methods));
   };
 
   const changes = new EventEmitter<{

@@ -53,6 +53,7 @@ export const EditorPane = ({
     installKeybindings();
     const e = monaco.editor.create(host.current, { ...EDITOR_OPTIONS, model: null });
     const actions = addEditorActions(e);
+    const detachSettings = services.settings.attachEditor(e, host.current);
     editor.current = e;
     services.editor.editors.add(e);
     const focus = e.onDidFocusEditorText(() => {
@@ -62,6 +63,7 @@ export const EditorPane = ({
     return () => {
       focus.dispose();
       actions.dispose();
+      detachSettings();
       services.editor.editors.delete(e);
       if (services.editor.focused.get() === e) services.editor.focused.set(undefined);
       e.dispose();

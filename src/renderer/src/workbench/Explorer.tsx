@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { FileEntry } from "../../../protocol/workbench.js";
 import { useChannelState } from "../use-channel-state.js";
+import { MenuActions } from "./settings/MenuActions.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -55,7 +56,15 @@ export const Explorer = ({ services, onOpenFolder }: { services: WorkbenchServic
   const generation = channel._tag === "Connected" ? channel.generation : undefined;
   return (
     <aside className="sidebar" data-testid="explorer">
-      <div className="sidebar-title">EXPLORER</div>
+      <div className="sidebar-title">
+        EXPLORER
+        <MenuActions
+          services={services}
+          menu="view/title"
+          overlay={{ view: "workbench.explorer.fileView" }}
+          testId="view-title-action"
+        />
+      </div>
       {folder ? (
         <>
           <div className="sidebar-section">{decodeURIComponent(folder.split("/").pop() ?? folder).toUpperCase()}</div>
