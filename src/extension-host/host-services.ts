@@ -136,7 +136,9 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
-    const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, () => workbench());
+    const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, session, () =>
+      workbench(),
+    );
     return () => {
       stop();
       stopConfiguration();

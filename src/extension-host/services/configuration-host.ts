@@ -77,10 +77,12 @@ export class WorkbenchSettings {
 export const serveConfiguration = (
   registrar: Registrar,
   settings: WorkbenchSettings,
+  session: Session,
   workbench: () => Session,
 ): (() => void) =>
   serve(registrar, ExtHostConfigurationContract, {
-    settings: () => settings.configuration.snapshot(folderOfSession(workbench())),
+    // Readable before `initialize` (no folder yet): the window loads settings as it connects.
+    settings: () => settings.configuration.snapshot(folderOfSession(session)),
     updateSetting: ({ key, value, target }) => {
       settings.configuration.update(key, value, target, folderOfSession(workbench()));
       return null;

@@ -57,13 +57,18 @@ const SettingControl = ({
     );
   }
   if (setting.type === "boolean") {
+    // Shown at once; the host's answer re-mounts the control with the value in force.
+    const checked = draft === undefined ? value === true : draft === "true";
     return (
       <label className="setting-checkbox">
         <input
           type="checkbox"
           data-testid="setting-checkbox"
-          checked={value === true}
-          onChange={(e) => onChange(e.target.checked)}
+          checked={checked}
+          onChange={(e) => {
+            setDraft(String(e.target.checked));
+            onChange(e.target.checked);
+          }}
         />
         <span>{setting.description}</span>
       </label>
