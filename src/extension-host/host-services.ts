@@ -21,6 +21,7 @@ import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js"
 import type { ExtensionRuntime } from "./extensions/extension-runtime.js";
 import { CommandsService, jsonSafe } from "./services/commands.js";
 import { ConfigurationService } from "./services/configuration.js";
+import { serveConfiguration, WorkbenchSettings } from "./services/configuration-host.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
 import { FileExcludes, globsTest } from "./services/file-excludes.js";
@@ -45,6 +46,8 @@ export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
   readonly problems: ReadonlyArray<ScanProblem>;
   readonly storageDir: string;
+  /** The user's settings.json and keybindings.json (default: `User` beside the storage folder). */
+  readonly userDir?: string;
   /** How long a completion/hover provider may take before it is skipped. */
   readonly providerTimeoutMs?: number;
   /** Open-document characters one window may hold (see DocumentsService). */
@@ -72,6 +75,7 @@ export class HostServices {
   readonly excludes: FileExcludes;
   readonly watcher: FileWatcherService;
   readonly workspaceFiles: WorkspaceFilesService;
+  readonly settings: WorkbenchSettings;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -80,7 +84,10 @@ export class HostServices {
     this.commands = new CommandsService(this.extensions, this.sessions);
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
-    this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.settings = new WorkbenchSettings(this.extensions.runtimes, this.sessions, {
+      userDir: options.userDir ?? join(options.storageDir, "..", "User"),
+    });
+    this.configuration = this.settings.configuration;
     this.languageWindows = new LanguageWindows(this.sessions, this.languages);
     this.languageRequests = new LanguageRequests(this.languages);
     registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
@@ -206,8 +213,12 @@ export class HostServices {
       this.textEditors.implementation(session),
     );
     const stopFiles = this.workspaceFiles.serve(session);
+    const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, session, () =>
+      workbench(),
+    );
     return () => {
       stop();
+      stopConfiguration();
       stopLanguages();
       stopEditors();
       stopFiles();

@@ -14,6 +14,7 @@ import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
+import { createConfigurationApi } from "./configuration.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { createWorkspaceFs } from "./workspace-fs.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
@@ -61,7 +62,10 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
           commandService.register(command, { extensionId: id, handler: thisArg ? handler.bind(thisArg) : handler }),
         ),
       ),
-    executeCommand: (command: string, ...args: unknown[]) => commandService.execute(command, args),
+    executeCommand: (command: string, ...args: unknown[]) =>
+      command === "setContext"
+        ? Promise.resolve(host.settings.setContext(args[0], args[1]))
+        : commandService.execute(command, args),
     getCommands: () => Promise.resolve(commandService.ids()),
   };
 
@@ -240,19 +244,11 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     source.event((a) => e.fire(f(a)));
     return guardedEvent(e.event);
   };
-  const configuration = (section?: string) => {
-    const key = (k: string) => (section ? `${section}.${k}` : k);
-    return {
-      get: <T>(k: string, defaultValue?: T) =>
-        host.configuration.has(key(k)) ? (host.configuration.get(key(k)) as T) : defaultValue,
-      has: (k: string) => host.configuration.has(key(k)),
-      update: (k: string, value: unknown) => {
-        host.configuration.update(key(k), value);
-        return Promise.resolve();
-      },
-      inspect: (k: string) => ({ key: key(k), defaultValue: host.configuration.get(key(k)) }),
-    };
-  };
+  const configurationApi = createConfigurationApi({
+    configuration: host.configuration,
+    sessions: host.sessions,
+    guardedEvent,
+  });
   const folders = (): WorkspaceFolder[] =>
     (host.sessions.target()?.workspaceFolders ?? []).map((f, index) => ({
       uri: Uri.parse(f.uri),
@@ -328,10 +324,8 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
         text: c.text,
       })),
     })),
-    onDidChangeConfiguration: mapEvent(host.configuration.onDidChange, (changed) => ({
-      affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
-    })),
-    getConfiguration: configuration,
+    onDidChangeConfiguration: configurationApi.onDidChangeConfiguration,
+    getConfiguration: configurationApi.getConfiguration,
     applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
     save: saving.save,
     saveAll: saving.saveAll,

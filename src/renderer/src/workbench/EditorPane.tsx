@@ -53,6 +53,7 @@ export const EditorPane = ({
     installKeybindings();
     const e = monaco.editor.create(host.current, { ...EDITOR_OPTIONS, model: null });
     const actions = addEditorActions(e);
+    const detachSettings = services.settings.attachEditor(e, host.current);
     editor.current = e;
     services.editor.editors.add(e);
     const detachTextEditor = services.editor.textEditors.attach(e, group);
@@ -64,6 +65,7 @@ export const EditorPane = ({
       focus.dispose();
       actions.dispose();
       detachTextEditor();
+      detachSettings();
       services.editor.editors.delete(e);
       if (services.editor.focused.get() === e) services.editor.focused.set(undefined);
       e.dispose();

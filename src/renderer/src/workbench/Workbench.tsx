@@ -11,6 +11,7 @@ import { Panels } from "./Panels.js";
 import { QuickInputBox } from "./QuickInput.js";
 import { QuickOpen } from "./QuickOpen.js";
 import { SearchView } from "./search/SearchView.js";
+import { SettingsViews } from "./settings/SettingsViews.js";
 import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
@@ -124,6 +125,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
                 )}
               </div>
             ))}
+            <SettingsViews services={services} />
           </div>
           {panelOpen && <Sash orientation="horizontal" size={panel} min={80} max={900} invert testId="panel-sash" />}
           <div className="panel-container" style={panelOpen ? { height: panelHeight } : undefined}>

@@ -26,6 +26,7 @@ import { ExplorerModel } from "./files/explorer-model.js";
 import { onFilesChanged } from "./files/file-operations.js";
 import { RecentList } from "./recent.js";
 import { SearchModel } from "./search/search-model.js";
+import { SettingsServices } from "./settings/settings-services.js";
 import { Store } from "./store.js";
 import { loadWindowState, saveWindowState } from "./window-state.js";
 
@@ -71,6 +72,7 @@ export class WorkbenchServices {
   readonly recentFiles = new RecentList("direct-editor.recentFiles");
   readonly recentCommands = new RecentList("direct-editor.recentCommands");
   readonly search: SearchModel;
+  readonly settings: SettingsServices;
   private nextNotification = 1;
   private initializedGeneration = -1;
   /** Tabs of the window before a reload, reopened after the first initialize. */
@@ -99,6 +101,7 @@ export class WorkbenchServices {
     this.documents = new Documents(this.host);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
+    this.settings = new SettingsServices(this);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();
@@ -109,6 +112,7 @@ export class WorkbenchServices {
   async start(): Promise<void> {
     this.documents.restoreBackups();
     await this.registerHandlers();
+    await this.settings.start();
     // A reload of this window (sessionStorage survives it) reopens its folder and tabs.
     const saved = loadWindowState();
     this.tabsToRestore = saved && { tabs: saved.tabs, active: saved.active };
@@ -161,6 +165,7 @@ export class WorkbenchServices {
       this.editor.textEditors.resend();
       await this.restoreTabs();
       await this.refreshCommands();
+      void this.settings.loadSettings(); // the folder (its workspace settings) may have changed
     } catch (e) {
       this.appendOutput("Direct Editor", `initialize failed: ${e instanceof Error ? e.message : String(e)}\n`);
     }
