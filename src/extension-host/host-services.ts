@@ -24,11 +24,22 @@ import { LanguageFeaturesService } from "./services/language-features.js";
 import { SearchService } from "./services/search.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { WindowService } from "./services/window.js";
+import { ExtHostViewsContract } from "../protocol/contracts/views.js";
+import { TreeViewsService, treeViewsImplementation } from "./services/tree-views.js";
+import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
+import { QuickInputService } from "./services/quick-input.js";
+import { ExtHostProgressContract } from "../protocol/contracts/progress.js";
+import { ProgressService } from "./services/progress.js";
+import { FileSystemProviders } from "./services/file-system-providers.js";
+import { SecretsService } from "./services/secrets.js";
+import { EnvService } from "./services/env.js";
 
 export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
   readonly problems: ReadonlyArray<ScanProblem>;
   readonly storageDir: string;
+  /** Extensions run under `direct-editor test`: their context says ExtensionMode.Test. */
+  readonly testMode?: boolean;
   /** How long a completion/hover provider may take before it is skipped. */
   readonly providerTimeoutMs?: number;
   /** Open-document characters one window may hold (see DocumentsService). */
@@ -46,15 +57,33 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
+  readonly treeViews: TreeViewsService;
+  readonly quickInput = new QuickInputService(this.sessions);
+  readonly progress = new ProgressService(this.sessions);
+  readonly fileSystemProviders = new FileSystemProviders(this.sessions);
+  readonly secrets: SecretsService;
+  readonly env = new EnvService(this.sessions);
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
+    this.secrets = new SecretsService(join(options.storageDir, "secrets.json"));
     this.extensions = new ExtensionsService(options, this.window);
-    this.extensions.contextFor = (runtime) => extensionContext(runtime, options.storageDir);
+    this.extensions.contextFor = (runtime) =>
+      extensionContext(runtime, {
+        storageDir: options.storageDir,
+        workspaceFolder: this.sessions.target()?.workspaceFolders[0]?.uri,
+        testMode: options.testMode === true,
+        secrets: this.secrets,
+        log: options.log,
+      });
     this.commands = new CommandsService(this.extensions, this.sessions);
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
     this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.files.providers = this.fileSystemProviders;
+    this.treeViews = new TreeViewsService(this.sessions, this.extensions.runtimes, (e) =>
+      this.extensions.activateByEvent(e),
+    );
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
@@ -129,8 +158,23 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const registrar = this.sessions.registrar(session);
+    const stopViews = serve(
+      registrar,
+      ExtHostViewsContract,
+      treeViewsImplementation(
+        this.treeViews,
+        (id, what, fn) => this.extensions.guard(id, what, fn),
+        (id, args) => this.commands.execute(id, args),
+      ),
+    );
+    const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
+    const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
     return () => {
       stop();
+      stopViews();
+      stopQuickInput();
+      stopProgress();
       this.sessions.close(session);
     };
   }

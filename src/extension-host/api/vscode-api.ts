@@ -2,8 +2,7 @@
  * The object an extension gets from `require('vscode')`: one per extension, so everything it
  * registers is attributed to it (errors go to its Output channel, its disposables to it).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import type { DocumentModel } from "../documents.js";
 import type { HostServices } from "../host-services.js";
@@ -15,11 +14,14 @@ import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
+import { createTreeViewsApi } from "./tree-views.js";
+import { createQuickInputApi } from "./quick-input.js";
+import { createContentProvidersApi } from "./content-providers.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
 
-const { Disposable, EventEmitter, FileType, Uri } = types;
+const { Disposable, EventEmitter, Uri } = types;
 type Uri = types.Uri;
 
 /** One per host process, like VS Code's per-window session id. */
@@ -179,51 +181,23 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
   documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
 
-  const progress = createProgressApi(id, {
-    update: (item) => windowService.updateStatusBarItem(item),
-    remove: (itemId) => windowService.removeStatusBarItem(itemId),
-  });
+  const progress = createProgressApi(
+    id,
+    {
+      update: (item) => windowService.updateStatusBarItem(item),
+      remove: (itemId) => windowService.removeStatusBarItem(itemId),
+    },
+    { start: (request, onCancel) => host.progress.start(request, onCancel) },
+  );
   const window = {
+    ...createTreeViewsApi(id, host.treeViews, guardedEvent, track),
+    ...createQuickInputApi(host.quickInput, guardedEvent),
     withProgress: progress.withProgress,
     setStatusBarMessage: (text: string, hideAfter?: number | PromiseLike<unknown>) =>
       track(progress.setStatusBarMessage(text, hideAfter)),
     showInformationMessage: showMessage("information"),
     showWarningMessage: showMessage("warning"),
     showErrorMessage: showMessage("error"),
-    showQuickPick: async (itemsOrPromise: unknown, options: { placeHolder?: string; canPickMany?: boolean } = {}) => {
-      const items = (await itemsOrPromise) as Array<string | { label: string; description?: string; detail?: string }>;
-      const dtos = items.map((i) =>
-        typeof i === "string"
-          ? { label: i }
-          : {
-              label: i.label,
-              ...(i.description ? { description: i.description } : {}),
-              ...(i.detail ? { detail: i.detail } : {}),
-            },
-      );
-      const picked = await windowService
-        .showQuickPick({
-          items: dtos,
-          ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
-          ...(options.canPickMany ? { canPickMany: true } : {}),
-        })
-        .catch(() => null);
-      if (Array.isArray(picked)) return picked.filter((n): n is number => typeof n === "number").map((n) => items[n]);
-      return typeof picked === "number" ? items[picked] : undefined;
-    },
-    showInputBox: async (
-      options: { prompt?: string; placeHolder?: string; value?: string; password?: boolean } = {},
-    ) => {
-      const value = await windowService
-        .showInputBox({
-          ...(options.prompt !== undefined ? { prompt: options.prompt } : {}),
-          ...(options.placeHolder !== undefined ? { placeHolder: options.placeHolder } : {}),
-          ...(options.value !== undefined ? { value: options.value } : {}),
-          ...(options.password !== undefined ? { password: options.password } : {}),
-        })
-        .catch(() => null);
-      return typeof value === "string" ? value : undefined;
-    },
     createOutputChannel: (name: string) => outputChannel(name),
     createStatusBarItem,
     get activeTextEditor() {
@@ -266,6 +240,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       name: f.name,
       index,
     }));
+  const contentProviders = createContentProvidersApi(id, host.fileSystemProviders, track);
   const workspace = {
     get workspaceFolders() {
       const list = folders();
@@ -309,7 +284,9 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       const open = documents.get(uri.toString());
       if (open) return textDocument(open);
       const { DocumentModel } = await import("../documents.js");
-      return textDocument(new DocumentModel(uri.toString(), languageOf(uri.path), 1, readFileSync(uri.fsPath, "utf8")));
+      // Other schemes come from their content or file system provider.
+      const text = uri.scheme === "file" ? readFileSync(uri.fsPath, "utf8") : await contentProviders.readText(uri);
+      return textDocument(new DocumentModel(uri.toString(), languageOf(uri.path), 1, text));
     },
     onDidOpenTextDocument: mapEvent(documents.onDidOpen, textDocument),
     onDidCloseTextDocument: mapEvent(documents.onDidClose, textDocument),
@@ -325,29 +302,9 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
     })),
     getConfiguration: configuration,
-    fs: {
-      readFile: async (uri: Uri) => new Uint8Array(readFileSync(uri.fsPath)),
-      writeFile: async (uri: Uri, content: Uint8Array) => {
-        mkdirSync(dirname(uri.fsPath), { recursive: true });
-        writeFileSync(uri.fsPath, content);
-      },
-      readDirectory: async (uri: Uri) =>
-        readdirSync(uri.fsPath, { withFileTypes: true }).map(
-          (d) => [d.name, d.isDirectory() ? FileType.Directory : FileType.File] as const,
-        ),
-      stat: async (uri: Uri) => {
-        const s = statSync(uri.fsPath);
-        return {
-          type: s.isDirectory() ? FileType.Directory : FileType.File,
-          size: s.size,
-          ctime: s.ctimeMs,
-          mtime: s.mtimeMs,
-        };
-      },
-      createDirectory: async (uri: Uri) => void mkdirSync(uri.fsPath, { recursive: true }),
-      delete: async (uri: Uri, options: { recursive?: boolean } = {}) =>
-        rmSync(uri.fsPath, { recursive: options.recursive ?? false }),
-    },
+    fs: contentProviders.fs,
+    registerTextDocumentContentProvider: contentProviders.registerTextDocumentContentProvider,
+    registerFileSystemProvider: contentProviders.registerFileSystemProvider,
   };
 
   // ── languages ──────────────────────────────────────────────────────────────────────────
@@ -440,6 +397,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       uiKind: types.UIKind.Desktop,
       logLevel: types.LogLevel.Info,
       shell: process.env.SHELL ?? "",
+      clipboard: {
+        readText: () => host.env.readClipboard(),
+        writeText: (text: string) => Promise.resolve().then(() => host.env.writeClipboard(text)),
+      },
+      openExternal: (target: Uri) => {
+        if (!(target instanceof Uri)) throw new Error("vscode.env.openExternal: expected a vscode.Uri");
+        return host.env.openExternal(target.toString(true));
+      },
+      /** Local windows reach local URIs as they are (no port forwarding or tunnels). */
+      asExternalUri: (target: Uri) => {
+        if (!(target instanceof Uri)) throw new Error("vscode.env.asExternalUri: expected a vscode.Uri");
+        return Promise.resolve(target);
+      },
       /** Extensions run locally, never in a remote (SSH, WSL, container) window. */
       get remoteName() {
         return undefined;
