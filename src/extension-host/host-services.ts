@@ -60,7 +60,7 @@ export class HostServices {
   readonly treeViews: TreeViewsService;
   readonly quickInput = new QuickInputService(this.sessions);
   readonly progress = new ProgressService(this.sessions);
-  readonly fileSystemProviders = new FileSystemProviders(this.sessions);
+  readonly fileSystemProviders: FileSystemProviders;
   readonly secrets: SecretsService;
   readonly env = new EnvService(this.sessions);
   private readonly apis = new Map<string, unknown>();
@@ -80,6 +80,7 @@ export class HostServices {
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
     this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.fileSystemProviders = new FileSystemProviders(this.sessions, (e) => this.extensions.activateByEvent(e));
     this.files.providers = this.fileSystemProviders;
     this.treeViews = new TreeViewsService(this.sessions, this.extensions.runtimes, (e) =>
       this.extensions.activateByEvent(e),

@@ -78,7 +78,11 @@ export const providerFailure = (uri: string, e: unknown): FileSystemFailure => {
 export class FileSystemProviders {
   private readonly schemes = new Map<string, Registration>();
 
-  constructor(private readonly sessions: Sessions) {}
+  constructor(
+    private readonly sessions: Sessions,
+    /** `onFileSystem:<scheme>` activation, before the first use of a scheme with no provider. */
+    private readonly activateByEvent: (event: string) => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   has(scheme: string): boolean {
     return this.schemes.has(scheme);
@@ -141,7 +145,7 @@ export class FileSystemProviders {
   }
 
   async readFile(uri: string): Promise<FileContent> {
-    const r = this.registration(uri);
+    const r = await this.registration(uri);
     try {
       if (r.kind === "content") {
         const cts = new CancellationTokenSource();
@@ -158,7 +162,7 @@ export class FileSystemProviders {
   }
 
   async writeFile(uri: string, content: string, expectedEtag: string | null): Promise<string> {
-    const r = this.registration(uri);
+    const r = await this.registration(uri);
     if (r.kind === "content" || r.readonly) {
       throw new FileSystemFailure({ uri, code: "NoPermissions", message: `${uri} is read-only` });
     }
@@ -180,7 +184,7 @@ export class FileSystemProviders {
   }
 
   async readDirectory(uri: string): Promise<FileEntry[]> {
-    const r = this.registration(uri);
+    const r = await this.registration(uri);
     if (r.kind === "content")
       throw new FileSystemFailure({ uri, code: "FileNotADirectory", message: `${uri} is not a directory` });
     try {
@@ -198,8 +202,9 @@ export class FileSystemProviders {
     }
   }
 
-  private registration(uri: string): Registration {
+  private async registration(uri: string): Promise<Registration> {
     const scheme = /^([a-zA-Z][\w+.-]*):/.exec(uri)?.[1] ?? "";
+    if (scheme && !this.schemes.has(scheme)) await this.activateByEvent(`onFileSystem:${scheme}`);
     const r = this.schemes.get(scheme);
     if (!r) {
       throw new FileSystemFailure({

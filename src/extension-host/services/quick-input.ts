@@ -80,7 +80,8 @@ export class QuickInputService {
     if (!input) return;
     this.inputs.delete(id);
     inputsOf(input.session).quickInputHide(id);
-    input.events.hidden();
+    // As in VS Code, onDidHide comes after hide() returns (there it is the window's answer).
+    queueMicrotask(() => input.events.hidden());
   }
 
   implementation(): Implementation<typeof ExtHostQuickInputContract> {
