@@ -20,6 +20,7 @@ import type {
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
 import { EditorServices } from "./editor/editor-services.js";
+import { FeatureServices } from "./feature-services.js";
 import { RecentList } from "./recent.js";
 import { SearchModel } from "./search/search-model.js";
 import { Store } from "./store.js";
@@ -63,10 +64,13 @@ export class WorkbenchServices {
   readonly dialog = new Store<DialogRequest | undefined>(undefined);
   /** Quick Open (Ctrl+P): its initial text when open. */
   readonly quickOpen = new Store<string | undefined>(undefined);
-  readonly sidebarView = new Store<"explorer" | "search">("explorer");
+  /** `explorer`, `search` or an extension's view container id (the activity bar's choice). */
+  readonly sidebarView = new Store<string>("explorer");
   readonly recentFiles = new RecentList("direct-editor.recentFiles");
   readonly recentCommands = new RecentList("direct-editor.recentCommands");
   readonly search: SearchModel;
+  /** Views, quick input, progress, env and extension file systems (their own contracts). */
+  readonly features: FeatureServices;
   private nextNotification = 1;
   private initializedGeneration = -1;
   /** Tabs of the window before a reload, reopened after the first initialize. */
@@ -88,6 +92,7 @@ export class WorkbenchServices {
     this.documents = new Documents(this.host);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
+    this.features = new FeatureServices(client, bridge, this.documents, this.workspaceFolder);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();
@@ -139,6 +144,7 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
+      await this.features.reload();
       await this.restoreTabs();
       await this.refreshCommands();
     } catch (e) {
@@ -265,5 +271,6 @@ export class WorkbenchServices {
       searchResults: (batch) => this.search.onResults(batch),
     });
     await served.ready;
+    await this.features.serve();
   }
 }
