@@ -155,6 +155,10 @@ exports.activate = (context) => {
       for (const [name] of memFs.readDirectory(vscode.Uri.parse("memfs:/")))
         memFs.delete(vscode.Uri.parse(`memfs:/${name}`));
     }),
+    vscode.commands.registerCommand("memfs.openFile", async () => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse("memfs:/file.txt"));
+      await vscode.window.showTextDocument(doc);
+    }),
     vscode.commands.registerCommand("memfs.read", async (/** @type {string} */ uri) =>
       new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))),
     ),

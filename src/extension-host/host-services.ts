@@ -82,6 +82,14 @@ export class HostServices {
     this.configuration = new ConfigurationService(this.extensions.runtimes);
     this.fileSystemProviders = new FileSystemProviders(this.sessions, (e) => this.extensions.activateByEvent(e));
     this.files.providers = this.fileSystemProviders;
+    // `vscode.open`: any scheme with a provider (or file:) opens in the window's editor.
+    this.commands.register("vscode.open", {
+      extensionId: "vscode",
+      handler: async (uri: unknown) => {
+        if (uri === undefined || uri === null) throw new Error("vscode.open: a URI is required");
+        await this.window.showTextDocument(String(uri));
+      },
+    });
     this.treeViews = new TreeViewsService(this.sessions, this.extensions.runtimes, (e) =>
       this.extensions.activateByEvent(e),
     );
