@@ -21,6 +21,8 @@ const bridge: EditorHostBridge = {
   openFolderDialog: () => ipcRenderer.invoke(IpcChannels.openFolderDialog),
   openExternal: (uri: string) => ipcRenderer.invoke(IpcChannels.openExternal, uri),
   onOpenFolderRequest: (listener) => listen(IpcChannels.openFolderRequest, listener),
+  onCloseRequested: (listener) => listen(IpcChannels.closeRequested, listener),
+  confirmClose: () => ipcRenderer.invoke(IpcChannels.confirmClose),
   relay: {
     send: (frame) => ipcRenderer.send(IpcChannels.relay, frame),
     onFrame: (listener) => listen(IpcChannels.relay, listener),

@@ -143,5 +143,21 @@ export const createContentProvidersApi = (
   /** The text of a non-`file` document, through its provider (openTextDocument). */
   const readText = async (uri: Uri): Promise<string> => (await providers.readFile(uri.toString())).text;
 
-  return { registerTextDocumentContentProvider, registerFileSystemProvider, fs, readText };
+  /** `workspace.fs`: `file:` through `disk` (the workspace's own fs), other schemes through their provider. */
+  const routeFs = <D extends Record<keyof typeof fs, unknown>>(diskFs: D): D => {
+    const routed: Record<string, unknown> = { ...diskFs };
+    for (const key of Object.keys(fs) as Array<keyof typeof fs>) {
+      if (key === "isWritableFileSystem") continue;
+      const mine = fs[key] as (uri: Uri, ...rest: unknown[]) => unknown;
+      const theirs = diskFs[key] as (uri: Uri, ...rest: unknown[]) => unknown;
+      routed[key] = (uri: Uri, ...rest: unknown[]) =>
+        uri instanceof Uri && uri.scheme !== "file" ? mine(uri, ...rest) : theirs(uri, ...rest);
+    }
+    const diskWritable = diskFs.isWritableFileSystem as (scheme: string) => boolean | undefined;
+    routed.isWritableFileSystem = (scheme: string) =>
+      scheme === "file" ? diskWritable(scheme) : fs.isWritableFileSystem(scheme);
+    return routed as D;
+  };
+
+  return { registerTextDocumentContentProvider, registerFileSystemProvider, fs, routeFs, readText };
 };

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
-import type { DocumentModel } from "../documents.js";
 import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
-import type { DocumentSelector } from "../services/language-features.js";
-import { diagnosticDto } from "../services/type-converters.js";
+import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
+import { createEditorWindowApi } from "./text-editors.js";
+import { applyEdit, saveApi } from "./workspace-edit.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
@@ -18,6 +18,7 @@ import { createTreeViewsApi } from "./tree-views.js";
 import { createQuickInputApi } from "./quick-input.js";
 import { createContentProvidersApi } from "./content-providers.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
+import { createWorkspaceFs } from "./workspace-fs.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
 
@@ -31,13 +32,7 @@ const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes(":/
 
 export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Record<string, unknown> => {
   const id = ext.id;
-  const {
-    commands: commandService,
-    documents,
-    extensions: extensionService,
-    languages: languageService,
-    window: windowService,
-  } = host;
+  const { commands: commandService, documents, extensions: extensionService, window: windowService } = host;
   /** Everything the API creates for the extension is taken back if its activation fails. */
   const track = <T extends { dispose(): unknown }>(d: T): T => {
     ext.registrations.push(d);
@@ -172,14 +167,12 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     return track(item);
   };
 
-  const activeEditor = (doc: DocumentModel | undefined, sel = documents.active()?.selection) => {
-    if (!doc) return undefined;
-    const anchor = new types.Position(sel?.start.line ?? 0, sel?.start.character ?? 0);
-    const active = new types.Position(sel?.end.line ?? 0, sel?.end.character ?? 0);
-    return { document: textDocument(doc), selection: new types.Selection(anchor, active), viewColumn: 1 };
-  };
-  const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
-  documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
+  const editorWindow = createEditorWindowApi({
+    service: host.textEditors,
+    target: () => host.sessions.target(),
+    guard: guardedEvent,
+  });
+  const saving = saveApi(host.textEditors, () => host.sessions.target());
 
   const progress = createProgressApi(
     id,
@@ -201,18 +194,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     createOutputChannel: (name: string) => outputChannel(name),
     createStatusBarItem,
     get activeTextEditor() {
-      return activeEditor(documents.active()?.doc);
+      return editorWindow.activeTextEditor;
     },
     get visibleTextEditors() {
-      const e = activeEditor(documents.active()?.doc);
-      return e ? [e] : [];
+      return editorWindow.visibleTextEditors;
     },
-    onDidChangeActiveTextEditor: guardedEvent(onDidChangeActiveTextEditor.event),
-    showTextDocument: async (docOrUri: { uri: Uri } | Uri) => {
-      const uri = docOrUri instanceof Uri ? docOrUri : docOrUri.uri;
-      const session = await windowService.showTextDocument(uri.toString());
-      return activeEditor(session.documents.get(uri.toString()) ?? documents.get(uri.toString()));
-    },
+    onDidChangeActiveTextEditor: editorWindow.onDidChangeActiveTextEditor,
+    onDidChangeVisibleTextEditors: editorWindow.onDidChangeVisibleTextEditors,
+    onDidChangeTextEditorSelection: editorWindow.onDidChangeTextEditorSelection,
+    onDidChangeTextEditorVisibleRanges: editorWindow.onDidChangeTextEditorVisibleRanges,
+    onDidChangeTextEditorOptions: editorWindow.onDidChangeTextEditorOptions,
+    showTextDocument: editorWindow.showTextDocument,
+    createTextEditorDecorationType: (options: Parameters<typeof editorWindow.createTextEditorDecorationType>[0]) =>
+      track(editorWindow.createTextEditorDecorationType(options)),
   };
 
   // ── workspace ──────────────────────────────────────────────────────────────────────────
@@ -241,6 +235,21 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       index,
     }));
   const contentProviders = createContentProvidersApi(id, host.fileSystemProviders, track);
+  /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
+  const workspaceFiles = ({ fs, findFiles, createFileSystemWatcher }: ReturnType<typeof createWorkspaceFs>) => ({
+    fs,
+    findFiles,
+    createFileSystemWatcher: (...args: Parameters<typeof createFileSystemWatcher>) => {
+      const w = track(createFileSystemWatcher(...args));
+      return {
+        ...w,
+        onDidCreate: guardedEvent(w.onDidCreate),
+        onDidChange: guardedEvent(w.onDidChange),
+        onDidDelete: guardedEvent(w.onDidDelete),
+      };
+    },
+  });
+  const files = workspaceFiles(createWorkspaceFs(host));
   const workspace = {
     get workspaceFolders() {
       const list = folders();
@@ -302,58 +311,18 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
     })),
     getConfiguration: configuration,
-    fs: contentProviders.fs,
+    applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
+    save: saving.save,
+    saveAll: saving.saveAll,
+    ...files,
+    // Other schemes than file: go to their FileSystemProvider (api/content-providers.ts).
+    fs: contentProviders.routeFs(files.fs),
     registerTextDocumentContentProvider: contentProviders.registerTextDocumentContentProvider,
     registerFileSystemProvider: contentProviders.registerFileSystemProvider,
   };
 
-  // ── languages ──────────────────────────────────────────────────────────────────────────
-  const createDiagnosticCollection = (name = id) => {
-    const entries = new Map<string, types.Diagnostic[]>();
-    const push = (uri: string, diagnostics: readonly types.Diagnostic[]) =>
-      windowService.setDiagnostics(name, uri, diagnostics.map(diagnosticDto));
-    return track({
-      name,
-      set: (uriOrEntries: Uri | Array<[Uri, types.Diagnostic[] | undefined]>, diagnostics?: types.Diagnostic[]) => {
-        const list: Array<[Uri, types.Diagnostic[] | undefined]> =
-          uriOrEntries instanceof Uri ? [[uriOrEntries, diagnostics]] : uriOrEntries;
-        for (const [uri, diags] of list) {
-          entries.set(uri.toString(), [...(diags ?? [])]);
-          push(uri.toString(), diags ?? []);
-        }
-      },
-      delete: (uri: Uri) => {
-        entries.delete(uri.toString());
-        push(uri.toString(), []);
-      },
-      clear: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-      get: (uri: Uri) => entries.get(uri.toString()),
-      has: (uri: Uri) => entries.has(uri.toString()),
-      forEach: (cb: (uri: Uri, diagnostics: types.Diagnostic[]) => void) =>
-        entries.forEach((d, u) => cb(Uri.parse(u), d)),
-      dispose: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-    });
-  };
-  const languages = {
-    registerCompletionItemProvider: (
-      selector: DocumentSelector,
-      provider: { provideCompletionItems(...a: unknown[]): unknown },
-    ) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.completionProviders, entry)));
-    },
-    registerHoverProvider: (selector: DocumentSelector, provider: { provideHover(...a: unknown[]): unknown }) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.hoverProviders, entry)));
-    },
-    createDiagnosticCollection,
-  };
+  // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
+  const languages = createLanguagesApi({ ext, host, track, guardedEvent });
 
   const extensions = {
     getExtension: (extensionId: string) => {
@@ -427,7 +396,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   return api;
 };
 
-const LANGUAGES: Record<string, string> = {
+const LANGUAGES: Readonly<Record<string, string>> = {
   ts: "typescript",
   tsx: "typescriptreact",
   js: "javascript",
@@ -442,5 +411,7 @@ const LANGUAGES: Record<string, string> = {
   todo: "todo",
   txt: "plaintext",
 };
+/** The languages the editor knows without extensions. */
+export const BUILTIN_LANGUAGES: readonly string[] = [...new Set(Object.values(LANGUAGES))];
 export const languageOf = (path: string): string =>
   LANGUAGES[path.split(".").pop()?.toLowerCase() ?? ""] ?? "plaintext";

@@ -55,6 +55,7 @@ export const EditorPane = ({
     const actions = addEditorActions(e);
     editor.current = e;
     services.editor.editors.add(e);
+    const detachTextEditor = services.editor.textEditors.attach(e, group);
     const focus = e.onDidFocusEditorText(() => {
       services.editor.focused.set(e);
       focusListener.current?.();
@@ -62,13 +63,14 @@ export const EditorPane = ({
     return () => {
       focus.dispose();
       actions.dispose();
+      detachTextEditor();
       services.editor.editors.delete(e);
       if (services.editor.focused.get() === e) services.editor.focused.set(undefined);
       e.dispose();
       editor.current = undefined;
       shown.current = undefined;
     };
-  }, [services]);
+  }, [services, group]);
 
   useEffect(() => {
     const e = editor.current;
