@@ -34,7 +34,7 @@ const viaContract = (peer: RpcPeer): BenchTarget => proxy(peer, BenchContract);
 const run = async (start: StartMessage): Promise<void> => {
   const all: Record<PathName, () => Promise<BenchTarget>> = {
     "ws-raw": () => connectRawWs(start.rawPort),
-    direct: async () => viaContract(await connectDirect(start.port, start.secret, { batch: true })),
+    direct: async () => viaContract(await connectDirect(start.port, start.secret, { batch: true, segments: true })),
     "direct-unbatched": async () => viaContract(await connectDirect(start.port, start.secret)),
     "direct-binary": async () => viaContract(await connectDirect(start.port, start.secret, { binary: true })),
     "double-hop": async () => viaContract(connectRelay()),
