@@ -16,7 +16,8 @@ import {
 import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../src/extension-host/length-prefixed.js";
 import { RpcPeer } from "../src/protocol/peer.js";
 
-export type PathName = "ws-raw" | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe";
+export type PathName =
+  "ws-raw" | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe" | "message-channel" | "worker";
 
 export const PATH_LABELS: Record<PathName, string> = {
   "ws-raw": "floor: plain ws echo client → plain ws echo server (no envelope, no RpcPeer)",
@@ -26,6 +27,8 @@ export const PATH_LABELS: Record<PathName, string> = {
   "direct-binary": "direct, every frame binary (header + msgpack) instead of JSON text",
   "double-hop": "double hop: renderer → IPC → main → parent port → extension host",
   pipe: "private pipe (MessagePort stand-in): renderer → extension host",
+  "message-channel": "chromium-* rows only: an in-page MessageChannel echo (floor)",
+  worker: "chromium-* rows only: a dedicated Worker echo (floor)",
 };
 
 /** What a workload drives: the bench contract's three methods, or their raw-ws equivalents. */
