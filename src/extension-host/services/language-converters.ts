@@ -97,8 +97,9 @@ export const defined = <T>(v: T | undefined): v is T => v !== undefined;
 
 // ── text, markdown, commands ────────────────────────────────────────────────────────────────
 
+/** A hover's MarkedString: a plain string is markdown there (unlike documentation fields, see docDto). */
 export const markdownDto = (c: unknown): MarkdownDto | undefined => {
-  if (typeof c === "string") return { value: escapeMarkdown(c) };
+  if (typeof c === "string") return { value: c };
   if (!isObj(c) || typeof c.value !== "string") return undefined;
   // `{ language, value }` (MarkedString): a code block.
   if (typeof c.language === "string") return { value: `\`\`\`${c.language}\n${c.value}\n\`\`\`` };

@@ -1,4 +1,6 @@
 /** The window: explorer | editor groups (tabs + Monaco), bottom panel, status bar, and the overlays. */
+import { OutlineView } from "./OutlineView.js";
+import { showWorkspaceSymbols } from "./workspace-symbols.js";
 import { useEffect, useMemo } from "react";
 import { BinaryView } from "./BinaryView.js";
 import { ContextMenu } from "./ContextMenu.js";
@@ -15,7 +17,7 @@ import { SettingsViews } from "./settings/SettingsViews.js";
 import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
-import { openFolder, showSearch } from "./commands.js";
+import { notify, openFolder, showSearch } from "./commands.js";
 import { closeDocument, saveDocument } from "./file-flows.js";
 import { useStore } from "./store.js";
 import { ActivityBar } from "./views/ActivityBar.js";
@@ -48,6 +50,8 @@ const workbenchKey = (services: WorkbenchServices, e: KeyboardEvent): (() => voi
     };
   }
   if (mod && e.key === "\\") return () => groups.split();
+  if (mod && !e.shiftKey && key === "t")
+    return () => void showWorkspaceSymbols(services, (message) => notify(services, "error", message));
   return undefined;
 };
 
@@ -84,7 +88,8 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
             <ContainerViews services={services} container="explorer" />
           </div>
           {sidebarView === "search" && <SearchView services={services} />}
-          {sidebarView !== "explorer" && sidebarView !== "search" && (
+          {sidebarView === "outline" && <OutlineView services={services} />}
+          {sidebarView !== "explorer" && sidebarView !== "search" && sidebarView !== "outline" && (
             <ViewContainer services={services} id={sidebarView} />
           )}
         </div>

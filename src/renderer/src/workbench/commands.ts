@@ -1,6 +1,7 @@
 /** Built-in commands, listed in the palette next to the extensions' ones. */
 import { closeDocument, saveDocument } from "./file-flows.js";
 import type { WorkbenchServices } from "./workbench-services.js";
+import { showWorkspaceSymbols } from "./workspace-symbols.js";
 
 export interface PaletteCommand {
   readonly id: string;
@@ -22,6 +23,7 @@ export const KEYBINDINGS: Readonly<Record<string, string>> = {
   "workbench.action.nextEditor": "Ctrl+Tab",
   "workbench.action.openSettings": "Ctrl+,",
   "workbench.action.openGlobalKeybindings": "Ctrl+K Ctrl+S",
+  "workbench.action.showAllSymbols": "Ctrl+T",
 };
 
 /** Shows the Search view and focuses its query box. */
@@ -105,6 +107,18 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     title: "View: Show Explorer",
     source: "built-in",
     run: () => services.sidebarView.set("explorer"),
+  },
+  {
+    id: "workbench.action.showAllSymbols",
+    title: "Go to Symbol in Workspace…",
+    source: "built-in",
+    run: () => showWorkspaceSymbols(services, (message) => notify(services, "error", message)),
+  },
+  {
+    id: "outline.focus",
+    title: "View: Show Outline",
+    source: "built-in",
+    run: () => services.sidebarView.set("outline"),
   },
   {
     id: "workbench.action.selectTheme",

@@ -119,7 +119,7 @@ export class Documents {
     }
   }
 
-  /** `activate: false` opens the tab in the background (e.g. a file a workspace edit changes). */
+  /** Opens (or focuses) a tab; `activate: false` opens it in the background (e.g. a rename's other files). */
   async openFile(uri: string, { activate = true }: { activate?: boolean } = {}): Promise<void> {
     if (!this.get(uri)) {
       const [file] = await Promise.all([
@@ -143,6 +143,17 @@ export class Documents {
       }
     }
     if (activate) this.setActive(uri);
+  }
+
+  /** `languages.setTextDocumentLanguage`: the model and the host's copy change language. */
+  setLanguage(uri: string, languageId: string): void {
+    const model = this.tracked.get(uri)?.model;
+    if (!model) throw new Error(`${uri} is not open`);
+    ensureLanguage(languageId);
+    monaco.editor.setModelLanguage(model, languageId);
+    this.patch(uri, { languageId });
+    const snapshot = this.snapshot(uri);
+    if (snapshot) this.host.documentOpened(snapshot).catch(() => undefined);
   }
 
   setActive(uri: string | undefined): void {
@@ -325,7 +336,11 @@ export class Documents {
     etag: string | null,
   ): monaco.editor.ITextModel {
     ensureLanguage(languageId);
-    const model = monaco.editor.createModel(text, languageId, monaco.Uri.parse(uri));
+    // A read-only preview model (peek into an unopened file) becomes the document's model.
+    const preview = monaco.editor.getModel(monaco.Uri.parse(uri));
+    if (preview && preview.getValue() !== text) preview.setValue(text);
+    if (preview) monaco.editor.setModelLanguage(preview, languageId);
+    const model = preview ?? monaco.editor.createModel(text, languageId, monaco.Uri.parse(uri));
     const subscription = model.onDidChangeContent((e) => this.onChange(uri, e));
     // A restored buffer differs from the disk until it is saved, whatever is undone.
     this.tracked.set(uri, {

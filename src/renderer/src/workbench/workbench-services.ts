@@ -8,6 +8,7 @@ import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
 import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/contracts/files.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
+import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
 import type {
   CommandInfo,
@@ -301,5 +302,6 @@ export class WorkbenchServices {
       filesChanged: (changes) => onFilesChanged(this, changes),
       excludesChanged: () => this.explorer.refresh(),
     }).ready;
+    await serve(this.client, WorkbenchLanguageFeaturesContract, this.editor.languageFeatures.workbenchHandlers()).ready;
   }
 }

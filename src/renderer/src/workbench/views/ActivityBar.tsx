@@ -1,4 +1,4 @@
-/** The activity bar: Explorer, Search and the extensions' view containers, with their views' badges. */
+/** The activity bar: Explorer, Search, Outline and the extensions' view containers, with their views' badges. */
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
 
@@ -9,6 +9,7 @@ export const ActivityBar = ({ services }: { services: WorkbenchServices }) => {
   const entries = [
     { id: "explorer", title: "Explorer", icon: "files", testId: "sidebar-tab-explorer" },
     { id: "search", title: "Search", icon: "search", testId: "sidebar-tab-search" },
+    { id: "outline", title: "Outline", icon: "list-tree", testId: "sidebar-tab-outline" },
     ...contributions.containers.map((c) => ({ id: c.id, title: c.title, icon: c.icon, testId: `activity-${c.id}` })),
   ];
   const badge = (container: string) =>
