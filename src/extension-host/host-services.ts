@@ -51,8 +51,8 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
-  readonly textEditors = new TextEditorsService(this.sessions);
-  readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
+  readonly textEditors: TextEditorsService;
+  readonly workspaceEdits: WorkspaceEditService;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -62,6 +62,8 @@ export class HostServices {
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
     this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.textEditors = new TextEditorsService(this.sessions, this.documents);
+    this.workspaceEdits = new WorkspaceEditService(this.textEditors);
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);

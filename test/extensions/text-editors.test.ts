@@ -91,6 +91,13 @@ describe("TextEditor and workspace.applyEdit in the extension host", () => {
       activeDocument: uri("a.txt"),
     });
     editorsHost.editorsChanged({ editors: [editor("e1", "a.txt", 1), editor("e2", "b.txt", 2)], activeId: "e1" });
+    // Like Monaco, the window's edit reaches the host's copy (a new version) before the answer.
+    const applied = (version: number) => {
+      ext.documentChanged({ uri: uri("a.txt"), version: version + 1, changes: [] });
+      return true;
+    };
+    window.answers.set("applyEdits", (p: { version: number }) => applied(p.version));
+    window.answers.set("insertSnippet", (p: { version: number }) => applied(p.version));
   });
   afterEach(async () => {
     await client?.dispose();
@@ -162,6 +169,8 @@ describe("TextEditor and workspace.applyEdit in the extension host", () => {
         undoStopAfter: true,
       },
     ]);
+    // Resolved only once the host's copy of the document has the edit.
+    expect(await run("state")).toMatchObject({ version: 2 });
     // Positions past the end are clamped to the document (validateRange); delete is text null.
     await run("edit", {
       ops: [
