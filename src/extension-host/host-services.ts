@@ -87,8 +87,8 @@ export class HostServices {
   /** Arguments of the commands providers returned, kept until the window runs one. */
   readonly commandRefs = new CommandRefs();
   readonly languageRequests: LanguageRequests;
-  readonly textEditors = new TextEditorsService(this.sessions);
-  readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
+  readonly textEditors: TextEditorsService;
+  readonly workspaceEdits: WorkspaceEditService;
   readonly excludes: FileExcludes;
   readonly watcher: FileWatcherService;
   readonly workspaceFiles: WorkspaceFilesService;
@@ -132,6 +132,8 @@ export class HostServices {
     this.excludes = new FileExcludes(this.configuration);
     this.watcher = new FileWatcherService(this.excludes, options.log);
     this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
+    this.textEditors = new TextEditorsService(this.sessions, this.documents);
+    this.workspaceEdits = new WorkspaceEditService(this.textEditors);
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);

@@ -15,6 +15,7 @@ import { launchChromium, openWorkbench, type RendererHarness } from "../support/
 import { repoRoot } from "../support/paths.js";
 
 const example = join(repoRoot, "examples", "editor-edits");
+const probe = join(repoRoot, "test/fixtures/extensions/editor-probe");
 
 interface EditorState {
   active: string | null;
@@ -57,7 +58,7 @@ describe("extensions' text editors in the workbench", () => {
       browser,
       dataDir,
       workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [example],
+      devExtensions: [example, probe],
     });
     return harness.page;
   };
@@ -170,5 +171,38 @@ describe("extensions' text editors in the workbench", () => {
         { uri: uri("a.txt"), column: 1 },
         { uri: uri("a.txt"), column: 2 },
       ]);
+  });
+
+  it("showTextDocument beside with a selection, insertSnippet and options land in Monaco", async () => {
+    const page = await open();
+    await openFile(page, "a.txt");
+    const probeRun = (step: string, args: unknown = {}) => command(page, "editorProbe.run", [step, args]);
+    expect(await probeRun("show", { file: uri("lib.ts"), column: -2, selection: [0, 7, 0, 12] })).toEqual([
+      uri("lib.ts"),
+      true,
+    ]);
+    await expect.poll(() => editorText(page, 1)).toContain("export const foo");
+    expect(await probeRun("state")).toMatchObject({
+      active: uri("lib.ts"),
+      selections: [[0, 7, 0, 12]],
+      visible: [
+        [uri("a.txt"), 1],
+        [uri("lib.ts"), 2],
+      ],
+    });
+
+    expect(await probeRun("snippet", { text: "X${1:one}Y$0", at: [0, 0] })).toBe(true);
+    await expect.poll(() => editorText(page, 1)).toContain("XoneYexport");
+    // The snippet controller selected its first placeholder.
+    await expect.poll(async () => ((await probeRun("state")) as EditorState).selections).toEqual([[0, 1, 0, 4]]);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => editorText(page, 1)).not.toContain("XoneY");
+
+    await probeRun("options", { options: { tabSize: 2, insertSpaces: false } });
+    await expect.poll(() => page.getByTestId("status-indentation").textContent()).toBe("Tab Size: 2");
+    await expect
+      .poll(async () => ((await probeRun("state")) as { options: unknown }).options)
+      .toMatchObject({ tabSize: 2, insertSpaces: false });
   });
 });

@@ -348,7 +348,11 @@ const createTextEditor = (h: EditorHandle, service: Editors, show: ShowDocument)
       const data = builder.finalize();
       if (data.edits.length === 0 && data.setEndOfLine === null) return Promise.resolve(true);
       if (overlapping(data.edits)) return Promise.reject(new Error("Overlapping ranges are not allowed!"));
-      return run(() => h.workbench.applyEdits({ id: h.id, ...data }));
+      return run(async () => {
+        const applied = await h.workbench.applyEdits({ id: h.id, ...data });
+        if (applied) await h.whenApplied(data.version);
+        return applied;
+      });
     },
     insertSnippet(
       snippet: types.SnippetString,
@@ -361,16 +365,19 @@ const createTextEditor = (h: EditorHandle, service: Editors, show: ShowDocument)
       const list: Array<Position | Range> =
         where === undefined ? [] : Array.isArray(where) ? [...(where as Array<Position | Range>)] : [where as Range];
       const ranges = list.length === 0 ? h.state.selections.map((s) => rangeDto(selectionOf(s))) : list.map(at);
-      return run(() =>
-        h.workbench.insertSnippet({
+      const version = document().version;
+      return run(async () => {
+        const applied = await h.workbench.insertSnippet({
           id: h.id,
-          version: document().version,
+          version,
           snippet: snippet.value,
           ranges,
           undoStopBefore: opts.undoStopBefore,
           undoStopAfter: opts.undoStopAfter,
-        }),
-      );
+        });
+        if (applied) await h.whenApplied(version);
+        return applied;
+      });
     },
     setDecorations(type: DecorationTypeHandle, rangesOrOptions: ReadonlyArray<Range | DecorationOptions>): void {
       if (!type || typeof type.key !== "string") throw new Error("Illegal argument: decorationType");

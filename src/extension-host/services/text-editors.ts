@@ -16,6 +16,7 @@ import {
 } from "../../protocol/contracts/text-editors.js";
 import { EventEmitter } from "../api/types.js";
 import type { DocumentModel } from "../documents.js";
+import type { DocumentsService } from "./documents.js";
 import type { Session, Sessions } from "./sessions.js";
 
 /** One editor of one window showing one document; disposed when the window stops showing it there. */
@@ -25,7 +26,13 @@ export class EditorHandle {
     readonly session: Session,
     readonly workbench: Proxy<typeof WorkbenchTextEditorsContract>,
     public state: TextEditorStateDto,
+    private readonly service: Pick<TextEditorsService, "whenDocumentPasses">,
   ) {}
+
+  /** After the window applied an edit made at `version`: the host's copy has it too. */
+  whenApplied(version: number): Promise<void> {
+    return this.service.whenDocumentPasses(this.session, this.state.uri, version);
+  }
 
   get id(): string {
     return this.state.id;
@@ -60,7 +67,10 @@ export class TextEditorsService {
   private readonly proxies = new WeakMap<Session, Proxy<typeof WorkbenchTextEditorsContract>>();
   private readonly decorationTypes = new Map<string, DecorationTypeDto>();
 
-  constructor(private readonly sessions: Sessions) {
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly documents: Pick<DocumentsService, "onDidChange" | "onDidOpen">,
+  ) {
     sessions.onDidBind((s) => {
       for (const type of this.decorationTypes.values()) this.workbenchOf(s).registerDecorationType(type);
     });
@@ -117,6 +127,29 @@ export class TextEditorsService {
     return this.windows.get(s)?.editors.get(id);
   }
 
+  /**
+   * Resolves once the window's edit of `uri` reached the host's copy (its version passed
+   * `version`), so an extension that awaited `edit` reads the new text, as in VS Code. Bounded:
+   * a lost notification makes the host resync the document anyway.
+   */
+  whenDocumentPasses(s: Session, uri: string, version: number, timeoutMs = 2_000): Promise<void> {
+    const passed = () => (s.documents.get(uri)?.version ?? -1) > version;
+    if (passed()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      const check = () => {
+        if (passed()) done();
+      };
+      const listeners = [this.documents.onDidChange.event(check), this.documents.onDidOpen.event(check)];
+      const listener = { dispose: () => listeners.forEach((l) => l.dispose()) };
+    });
+  }
+
   registerDecorationType(type: DecorationTypeDto): void {
     this.decorationTypes.set(type.key, type);
     this.sessions.broadcast((s) => this.workbenchOf(s).registerDecorationType(type));
@@ -140,7 +173,7 @@ export class TextEditorsService {
     for (const state of states) {
       const h = w.editors.get(state.id);
       if (h) h.state = state;
-      next.set(state.id, h ?? new EditorHandle(s, this.workbenchOf(s), state));
+      next.set(state.id, h ?? new EditorHandle(s, this.workbenchOf(s), state, this));
     }
     for (const h of before) if (!next.has(h.id)) h.disposed = true;
     w.editors.clear();

@@ -120,8 +120,17 @@ export class WorkspaceEditService {
         for (let s = steps[i]; s !== undefined && s !== "skip" && s.kind === "text"; s = steps[++i]) {
           files.push({ uri: s.uri, version: s.version, edits: s.edits, setEndOfLine: s.setEndOfLine });
         }
-        const result = await workbench.applyWorkspaceTextEdits({ files: mergeByFile(files) }, { timeoutMs: 30_000 });
+        const merged = mergeByFile(files);
+        // Versions before the edit (a file opened for it starts at Monaco's 1).
+        const before = merged.map((f) => [f.uri, session.documents.get(f.uri)?.version ?? 1] as const);
+        const result = await workbench.applyWorkspaceTextEdits({ files: merged }, { timeoutMs: 30_000 });
         if (!result.applied) return result;
+        // The extension reads the new text once applyEdit resolves, as in VS Code.
+        await Promise.all(
+          before.flatMap(([uri, version], i) =>
+            merged[i]!.edits.length > 0 ? [this.editors.whenDocumentPasses(session, uri, version)] : [],
+          ),
+        );
         continue;
       }
       try {

@@ -449,6 +449,7 @@ export class TextEditors {
     readonly preserveFocus: boolean;
   }): Promise<string | null> {
     const groups = this.groups.groups.get();
+    const previous = this.editors.get(this.groups.focused.get());
     const focusedIndex = groups.findIndex((g) => g.id === this.groups.focused.get());
     const column =
       request.viewColumn === null
@@ -471,7 +472,16 @@ export class TextEditors {
       g.editor.setSelection(r, "api");
       g.editor.revealRangeInCenterIfOutsideViewport(r, monaco.editor.ScrollType.Immediate);
     }
-    if (!request.preserveFocus) g.editor.focus();
+    // preserveFocus: the document shows in its group, but the focused group (and the active editor) stays.
+    if (
+      request.preserveFocus &&
+      previous &&
+      previous.group !== group &&
+      this.editors.get(previous.group) === previous
+    ) {
+      this.groups.focus(previous.group);
+      previous.editor.focus();
+    } else if (!request.preserveFocus) g.editor.focus();
     this.report(); // the host must know the editor before it gets its id
     return g.id ?? null;
   }
