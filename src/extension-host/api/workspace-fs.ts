@@ -212,15 +212,17 @@ export const createWorkspaceFs = (host: HostServices) => {
   const findFiles = async (
     include: GlobPattern,
     exclude?: GlobPattern | null,
-    maxResults?: number,
+    maxResults?: number | null,
     token?: types.CancellationToken,
   ): Promise<Uri[]> => {
     const pattern = asPattern(include, "findFiles");
     if (exclude !== undefined && exclude !== null) asPattern(exclude, "findFiles");
-    if (maxResults !== undefined && (typeof maxResults !== "number" || maxResults < 0)) {
+    // null is what JavaScript callers often pass for "no limit".
+    const limit = maxResults ?? undefined;
+    if (limit !== undefined && (typeof limit !== "number" || limit < 0 || Number.isNaN(limit))) {
       throw new TypeError("vscode.workspace.findFiles: maxResults must be a non-negative number");
     }
-    if (token?.isCancellationRequested || maxResults === 0) return [];
+    if (token?.isCancellationRequested || limit === 0) return [];
     const included = picomatch(typeof pattern === "string" ? pattern : pattern.pattern, { dot: true });
     const excludeGlobs = [
       ...(exclude === null ? [] : host.excludes.filesExcludeGlobs()),
@@ -235,7 +237,7 @@ export const createWorkspaceFs = (host: HostServices) => {
         roots,
         (rel) => included(rel),
         excluded,
-        maxResults ?? Number.MAX_SAFE_INTEGER,
+        limit ?? Number.MAX_SAFE_INTEGER,
         abort.signal,
       );
       return abort.signal.aborted ? [] : paths.map((p) => Uri.file(p));
