@@ -72,6 +72,17 @@ exports.activate = async (context) => {
     watcher.onDidDelete((uri) => (events.push(["deleted", relative(uri)]), update(uri))),
     deletions.onDidDelete((uri) => void events.push(["deletedOnly", relative(uri)])),
     deletions.onDidCreate(() => void events.push(["ignoredCreate", ""])),
+    // Renames and deletions made in the explorer (not by other programs) — e.g. to fix links.
+    vscode.workspace.onDidRenameFiles((e) => {
+      for (const { oldUri, newUri } of e.files)
+        events.push(["renamedInExplorer", `${relative(oldUri)} -> ${relative(newUri)}`]);
+    }),
+    vscode.workspace.onDidCreateFiles((e) =>
+      e.files.forEach((uri) => events.push(["createdInExplorer", relative(uri)])),
+    ),
+    vscode.workspace.onDidDeleteFiles((e) =>
+      e.files.forEach((uri) => events.push(["deletedInExplorer", relative(uri)])),
+    ),
     vscode.commands.registerCommand("notesIndex.rebuild", rebuild),
     // For tests: what the watchers reported, and findFiles / workspace.fs as an extension sees them.
     vscode.commands.registerCommand("notesIndex.events", () => events.splice(0)),

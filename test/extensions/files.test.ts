@@ -10,7 +10,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
-import { WorkbenchFilesContract, type FileChange } from "../../src/protocol/contracts/files.js";
+import {
+  ExtHostFilesContract,
+  FileOperationRefused,
+  WorkbenchFilesContract,
+  type FileChange,
+} from "../../src/protocol/contracts/files.js";
 import { proxy, serve, type Proxy } from "../../src/protocol/rpc-contract.js";
 import { startTestHost, type TestHost } from "../support/host.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
@@ -181,5 +186,34 @@ describe("file watching, workspace.fs and findFiles for extensions", () => {
     expect(await find("*.md", "undefined", undefined, "notes")).toEqual(
       expect.arrayContaining(["notes/one.md", "notes/two.md"]),
     );
+  });
+
+  it("explorer operations: refused before touching the disk when invalid, and reported to onDid*Files", async () => {
+    const files = proxy(client, ExtHostFilesContract);
+    const uri = (p: string) => pathToFileURL(join(ws, p)).toString();
+    const refusal = async (p: Promise<unknown>) => {
+      const e: unknown = await p.then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(e).toBeInstanceOf(FileOperationRefused);
+      return (e as FileOperationRefused).reason;
+    };
+    expect(await refusal(files.createFile(uri("readme.md")))).toBe("FileExists");
+    expect(await refusal(files.createFile(pathToFileURL(join(tmpdir(), "outside.md")).toString()))).toBe(
+      "OutsideWorkspace",
+    );
+    expect(await refusal(files.rename({ source: uri("notes/one.md"), target: uri("readme.md") }))).toBe("FileExists");
+    expect(await refusal(files.delete({ uri: uri("missing.md"), useTrash: false }))).toBe("FileNotFound");
+    expect(await refusal(files.createFolder(`${uri("notes")}/%20`))).toBe("InvalidName");
+    expect(readFileSync(join(ws, "readme.md"), "utf8")).toBe("# Read me\n");
+
+    events.length = 0;
+    await files.createFile(uri("notes/new.md"));
+    await files.rename({ source: uri("notes/new.md"), target: uri("notes/renamed.md") });
+    await files.delete({ uri: uri("notes/renamed.md"), useTrash: false });
+    await sawEvent(["createdInExplorer", "notes/new.md"]);
+    await sawEvent(["renamedInExplorer", "notes/new.md -> notes/renamed.md"]);
+    await sawEvent(["deletedInExplorer", "notes/renamed.md"]);
   });
 });

@@ -26,7 +26,7 @@ export const DEFAULT_WATCHER_EXCLUDE: Readonly<Record<string, boolean>> = {
 
 export type PathTest = (relativePath: string) => boolean;
 
-/** The globs switched on (`true`) in a `{glob: boolean}` setting; `{when: …}` siblings clauses are not supported and skipped. */
+/** The globs switched on (`true`) in a `{glob: boolean}` setting; `{when: …}` sibling clauses are not supported yet (skipped). */
 export const enabledGlobs = (value: unknown, fallback: Readonly<Record<string, boolean>>): string[] => {
   const record = typeof value === "object" && value !== null && !Array.isArray(value) ? value : fallback;
   return Object.entries(record)
