@@ -45,6 +45,7 @@ describe("file watching, workspace.fs and findFiles for extensions", () => {
   let poller: ReturnType<typeof setInterval>;
 
   beforeAll(async () => {
+    writeFileSync(join(dataDir, "not-a-folder"), "");
     mkdirSync(join(ws, "notes"));
     mkdirSync(join(ws, ".git"));
     mkdirSync(join(ws, "node_modules", "pkg"), { recursive: true });
@@ -57,6 +58,8 @@ describe("file watching, workspace.fs and findFiles for extensions", () => {
       env: {
         EXTHOST_DEV_EXTENSIONS: join(repoRoot, "examples", "file-watcher"),
         EXTHOST_USER_DATA_DIR: dataDir,
+        // No usable trash (its folder would be under a file): deleting to the trash must say so.
+        XDG_DATA_HOME: join(dataDir, "not-a-folder"),
       },
     });
     client = await nodeChannelClient(() => host.starter.connectionInfo());
@@ -207,6 +210,10 @@ describe("file watching, workspace.fs and findFiles for extensions", () => {
     expect(await refusal(files.delete({ uri: uri("missing.md"), useTrash: false }))).toBe("FileNotFound");
     expect(await refusal(files.createFolder(`${uri("notes")}/%20`))).toBe("InvalidName");
     expect(readFileSync(join(ws, "readme.md"), "utf8")).toBe("# Read me\n");
+
+    // No trash here: refused (the explorer then offers Delete Permanently), the file untouched.
+    expect(await refusal(files.delete({ uri: uri("notes/one.md"), useTrash: true }))).toBe("TrashUnavailable");
+    expect(readFileSync(join(ws, "notes", "one.md"), "utf8")).toBe("# One\n");
 
     events.length = 0;
     await files.createFile(uri("notes/new.md"));

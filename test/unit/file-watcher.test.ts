@@ -62,8 +62,13 @@ describe("files.exclude", () => {
     expect(excludes.watcher()("pkg/dist/x")).toBe(true);
   });
 
-  it("takes only globs switched on; a malformed value falls back to the defaults", () => {
-    expect(enabledGlobs({ a: true, b: false, c: { when: "$(basename).ts" } }, DEFAULT_FILES_EXCLUDE)).toEqual(["a"]);
+  it("takes only globs switched on, merged over the defaults; a malformed value leaves the defaults", () => {
+    expect(enabledGlobs({ a: true, b: false, c: { when: "$(basename).ts" } }, { d: true, a: false })).toEqual([
+      "d",
+      "a",
+    ]);
+    expect(enabledGlobs({ "**/.git": false }, DEFAULT_FILES_EXCLUDE)).not.toContain("**/.git");
+    expect(enabledGlobs({ "**/.git": false }, DEFAULT_FILES_EXCLUDE)).toContain("**/.hg");
     expect(enabledGlobs("nonsense", DEFAULT_FILES_EXCLUDE)).toEqual(Object.keys(DEFAULT_FILES_EXCLUDE));
   });
 });
