@@ -149,6 +149,21 @@ describe("files, watcher, notifications, problems", () => {
     expect(existsSync(join(workspace, "docs"))).toBe(true);
   });
 
+  it("offers Delete Permanently when the trash cannot be used", async () => {
+    // The freedesktop trash would live under a file: moving to the trash fails.
+    writeFileSync(join(dataDir, "not-a-folder"), "");
+    process.env["XDG_DATA_HOME"] = join(dataDir, "not-a-folder");
+    const page = await open();
+    await item(page, "readme.md").click({ button: "right" });
+    await menuItem(page, "Delete").click();
+    await page.getByTestId("dialog-button").filter({ hasText: "Move to Trash" }).click();
+    await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("permanently delete instead");
+    expect(existsSync(join(workspace, "readme.md"))).toBe(true);
+    await page.getByTestId("dialog-button").filter({ hasText: "Delete Permanently" }).click();
+    await expect.poll(() => item(page, "readme.md").count()).toBe(0);
+    expect(existsSync(join(workspace, "readme.md"))).toBe(false);
+  });
+
   it("follows the disk: files created or deleted outside appear and disappear; clean editors reload, dirty ones keep their text; Quick Open hides files.exclude; the tab menu", async () => {
     const page = await open();
     writeFileSync(join(workspace, "outside.md"), "made outside\n");
