@@ -149,7 +149,22 @@ describe("files, watcher, notifications, problems", () => {
     expect(existsSync(join(workspace, "docs"))).toBe(true);
   });
 
-  it("follows the disk: files created or deleted outside appear and disappear; clean editors reload, dirty ones keep their text", async () => {
+  it("offers Delete Permanently when the trash cannot be used", async () => {
+    // The freedesktop trash would live under a file: moving to the trash fails.
+    writeFileSync(join(dataDir, "not-a-folder"), "");
+    process.env["XDG_DATA_HOME"] = join(dataDir, "not-a-folder");
+    const page = await open();
+    await item(page, "readme.md").click({ button: "right" });
+    await menuItem(page, "Delete").click();
+    await page.getByTestId("dialog-button").filter({ hasText: "Move to Trash" }).click();
+    await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("permanently delete instead");
+    expect(existsSync(join(workspace, "readme.md"))).toBe(true);
+    await page.getByTestId("dialog-button").filter({ hasText: "Delete Permanently" }).click();
+    await expect.poll(() => item(page, "readme.md").count()).toBe(0);
+    expect(existsSync(join(workspace, "readme.md"))).toBe(false);
+  });
+
+  it("follows the disk: files created or deleted outside appear and disappear; clean editors reload, dirty ones keep their text; Quick Open hides files.exclude; the tab menu", async () => {
     const page = await open();
     writeFileSync(join(workspace, "outside.md"), "made outside\n");
     await item(page, "outside.md").waitFor({ timeout: 10_000 });
@@ -183,6 +198,34 @@ describe("files, watcher, notifications, problems", () => {
     await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("changed on disk");
     await page.keyboard.press("Escape");
     expect(readFileSync(join(workspace, "src", "main.txt"), "utf8")).toBe("theirs\n");
+
+    // Quick Open lists the workspace minus files.exclude (.git/HEAD is not offered).
+    await page.keyboard.press("Control+P");
+    await page.getByTestId("quick-open-input").fill("HEAD");
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId("quick-open-item").count()).toBe(0);
+    await page.getByTestId("quick-open-input").fill("main");
+    await expect.poll(() => page.getByTestId("quick-open-item").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Escape");
+
+    // The tab context menu: Copy Path, Reveal in Explorer View (folders expand to it), Close Others.
+    await harness!.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: harness!.origin });
+    await tab(page, "main.txt").click({ button: "right" });
+    await menuItem(page, "Copy Path").click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(join(workspace, "src", "main.txt"));
+    await item(page, "src").click(); // collapse
+    await expect.poll(() => item(page, "main.txt").count()).toBe(0);
+    await tab(page, "main.txt").click({ button: "right" });
+    await menuItem(page, "Reveal in Explorer View").click();
+    await expect.poll(() => item(page, "main.txt").getAttribute("aria-selected")).toBe("true");
+    await tab(page, "readme.md").click({ button: "right" });
+    await menuItem(page, "Close Others").click();
+    // main.txt is dirty: Close Others asks first, like closing it alone.
+    await page.getByTestId("dialog-button").filter({ hasText: "Don't Save" }).click();
+    await expect.poll(() => page.getByTestId("tab").count()).toBe(1);
+    expect(await tab(page, "readme.md").count()).toBe(1);
   });
 
   it("toasts hide after a while unless hovered; errors stay; the centre lists them all and clears them", async () => {

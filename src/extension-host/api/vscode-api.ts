@@ -232,9 +232,17 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     }));
   const contentProviders = createContentProvidersApi(id, host.fileSystemProviders, track);
   /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
-  const workspaceFiles = ({ fs, findFiles, createFileSystemWatcher }: ReturnType<typeof createWorkspaceFs>) => ({
+  const workspaceFiles = ({
     fs,
     findFiles,
+    createFileSystemWatcher,
+    fileEvents,
+  }: ReturnType<typeof createWorkspaceFs>) => ({
+    fs,
+    findFiles,
+    onDidCreateFiles: guardedEvent(fileEvents.onDidCreateFiles),
+    onDidDeleteFiles: guardedEvent(fileEvents.onDidDeleteFiles),
+    onDidRenameFiles: guardedEvent(fileEvents.onDidRenameFiles),
     createFileSystemWatcher: (...args: Parameters<typeof createFileSystemWatcher>) => {
       const w = track(createFileSystemWatcher(...args));
       return {

@@ -212,15 +212,17 @@ export const createWorkspaceFs = (host: HostServices) => {
   const findFiles = async (
     include: GlobPattern,
     exclude?: GlobPattern | null,
-    maxResults?: number,
+    maxResults?: number | null,
     token?: types.CancellationToken,
   ): Promise<Uri[]> => {
     const pattern = asPattern(include, "findFiles");
     if (exclude !== undefined && exclude !== null) asPattern(exclude, "findFiles");
-    if (maxResults !== undefined && (typeof maxResults !== "number" || maxResults < 0)) {
+    // null is what JavaScript callers often pass for "no limit".
+    const limit = maxResults ?? undefined;
+    if (limit !== undefined && (typeof limit !== "number" || limit < 0 || Number.isNaN(limit))) {
       throw new TypeError("vscode.workspace.findFiles: maxResults must be a non-negative number");
     }
-    if (token?.isCancellationRequested || maxResults === 0) return [];
+    if (token?.isCancellationRequested || limit === 0) return [];
     const included = picomatch(typeof pattern === "string" ? pattern : pattern.pattern, { dot: true });
     const excludeGlobs = [
       ...(exclude === null ? [] : host.excludes.filesExcludeGlobs()),
@@ -235,7 +237,7 @@ export const createWorkspaceFs = (host: HostServices) => {
         roots,
         (rel) => included(rel),
         excluded,
-        maxResults ?? Number.MAX_SAFE_INTEGER,
+        limit ?? Number.MAX_SAFE_INTEGER,
         abort.signal,
       );
       return abort.signal.aborted ? [] : paths.map((p) => Uri.file(p));
@@ -301,5 +303,20 @@ export const createWorkspaceFs = (host: HostServices) => {
     };
   };
 
-  return { fs, findFiles, createFileSystemWatcher };
+  const uris = (list: ReadonlyArray<string>) => list.map((u) => Uri.parse(u));
+  const onFiles = <T, U>(source: types.EventEmitter<T>, f: (t: T) => U) => {
+    const out = new EventEmitter<U>();
+    source.event((t) => out.fire(f(t)));
+    return out.event;
+  };
+  /** Explorer operations (not workspace.fs calls, as in VS Code). */
+  const fileEvents = {
+    onDidCreateFiles: onFiles(host.workspaceFiles.onDidCreate, (files) => ({ files: uris(files) })),
+    onDidDeleteFiles: onFiles(host.workspaceFiles.onDidDelete, (files) => ({ files: uris(files) })),
+    onDidRenameFiles: onFiles(host.workspaceFiles.onDidRename, (files) => ({
+      files: files.map((f) => ({ oldUri: Uri.parse(f.oldUri), newUri: Uri.parse(f.newUri) })),
+    })),
+  };
+
+  return { fs, findFiles, createFileSystemWatcher, fileEvents };
 };

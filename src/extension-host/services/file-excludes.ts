@@ -26,10 +26,14 @@ export const DEFAULT_WATCHER_EXCLUDE: Readonly<Record<string, boolean>> = {
 
 export type PathTest = (relativePath: string) => boolean;
 
-/** The globs switched on (`true`) in a `{glob: boolean}` setting; `{when: …}` siblings clauses are not supported and skipped. */
-export const enabledGlobs = (value: unknown, fallback: Readonly<Record<string, boolean>>): string[] => {
-  const record = typeof value === "object" && value !== null && !Array.isArray(value) ? value : fallback;
-  return Object.entries(record)
+/**
+ * The globs switched on (`true`) in a `{glob: boolean}` setting, merged over the defaults as VS
+ * Code merges object settings (the .git glob set to false shows .git again). `{when: …}` sibling clauses
+ * are not supported yet (skipped); a value that is not an object leaves the defaults.
+ */
+export const enabledGlobs = (value: unknown, defaults: Readonly<Record<string, boolean>>): string[] => {
+  const configured = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+  return Object.entries({ ...defaults, ...configured })
     .filter(([, on]) => on === true)
     .map(([glob]) => glob);
 };

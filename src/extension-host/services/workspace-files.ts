@@ -14,6 +14,7 @@ import {
 } from "../../protocol/contracts/files.js";
 import { proxy, serve, type Implementation } from "../../protocol/rpc-contract.js";
 import type { FileEntry } from "../../protocol/workbench.js";
+import { EventEmitter } from "../api/types.js";
 import type { FileExcludes } from "./file-excludes.js";
 import type { FileWatcherService } from "./file-watcher.js";
 import type { FilesService } from "./files.js";
@@ -38,6 +39,10 @@ export const relativeToFolders = (folders: ReadonlyArray<string>, path: string):
 
 export class WorkspaceFilesService {
   private readonly watches = new Map<Session, Array<() => void>>();
+  /** The explorer created, deleted or renamed something (workspace.onDidCreateFiles & co.). */
+  readonly onDidCreate = new EventEmitter<ReadonlyArray<string>>();
+  readonly onDidDelete = new EventEmitter<ReadonlyArray<string>>();
+  readonly onDidRename = new EventEmitter<ReadonlyArray<{ readonly oldUri: string; readonly newUri: string }>>();
 
   constructor(
     private readonly sessions: Sessions,
@@ -77,10 +82,14 @@ export class WorkspaceFilesService {
       return uri;
     };
     const impl: Implementation<typeof ExtHostFilesContract> = {
-      createFile: (uri) => this.files.createFile(inside(uri)),
-      createFolder: (uri) => this.files.createFolder(inside(uri)),
-      rename: ({ source, target }) => this.files.rename(inside(source), inside(target)),
-      delete: ({ uri, useTrash }) => this.files.delete(inside(uri), useTrash),
+      createFile: (uri) => this.files.createFile(inside(uri)).then(() => fired(this.onDidCreate, [uri])),
+      createFolder: (uri) => this.files.createFolder(inside(uri)).then(() => fired(this.onDidCreate, [uri])),
+      rename: ({ source, target }) =>
+        this.files
+          .rename(inside(source), inside(target))
+          .then(() => fired(this.onDidRename, [{ oldUri: source, newUri: target }])),
+      delete: ({ uri, useTrash }) =>
+        this.files.delete(inside(uri), useTrash).then(() => fired(this.onDidDelete, [uri])),
     };
     return serve(registrar, ExtHostFilesContract, impl);
   }
@@ -117,6 +126,12 @@ export class WorkspaceFilesService {
     this.watches.delete(session);
   }
 }
+
+/** Fires after the operation succeeded (as VS Code's onDid*Files), answering the operation's null. */
+const fired = <T>(emitter: EventEmitter<T>, value: T): null => {
+  emitter.fire(value);
+  return null;
+};
 
 const folderPaths = (session: Session): string[] =>
   session.workspaceFolders.flatMap((f) => pathOrUndefined(f.uri) ?? []);

@@ -1,0 +1,74 @@
+/** The watcher's batch coalescing and `files.exclude` / `files.watcherExclude` as settings change them. */
+import { describe, expect, it } from "vitest";
+import { FileExcludes, enabledGlobs, DEFAULT_FILES_EXCLUDE } from "../../src/extension-host/services/file-excludes.js";
+import { coalesce } from "../../src/extension-host/services/file-watcher.js";
+import { ConfigurationService } from "../../src/extension-host/services/configuration.js";
+
+describe("coalesce (VS Code's rules for one batch of watcher events)", () => {
+  const kinds = (events: Array<[string, "created" | "changed" | "deleted"]>) =>
+    coalesce(events.map(([path, kind]) => ({ path, kind }))).map((c) => [c.uri.replace("file://", ""), c.kind]);
+
+  it("drops created-then-deleted, turns deleted-then-created into changed, keeps created over changed", () => {
+    expect(
+      kinds([
+        ["/w/flash", "created"],
+        ["/w/flash", "deleted"],
+        ["/w/replaced", "deleted"],
+        ["/w/replaced", "created"],
+        ["/w/new", "created"],
+        ["/w/new", "changed"],
+        ["/w/edited", "changed"],
+        ["/w/edited", "changed"],
+      ]),
+    ).toEqual([
+      ["/w/replaced", "changed"],
+      ["/w/new", "created"],
+      ["/w/edited", "changed"],
+    ]);
+  });
+
+  it("folds the deletions inside a deleted folder into the folder's", () => {
+    expect(
+      kinds([
+        ["/w/dir/a", "deleted"],
+        ["/w/dir/b", "deleted"],
+        ["/w/dir", "deleted"],
+        ["/w/dirty", "deleted"],
+      ]),
+    ).toEqual([
+      ["/w/dir", "deleted"],
+      ["/w/dirty", "deleted"],
+    ]);
+  });
+});
+
+describe("files.exclude", () => {
+  it("defaults to VS Code's and follows the setting", () => {
+    const configuration = new ConfigurationService([]);
+    const excludes = new FileExcludes(configuration);
+    let changes = 0;
+    excludes.onDidChange(() => changes++);
+    expect(excludes.files()(".git")).toBe(true);
+    expect(excludes.files()("a/b/.DS_Store")).toBe(true);
+    expect(excludes.files()(".git/HEAD")).toBe(true);
+    expect(excludes.files()("src/.gitignore")).toBe(false);
+    expect(excludes.watcher()("node_modules/pkg/index.js")).toBe(true);
+    expect(excludes.watcher()("node_modules/pkg")).toBe(false);
+
+    configuration.update("files.exclude", { "**/dist": true, "**/.git": false });
+    expect(changes).toBe(1);
+    expect(excludes.files()("dist/app.js")).toBe(true);
+    expect(excludes.files()(".git")).toBe(false);
+    expect(excludes.watcher()("pkg/dist/x")).toBe(true);
+  });
+
+  it("takes only globs switched on, merged over the defaults; a malformed value leaves the defaults", () => {
+    expect(enabledGlobs({ a: true, b: false, c: { when: "$(basename).ts" } }, { d: true, a: false })).toEqual([
+      "d",
+      "a",
+    ]);
+    expect(enabledGlobs({ "**/.git": false }, DEFAULT_FILES_EXCLUDE)).not.toContain("**/.git");
+    expect(enabledGlobs({ "**/.git": false }, DEFAULT_FILES_EXCLUDE)).toContain("**/.hg");
+    expect(enabledGlobs("nonsense", DEFAULT_FILES_EXCLUDE)).toEqual(Object.keys(DEFAULT_FILES_EXCLUDE));
+  });
+});
