@@ -3,14 +3,18 @@
  * `vscode` API facade, and serves the workbench contract on each connection as its own session.
  * Like VS Code's extHost.api.impl.ts + extensionHostMain.ts: wiring only, no feature logic.
  */
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
+import { ExtHostTextEditorsContract } from "../protocol/contracts/text-editors.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
-import { createVscodeApi } from "./api/vscode-api.js";
+import { setDocumentSaver } from "./api/text-document.js";
+import { BUILTIN_LANGUAGES, createVscodeApi, languageOf } from "./api/vscode-api.js";
+import { DocumentModel } from "./documents.js";
+import { saveApi } from "./api/workspace-edit.js";
 import { installVscodeModule, isInside } from "./api/vscode-module.js";
 import { collectEditorContributions } from "./extensions/contributions.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
@@ -20,10 +24,22 @@ import { ConfigurationService } from "./services/configuration.js";
 import { serveConfiguration, WorkbenchSettings } from "./services/configuration-host.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
+import { FileExcludes, globsTest } from "./services/file-excludes.js";
+import { FileWatcherService } from "./services/file-watcher.js";
 import { FilesService } from "./services/files.js";
+import { DiagnosticsService } from "./services/diagnostics.js";
+import { CommandRefs, toPosition } from "./services/language-converters.js";
+import { LanguageRequests } from "./services/language-requests.js";
+import { toCompletionDtos, toHoverDto } from "./services/type-converters.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
-import { SearchService } from "./services/search.js";
+import { serveLanguageFeatures } from "./services/language-features-rpc.js";
+import { registerLanguageCommands } from "./services/language-commands.js";
+import { LanguageWindows } from "./services/language-windows.js";
+import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
+import { WorkspaceFilesService } from "./services/workspace-files.js";
 import { Sessions, type Session } from "./services/sessions.js";
+import { TextEditorsService } from "./services/text-editors.js";
+import { WorkspaceEditService } from "./services/workspace-edit.js";
 import { WindowService } from "./services/window.js";
 
 export interface HostOptions {
@@ -50,6 +66,16 @@ export class HostServices {
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
   readonly settings: WorkbenchSettings;
+  readonly diagnostics = new DiagnosticsService();
+  readonly languageWindows: LanguageWindows;
+  /** Arguments of the commands providers returned, kept until the window runs one. */
+  readonly commandRefs = new CommandRefs();
+  readonly languageRequests: LanguageRequests;
+  readonly textEditors = new TextEditorsService(this.sessions);
+  readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
+  readonly excludes: FileExcludes;
+  readonly watcher: FileWatcherService;
+  readonly workspaceFiles: WorkspaceFilesService;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -62,12 +88,19 @@ export class HostServices {
       userDir: options.userDir ?? join(options.storageDir, "..", "User"),
     });
     this.configuration = this.settings.configuration;
+    this.languageWindows = new LanguageWindows(this.sessions, this.languages);
+    this.languageRequests = new LanguageRequests(this.languages);
+    registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
+    this.excludes = new FileExcludes(this.configuration);
+    this.watcher = new FileWatcherService(this.excludes, options.log);
+    this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
         s.workbench.commandsChanged();
       }),
     );
+    setDocumentSaver((uri) => saveApi(this.textEditors, () => this.sessions.target()).saveDocument(uri));
     installVscodeModule((file) => {
       const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));
       return runtime ? this.apiFor(runtime) : undefined;
@@ -82,6 +115,24 @@ export class HostServices {
       this.apis.set(runtime.id, api);
     }
     return api;
+  }
+
+  /** The languages extensions contribute and the ones the editor knows by file extension. */
+  knownLanguages(): string[] {
+    const ids = new Set(BUILTIN_LANGUAGES);
+    for (const r of this.extensions.runtimes) {
+      for (const l of r.description.manifest.contributes?.languages ?? []) ids.add(l.id);
+    }
+    return [...ids];
+  }
+
+  /** The open document of `uri`, else the file read from disk (as VS Code opens it for execute* commands). */
+  private documentForCommand(uri: string): DocumentModel {
+    const open = this.documents.get(uri);
+    if (open) return open;
+    const parsed = new URL(uri);
+    if (parsed.protocol !== "file:") throw new Error(`no open document ${uri}`);
+    return new DocumentModel(uri, languageOf(parsed.pathname), 1, readFileSync(fileURLToPath(uri), "utf8"));
   }
 
   /** A new connection: a session that becomes a window's workbench when it calls `initialize`. */
@@ -116,15 +167,29 @@ export class HostServices {
       documentSaved: (uri) => this.documents.saved(workbench(), uri),
       documentClosed: (uri) => this.documents.close(workbench(), uri),
       activeEditorChanged: ({ uri, selection }) => this.documents.activeChanged(workbench(), uri, selection),
-      provideCompletions: ({ uri, version, position }, { signal }) =>
-        this.languages.completions(this.documents.at(workbench(), uri, version), position, signal),
-      provideHover: ({ uri, version, position }, { signal }) =>
-        this.languages.hover(this.documents.at(workbench(), uri, version), position, signal),
-      readDirectory: (uri) => this.files.readDirectory(uri),
+      provideCompletions: async ({ uri, version, position }, { signal }) => {
+        const doc = this.documents.at(workbench(), uri, version);
+        const found = await this.languageRequests.completions(doc, toPosition(position), { triggerKind: 0 }, signal);
+        return found.items.flatMap((i) => toCompletionDtos([i.item]));
+      },
+      provideHover: async ({ uri, version, position }, { signal }) =>
+        toHoverDto(
+          await this.languageRequests.hovers(
+            this.documents.at(workbench(), uri, version),
+            toPosition(position),
+            signal,
+          ),
+        ),
+      readDirectory: (uri) => this.workspaceFiles.readDirectory(session, uri),
       readFile: (uri) => this.files.readFile(uri),
       readImage: (uri) => this.files.readImage(uri),
       writeFile: ({ uri, content, expectedEtag }) => this.files.writeFile(uri, content, expectedEtag),
-      listWorkspaceFiles: ({ maxResults }) => this.search.listFiles(folderUris(workbench()), maxResults),
+      listWorkspaceFiles: ({ maxResults }) =>
+        this.search.listFiles(
+          folderUris(workbench()),
+          maxResults,
+          globsTest([...this.excludes.filesExcludeGlobs(), ...SEARCH_ONLY_EXCLUDES]),
+        ),
       findInFiles: (request, { signal }) =>
         this.search.findInFiles(
           folderUris(workbench()),
@@ -136,12 +201,27 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
+      service: this.languages,
+      commands: this.commands,
+      commandRefs: this.commandRefs,
+      document: (uri, version) => this.documents.at(workbench(), uri, version),
+    });
+    const stopEditors = serve(
+      this.sessions.registrar(session),
+      ExtHostTextEditorsContract,
+      this.textEditors.implementation(session),
+    );
+    const stopFiles = this.workspaceFiles.serve(session);
     const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, session, () =>
       workbench(),
     );
     return () => {
       stop();
       stopConfiguration();
+      stopLanguages();
+      stopEditors();
+      stopFiles();
       this.sessions.close(session);
     };
   }

@@ -2,25 +2,25 @@
  * The object an extension gets from `require('vscode')`: one per extension, so everything it
  * registers is attributed to it (errors go to its Output channel, its disposables to it).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
-import type { DocumentModel } from "../documents.js";
 import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
-import type { DocumentSelector } from "../services/language-features.js";
-import { diagnosticDto } from "../services/type-converters.js";
+import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
+import { createEditorWindowApi } from "./text-editors.js";
+import { applyEdit, saveApi } from "./workspace-edit.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
 import { createConfigurationApi } from "./configuration.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
+import { createWorkspaceFs } from "./workspace-fs.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
 
-const { Disposable, EventEmitter, FileType, Uri } = types;
+const { Disposable, EventEmitter, Uri } = types;
 type Uri = types.Uri;
 
 /** One per host process, like VS Code's per-window session id. */
@@ -30,13 +30,7 @@ const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes(":/
 
 export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Record<string, unknown> => {
   const id = ext.id;
-  const {
-    commands: commandService,
-    documents,
-    extensions: extensionService,
-    languages: languageService,
-    window: windowService,
-  } = host;
+  const { commands: commandService, documents, extensions: extensionService, window: windowService } = host;
   /** Everything the API creates for the extension is taken back if its activation fails. */
   const track = <T extends { dispose(): unknown }>(d: T): T => {
     ext.registrations.push(d);
@@ -174,14 +168,12 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     return track(item);
   };
 
-  const activeEditor = (doc: DocumentModel | undefined, sel = documents.active()?.selection) => {
-    if (!doc) return undefined;
-    const anchor = new types.Position(sel?.start.line ?? 0, sel?.start.character ?? 0);
-    const active = new types.Position(sel?.end.line ?? 0, sel?.end.character ?? 0);
-    return { document: textDocument(doc), selection: new types.Selection(anchor, active), viewColumn: 1 };
-  };
-  const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
-  documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
+  const editorWindow = createEditorWindowApi({
+    service: host.textEditors,
+    target: () => host.sessions.target(),
+    guard: guardedEvent,
+  });
+  const saving = saveApi(host.textEditors, () => host.sessions.target());
 
   const progress = createProgressApi(id, {
     update: (item) => windowService.updateStatusBarItem(item),
@@ -231,18 +223,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     createOutputChannel: (name: string) => outputChannel(name),
     createStatusBarItem,
     get activeTextEditor() {
-      return activeEditor(documents.active()?.doc);
+      return editorWindow.activeTextEditor;
     },
     get visibleTextEditors() {
-      const e = activeEditor(documents.active()?.doc);
-      return e ? [e] : [];
+      return editorWindow.visibleTextEditors;
     },
-    onDidChangeActiveTextEditor: guardedEvent(onDidChangeActiveTextEditor.event),
-    showTextDocument: async (docOrUri: { uri: Uri } | Uri) => {
-      const uri = docOrUri instanceof Uri ? docOrUri : docOrUri.uri;
-      const session = await windowService.showTextDocument(uri.toString());
-      return activeEditor(session.documents.get(uri.toString()) ?? documents.get(uri.toString()));
-    },
+    onDidChangeActiveTextEditor: editorWindow.onDidChangeActiveTextEditor,
+    onDidChangeVisibleTextEditors: editorWindow.onDidChangeVisibleTextEditors,
+    onDidChangeTextEditorSelection: editorWindow.onDidChangeTextEditorSelection,
+    onDidChangeTextEditorVisibleRanges: editorWindow.onDidChangeTextEditorVisibleRanges,
+    onDidChangeTextEditorOptions: editorWindow.onDidChangeTextEditorOptions,
+    showTextDocument: editorWindow.showTextDocument,
+    createTextEditorDecorationType: (options: Parameters<typeof editorWindow.createTextEditorDecorationType>[0]) =>
+      track(editorWindow.createTextEditorDecorationType(options)),
   };
 
   // ── workspace ──────────────────────────────────────────────────────────────────────────
@@ -262,6 +255,20 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       name: f.name,
       index,
     }));
+  /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
+  const workspaceFiles = ({ fs, findFiles, createFileSystemWatcher }: ReturnType<typeof createWorkspaceFs>) => ({
+    fs,
+    findFiles,
+    createFileSystemWatcher: (...args: Parameters<typeof createFileSystemWatcher>) => {
+      const w = track(createFileSystemWatcher(...args));
+      return {
+        ...w,
+        onDidCreate: guardedEvent(w.onDidCreate),
+        onDidChange: guardedEvent(w.onDidChange),
+        onDidDelete: guardedEvent(w.onDidDelete),
+      };
+    },
+  });
   const workspace = {
     get workspaceFolders() {
       const list = folders();
@@ -319,78 +326,14 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     })),
     onDidChangeConfiguration: configurationApi.onDidChangeConfiguration,
     getConfiguration: configurationApi.getConfiguration,
-    fs: {
-      readFile: async (uri: Uri) => new Uint8Array(readFileSync(uri.fsPath)),
-      writeFile: async (uri: Uri, content: Uint8Array) => {
-        mkdirSync(dirname(uri.fsPath), { recursive: true });
-        writeFileSync(uri.fsPath, content);
-      },
-      readDirectory: async (uri: Uri) =>
-        readdirSync(uri.fsPath, { withFileTypes: true }).map(
-          (d) => [d.name, d.isDirectory() ? FileType.Directory : FileType.File] as const,
-        ),
-      stat: async (uri: Uri) => {
-        const s = statSync(uri.fsPath);
-        return {
-          type: s.isDirectory() ? FileType.Directory : FileType.File,
-          size: s.size,
-          ctime: s.ctimeMs,
-          mtime: s.mtimeMs,
-        };
-      },
-      createDirectory: async (uri: Uri) => void mkdirSync(uri.fsPath, { recursive: true }),
-      delete: async (uri: Uri, options: { recursive?: boolean } = {}) =>
-        rmSync(uri.fsPath, { recursive: options.recursive ?? false }),
-    },
+    applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
+    save: saving.save,
+    saveAll: saving.saveAll,
+    ...workspaceFiles(createWorkspaceFs(host)),
   };
 
-  // ── languages ──────────────────────────────────────────────────────────────────────────
-  const createDiagnosticCollection = (name = id) => {
-    const entries = new Map<string, types.Diagnostic[]>();
-    const push = (uri: string, diagnostics: readonly types.Diagnostic[]) =>
-      windowService.setDiagnostics(name, uri, diagnostics.map(diagnosticDto));
-    return track({
-      name,
-      set: (uriOrEntries: Uri | Array<[Uri, types.Diagnostic[] | undefined]>, diagnostics?: types.Diagnostic[]) => {
-        const list: Array<[Uri, types.Diagnostic[] | undefined]> =
-          uriOrEntries instanceof Uri ? [[uriOrEntries, diagnostics]] : uriOrEntries;
-        for (const [uri, diags] of list) {
-          entries.set(uri.toString(), [...(diags ?? [])]);
-          push(uri.toString(), diags ?? []);
-        }
-      },
-      delete: (uri: Uri) => {
-        entries.delete(uri.toString());
-        push(uri.toString(), []);
-      },
-      clear: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-      get: (uri: Uri) => entries.get(uri.toString()),
-      has: (uri: Uri) => entries.has(uri.toString()),
-      forEach: (cb: (uri: Uri, diagnostics: types.Diagnostic[]) => void) =>
-        entries.forEach((d, u) => cb(Uri.parse(u), d)),
-      dispose: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-    });
-  };
-  const languages = {
-    registerCompletionItemProvider: (
-      selector: DocumentSelector,
-      provider: { provideCompletionItems(...a: unknown[]): unknown },
-    ) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.completionProviders, entry)));
-    },
-    registerHoverProvider: (selector: DocumentSelector, provider: { provideHover(...a: unknown[]): unknown }) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.hoverProviders, entry)));
-    },
-    createDiagnosticCollection,
-  };
+  // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
+  const languages = createLanguagesApi({ ext, host, track, guardedEvent });
 
   const extensions = {
     getExtension: (extensionId: string) => {
@@ -451,7 +394,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   return api;
 };
 
-const LANGUAGES: Record<string, string> = {
+const LANGUAGES: Readonly<Record<string, string>> = {
   ts: "typescript",
   tsx: "typescriptreact",
   js: "javascript",
@@ -466,5 +409,7 @@ const LANGUAGES: Record<string, string> = {
   todo: "todo",
   txt: "plaintext",
 };
+/** The languages the editor knows without extensions. */
+export const BUILTIN_LANGUAGES: readonly string[] = [...new Set(Object.values(LANGUAGES))];
 export const languageOf = (path: string): string =>
   LANGUAGES[path.split(".").pop()?.toLowerCase() ?? ""] ?? "plaintext";

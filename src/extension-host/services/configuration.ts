@@ -14,6 +14,7 @@ import {
 import { EventEmitter } from "../api/types.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import { JsoncFile } from "./configuration-files.js";
+import { DEFAULT_FILES_EXCLUDE, DEFAULT_WATCHER_EXCLUDE } from "./file-excludes.js";
 import {
   changedKeys,
   defaultForType,
@@ -88,6 +89,24 @@ const CORE_SETTINGS: ReadonlyArray<[string, SettingSchema]> = [
     },
   ],
   [
+    "files.exclude",
+    {
+      type: "object",
+      default: DEFAULT_FILES_EXCLUDE,
+      description: "Glob patterns of files and folders the explorer, Quick Open and the watcher leave out.",
+      scope: "resource",
+    },
+  ],
+  [
+    "files.watcherExclude",
+    {
+      type: "object",
+      default: DEFAULT_WATCHER_EXCLUDE,
+      description: "Glob patterns of paths the file watcher does not watch.",
+      scope: "resource",
+    },
+  ],
+  [
     "workbench.colorTheme",
     {
       type: "string",
@@ -156,6 +175,11 @@ export class ConfigurationService {
   /** The merged value tree, as `getConfiguration` reads it. */
   values(folder: string | undefined, languageId?: string): Tree {
     return effective(this.layers(folder), languageId);
+  }
+
+  /** A value for host-wide services (default < user < `folder`'s workspace settings when given). */
+  get(key: string, folder?: string): unknown {
+    return lookup(this.values(folder), key);
   }
 
   inspect(

@@ -56,6 +56,7 @@ export const EditorPane = ({
     const detachSettings = services.settings.attachEditor(e, host.current);
     editor.current = e;
     services.editor.editors.add(e);
+    const detachTextEditor = services.editor.textEditors.attach(e, group);
     const focus = e.onDidFocusEditorText(() => {
       services.editor.focused.set(e);
       focusListener.current?.();
@@ -64,13 +65,14 @@ export const EditorPane = ({
       focus.dispose();
       actions.dispose();
       detachSettings();
+      detachTextEditor();
       services.editor.editors.delete(e);
       if (services.editor.focused.get() === e) services.editor.focused.set(undefined);
       e.dispose();
       editor.current = undefined;
       shown.current = undefined;
     };
-  }, [services]);
+  }, [services, group]);
 
   useEffect(() => {
     const e = editor.current;

@@ -3,6 +3,7 @@
  * matched (fzf) on their titles, recently used first, with the workbench's keybinding for each.
  */
 import { useMemo, useState } from "react";
+import { fileCommands } from "./files/file-commands.js";
 import { builtinCommands, KEYBINDINGS, runHostCommand, type PaletteCommand } from "./commands.js";
 import { fuzzyFilter, Highlighted } from "./fuzzy.js";
 import { recentFirst } from "./recent.js";
@@ -24,6 +25,7 @@ export const Palette = ({ services }: { services: WorkbenchServices }) => {
       recentFirst(
         [
           ...builtinCommands(services),
+          ...fileCommands(services),
           ...hostCommands
             .filter((c) => !services.settings.hiddenInPalette(c.id))
             .map((c) => ({

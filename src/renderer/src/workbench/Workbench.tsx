@@ -1,6 +1,7 @@
 /** The window: explorer | editor groups (tabs + Monaco), bottom panel, status bar, and the overlays. */
 import { useEffect, useMemo } from "react";
 import { BinaryView } from "./BinaryView.js";
+import { ContextMenu } from "./ContextMenu.js";
 import { Dialog } from "./Dialog.js";
 import { EditorPane } from "./EditorPane.js";
 import { Explorer } from "./Explorer.js";
@@ -138,6 +139,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
       <QuickInputBox services={services} />
       <Notifications services={services} />
       <Dialog services={services} />
+      <ContextMenu />
     </div>
   );
 };
