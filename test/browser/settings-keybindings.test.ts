@@ -101,8 +101,10 @@ describe("settings, keybindings and menus", () => {
     ]);
   });
 
-  it("editor.fontSize takes effect at once, from the Settings editor and from settings.json edited outside", async () => {
+  it("editor.fontSize and workbench.colorTheme take effect at once, from the Settings editor and from settings.json edited outside", async () => {
     const page = await open();
+    await page.emulateMedia({ colorScheme: "dark" });
+    const sidebar = () => page.evaluate(() => getComputedStyle(document.querySelector(".sidebar")!).backgroundColor);
     await openFile(page, "notes.txt");
     const fontSize = () =>
       page
@@ -120,6 +122,10 @@ describe("settings, keybindings and menus", () => {
     mkdirSync(join(dataDir, "User"), { recursive: true });
     writeFileSync(userSettings, '{\n  // edited by hand\n  "editor.fontSize": 17,\n}\n');
     await eventually(fontSize).toBe("17px");
+    // workbench.colorTheme (by label or id) switches the theme of the editor and the chrome.
+    await eventually(sidebar).not.toBe("rgb(243, 243, 243)");
+    writeFileSync(userSettings, '{\n  "editor.fontSize": 17,\n  "workbench.colorTheme": "Light+",\n}\n');
+    await eventually(sidebar).toBe("rgb(243, 243, 243)");
 
     // A broken file is reported and the last good value stays.
     writeFileSync(userSettings, '{ "editor.fontSize": 30 oops');

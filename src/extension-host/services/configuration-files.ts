@@ -3,7 +3,7 @@
  * (comments, trailing commas), edited with its `modify` so the user's comments and layout stay,
  * and polled for changes made outside (another editor, git, our own editor's save).
  */
-import { existsSync, mkdirSync, readFileSync, unwatchFile, watchFile, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, stat, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { applyEdits, modify, parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 
@@ -31,8 +31,12 @@ export const parseJsonc = <T>(text: string, expect: "object" | "array", name: st
   return { ok: true, value: value as T, text };
 };
 
+const signature = (s: Stats | undefined): string => (s ? `${s.mtimeMs}:${s.size}:${s.ino}` : "missing");
+
 export class JsoncFile {
-  private watching = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  /** What the file looked like when last read: a poll that sees another state reloads. */
+  private seen = "missing";
 
   constructor(
     readonly path: string,
@@ -45,6 +49,7 @@ export class JsoncFile {
 
   readText(): string {
     try {
+      this.seen = signature(statSync(this.path, { throwIfNoEntry: false }));
       return readFileSync(this.path, "utf8");
     } catch {
       return "";
@@ -69,17 +74,23 @@ export class JsoncFile {
     writeFileSync(this.path, text);
   }
 
-  /** Polls (the file may not exist yet, which fs.watch cannot follow); never keeps the host alive. */
+  /**
+   * Polls (the file may not exist yet, which fs.watch cannot follow), comparing with the state
+   * last read — not with the first poll, which may already see a write made right after start.
+   * Never keeps the host alive.
+   */
   watch(onChange: () => void, intervalMs = 250): void {
-    if (this.watching) return;
-    this.watching = true;
-    watchFile(this.path, { interval: intervalMs, persistent: false }, (curr, prev) => {
-      if (curr.mtimeMs !== prev.mtimeMs || curr.size !== prev.size || curr.ino !== prev.ino) onChange();
-    });
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      stat(this.path, (err, s) => {
+        if (signature(err ? undefined : s) !== this.seen) onChange();
+      });
+    }, intervalMs);
+    this.timer.unref();
   }
 
   dispose(): void {
-    if (this.watching) unwatchFile(this.path);
-    this.watching = false;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 }

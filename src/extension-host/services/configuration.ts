@@ -14,6 +14,7 @@ import {
 import { EventEmitter } from "../api/types.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import { JsoncFile } from "./configuration-files.js";
+import { DEFAULT_FILES_EXCLUDE, DEFAULT_WATCHER_EXCLUDE } from "./file-excludes.js";
 import {
   changedKeys,
   defaultForType,
@@ -85,6 +86,24 @@ const CORE_SETTINGS: ReadonlyArray<[string, SettingSchema]> = [
       enum: ["off", "on", "relative", "interval"],
       default: "on",
       description: "Controls the display of line numbers.",
+    },
+  ],
+  [
+    "files.exclude",
+    {
+      type: "object",
+      default: DEFAULT_FILES_EXCLUDE,
+      description: "Glob patterns of files and folders the explorer, Quick Open and the watcher leave out.",
+      scope: "resource",
+    },
+  ],
+  [
+    "files.watcherExclude",
+    {
+      type: "object",
+      default: DEFAULT_WATCHER_EXCLUDE,
+      description: "Glob patterns of paths the file watcher does not watch.",
+      scope: "resource",
     },
   ],
   [
