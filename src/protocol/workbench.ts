@@ -42,7 +42,12 @@ export const FileEntry = Schema.Struct({
 export type FileEntry = typeof FileEntry.Type;
 
 /** A text file as read from disk; `etag` identifies that content (SHA-256 of its bytes). */
-export const FileContent = Schema.Struct({ text: Schema.String, etag: Schema.String });
+export const FileContent = Schema.Struct({
+  text: Schema.String,
+  etag: Schema.String,
+  /** A content provider's virtual document, or a read-only file system: the editor refuses edits. */
+  readonly: Schema.optionalKey(Schema.Boolean),
+});
 export type FileContent = typeof FileContent.Type;
 
 /** An image for the editor area's preview (binary files are never opened as text). */

@@ -154,6 +154,11 @@ describe("views, quick input, progress and virtual documents in the workbench", 
         (await page.locator(".monaco-editor .view-lines").first().textContent())?.replace(/\u00a0/g, " "),
       )
       .toContain("Moo says /hello");
+    // Read-only: typing changes nothing.
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.type("xyz");
+    expect(await cowTab.getAttribute("data-dirty")).toBe("false");
+    expect(await page.locator(".monaco-editor .view-lines").first().textContent()).not.toContain("xyz");
 
     await runCommand(page, "create files", "memfs.init");
     await runCommand(page, "open file.txt", "memfs.openFile");

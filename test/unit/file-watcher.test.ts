@@ -1,4 +1,7 @@
 /** The watcher's batch coalescing and `files.exclude` / `files.watcherExclude` as settings change them. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FileExcludes, enabledGlobs, DEFAULT_FILES_EXCLUDE } from "../../src/extension-host/services/file-excludes.js";
 import { coalesce } from "../../src/extension-host/services/file-watcher.js";
@@ -44,7 +47,8 @@ describe("coalesce (VS Code's rules for one batch of watcher events)", () => {
 
 describe("files.exclude", () => {
   it("defaults to VS Code's and follows the setting", () => {
-    const configuration = new ConfigurationService([]);
+    const userDir = mkdtempSync(join(tmpdir(), "excludes-"));
+    const configuration = new ConfigurationService([], { userDir, reportError: () => undefined });
     const excludes = new FileExcludes(configuration);
     let changes = 0;
     excludes.onDidChange(() => changes++);
@@ -55,7 +59,7 @@ describe("files.exclude", () => {
     expect(excludes.watcher()("node_modules/pkg/index.js")).toBe(true);
     expect(excludes.watcher()("node_modules/pkg")).toBe(false);
 
-    configuration.update("files.exclude", { "**/dist": true, "**/.git": false });
+    configuration.update("files.exclude", { "**/dist": true, "**/.git": false }, "user", undefined);
     expect(changes).toBe(1);
     expect(excludes.files()("dist/app.js")).toBe(true);
     expect(excludes.files()(".git")).toBe(false);

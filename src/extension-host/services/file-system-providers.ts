@@ -152,10 +152,10 @@ export class FileSystemProviders {
         const text = await r.provider.provideTextDocumentContent(Uri.parse(uri), cts.token);
         cts.dispose();
         if (typeof text !== "string") throw Object.assign(new Error("no content provided"), { code: "FileNotFound" });
-        return { text, etag: etagOf(text) };
+        return { text, etag: etagOf(text), readonly: true };
       }
       const bytes = await r.provider.readFile(Uri.parse(uri));
-      return { text: new TextDecoder().decode(bytes), etag: etagOf(bytes) };
+      return { text: new TextDecoder().decode(bytes), etag: etagOf(bytes), ...(r.readonly ? { readonly: true } : {}) };
     } catch (e) {
       throw providerFailure(uri, e);
     }

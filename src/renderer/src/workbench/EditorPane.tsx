@@ -84,6 +84,7 @@ export const EditorPane = ({
     if (previous) viewStates.current.set(previous, e.saveViewState());
     const model = services.documents.model(uri) ?? null;
     e.setModel(model);
+    e.updateOptions({ readOnly: services.documents.isReadonly(uri) });
     const state = viewStates.current.get(uri);
     if (state) e.restoreViewState(state);
     shown.current = uri;

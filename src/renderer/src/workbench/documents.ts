@@ -70,6 +70,8 @@ interface Tracked {
 export class Documents {
   readonly open = new Store<ReadonlyArray<OpenDocument>>([]);
   readonly active = new Store<string | undefined>(undefined);
+  /** Virtual documents and read-only file systems: their editors refuse edits. */
+  private readonly readonlyUris = new Set<string>();
   private readonly tracked = new Map<string, Tracked>();
   private readonly backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly modelListeners = new Set<(model: monaco.editor.ITextModel) => void>();
@@ -119,6 +121,10 @@ export class Documents {
     }
   }
 
+  isReadonly(uri: string): boolean {
+    return this.readonlyUris.has(uri);
+  }
+
   /** Opens (or focuses) a tab; `activate: false` opens it in the background (e.g. a rename's other files). */
   async openFile(uri: string, { activate = true }: { activate?: boolean } = {}): Promise<void> {
     if (!this.get(uri)) {
@@ -135,6 +141,7 @@ export class Documents {
           this.open.update((docs) => [...docs, { uri, languageId, dirty: false, restored: false, binary: true }]);
         } else {
           const model = this.track(uri, languageId, file.text, false, file.etag);
+          if (file.readonly) this.readonlyUris.add(uri);
           // Refused (quota) or disconnected: the next initialize sends every open document again.
           this.host
             .documentOpened({ uri, languageId, version: model.getVersionId(), text: file.text })
@@ -283,6 +290,7 @@ export class Documents {
   }
 
   close(uri: string): void {
+    this.readonlyUris.delete(uri);
     const t = this.tracked.get(uri);
     this.tracked.delete(uri);
     clearTimeout(this.backupTimers.get(uri));
