@@ -279,6 +279,7 @@ export class RpcPeer {
   private readonly cancelled = new Set<number>();
   private readonly handlers = new Map<string, Handler>();
   private readonly running = new Map<number, RunningRequest>();
+  private notificationContext: RunningRequest | undefined;
   /** Text frames waiting for the batch flush, and their total length. */
   private queue: string[] = [];
   private queuedChars = 0;
@@ -575,8 +576,9 @@ export class RpcPeer {
       return;
     }
     try {
-      // Nothing cancels a notification; its signal exists only if the handler asks.
-      const r = handler(params, new RunningRequest(this));
+      // Nothing cancels a notification, so one never-aborted context serves them all (its
+      // signal exists only if a handler asks): no allocation per notification.
+      const r = handler(params, (this.notificationContext ??= new RunningRequest(this)));
       if (r instanceof Promise) {
         r.catch((e: unknown) => this.options.logger?.warn(`notification '${method}' failed: ${describe(e)}`));
       }
