@@ -20,10 +20,12 @@ import { ConfigurationService } from "./services/configuration.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
 import { FilesService } from "./services/files.js";
+import { FileWatcherService } from "./services/file-watcher.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
 import { SearchService } from "./services/search.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { WindowService } from "./services/window.js";
+import { WorkspaceFoldersService } from "./services/workspace-folders.js";
 
 export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
@@ -46,6 +48,8 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
+  readonly fileWatcher = new FileWatcherService();
+  readonly workspaceFolders = new WorkspaceFoldersService();
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -86,7 +90,7 @@ export class HostServices {
     };
     const stop = serve(this.sessions.registrar(session), ExtHostContract, {
       initialize: async (init) => {
-        session.workspaceFolders = [...init.workspaceFolders];
+        this.workspaceFolders.update(session, init.workspaceFolders);
         this.documents.resetSession(session, init.documents);
         session.activeUri = init.activeDocument ?? undefined;
         this.sessions.bound(session);

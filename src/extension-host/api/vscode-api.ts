@@ -15,6 +15,9 @@ import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
+import { createFileSystemWatcher } from "./file-system-watcher.js";
+import { createOutputChannel } from "./output-channel.js";
+import { scoreSelector } from "./language-selector.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
@@ -90,23 +93,6 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       const index = typeof chosen === "string" ? titles.indexOf(chosen) : -1;
       return index >= 0 ? items[index] : undefined;
     };
-
-  const outputChannel = (name: string) => {
-    const append = (text: string) => windowService.appendOutput(name, text);
-    return track({
-      name,
-      append,
-      appendLine: (text: string) => append(`${text}\n`),
-      replace: (text: string) => {
-        windowService.clearOutput(name);
-        append(text);
-      },
-      clear: () => windowService.clearOutput(name),
-      show: () => windowService.showOutput(name),
-      hide: () => undefined,
-      dispose: () => windowService.clearOutput(name),
-    });
-  };
 
   let statusItemCount = 0;
   const createStatusBarItem = (
@@ -224,7 +210,18 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
         .catch(() => null);
       return typeof value === "string" ? value : undefined;
     },
-    createOutputChannel: (name: string) => outputChannel(name),
+    createOutputChannel: (name: unknown, languageIdOrOptions?: unknown) =>
+      track(
+        createOutputChannel(
+          {
+            append: (channel, text) => windowService.appendOutput(channel, text),
+            clear: (channel) => windowService.clearOutput(channel),
+            show: (channel) => windowService.showOutput(channel),
+          },
+          name,
+          languageIdOrOptions,
+        ),
+      ),
     createStatusBarItem,
     get activeTextEditor() {
       return activeEditor(documents.active()?.doc);
@@ -321,6 +318,37 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
         text: c.text,
       })),
     })),
+    onDidChangeWorkspaceFolders: mapEvent(host.workspaceFolders.onDidChange, ({ added, removed }) => ({
+      added: added.map((f) => ({
+        uri: Uri.parse(f.uri),
+        name: f.name,
+        index: folders().findIndex((g) => g.uri.toString() === f.uri),
+      })),
+      removed: removed.map((f, index) => ({ uri: Uri.parse(f.uri), name: f.name, index })),
+    })),
+    createFileSystemWatcher: (
+      pattern: unknown,
+      ignoreCreate?: boolean,
+      ignoreChange?: boolean,
+      ignoreDelete?: boolean,
+    ) =>
+      track(
+        createFileSystemWatcher(
+          {
+            watcher: host.fileWatcher,
+            folderPaths: () =>
+              folders()
+                .filter((f) => f.uri.scheme === "file")
+                .map((f) => f.uri.fsPath),
+            onDidChangeFolders: host.workspaceFolders.onDidChange.event,
+            guard: guardedEvent,
+          },
+          pattern,
+          ignoreCreate,
+          ignoreChange,
+          ignoreDelete,
+        ),
+      ),
     onDidChangeConfiguration: mapEvent(host.configuration.onDidChange, (changed) => ({
       affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
     })),
@@ -396,6 +424,8 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       return track(new Disposable(languageService.register(languageService.hoverProviders, entry)));
     },
     createDiagnosticCollection,
+    match: (selector: unknown, document: { readonly uri: Uri; readonly languageId: string }) =>
+      scoreSelector(selector, document.uri, document.languageId),
   };
 
   const extensions = {
