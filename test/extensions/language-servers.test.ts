@@ -46,6 +46,23 @@ const PROJECT: Record<string, string> = {
   "package.json": JSON.stringify({ name: "fixture", version: "1.0.0", private: true }, null, 2),
 };
 
+/**
+ * Asks again until the answer satisfies `done` (by default: not empty), or returns the last one
+ * at the time-out: a server answers from what it has so far (no project, no schema yet).
+ */
+const eventually = async <T>(
+  ask: () => Promise<readonly T[]>,
+  done: (answer: readonly T[]) => boolean = (a) => a.length > 0,
+  timeoutMs = 30_000,
+): Promise<readonly T[]> => {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await ask();
+    if (done(answer) || Date.now() > end) return answer;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
 describe("built-in language servers through vscode-languageclient", () => {
   let dataDir: string;
   let workspace: string;
@@ -60,6 +77,32 @@ describe("built-in language servers through vscode-languageclient", () => {
     versions.set(file, 1);
     await ext.documentOpened({ uri: uriOf(file), languageId, version: 1, text });
   };
+  const at = (file: string, line: number, character: number) => ({
+    uri: uriOf(file),
+    version: versions.get(file) ?? 1,
+    position: { line, character },
+  });
+  /** Sends the whole new text as one edit and returns the new version. */
+  const replaceText = (file: string, oldText: string, text: string) => {
+    const version = (versions.get(file) ?? 1) + 1;
+    versions.set(file, version);
+    const lines = oldText.split("\n");
+    ext.documentChanged({
+      uri: uriOf(file),
+      version,
+      changes: [
+        {
+          range: {
+            start: { line: 0, character: 0 },
+            end: { line: lines.length - 1, character: lines[lines.length - 1]?.length ?? 0 },
+          },
+          text,
+        },
+      ],
+    });
+    return version;
+  };
+
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "lsp-data-"));
     workspace = mkdtempSync(join(tmpdir(), "lsp-ws-"));
@@ -114,4 +157,66 @@ describe("built-in language servers through vscode-languageclient", () => {
       severity: "error",
     });
   }, 40_000);
+
+  it("TypeScript: completions after '.' list the members", async () => {
+    // `greeter.greet` at line 3: ask right after the dot.
+    const line = PROJECT["src/main.ts"]!.split("\n")[3]!;
+    const items = await ext.provideCompletions(at("src/main.ts", 3, line.indexOf(".") + 1));
+    const labels = items.map((i) => i.label);
+    expect(labels).toContain("greet");
+    expect(labels).toContain("name");
+    expect(items.find((i) => i.label === "greet")?.kind).toBe("Method");
+  }, 30_000);
+
+  it("TypeScript: hover shows the type", async () => {
+    const line = PROJECT["src/main.ts"]!.split("\n")[2]!;
+    const hover = await ext.provideHover(at("src/main.ts", 2, line.indexOf("greeter") + 2));
+    expect(hover?.contents.join("\n")).toContain("const greeter: Greeter");
+  }, 30_000);
+
+  it("TypeScript: fixing the error in the editor clears the diagnostic", async () => {
+    const fixed = PROJECT["src/main.ts"]!.replace("const count: number", "const count: string");
+    const seen = recorder.of("diagnosticsSet").length;
+    replaceText("src/main.ts", PROJECT["src/main.ts"]!, fixed);
+    await until(
+      () =>
+        recorder
+          .of("diagnosticsSet")
+          .slice(seen)
+          .some((p) => p.uri === uriOf("src/main.ts") && p.diagnostics.length === 0),
+      "cleared diagnostics",
+      30_000,
+    );
+  }, 40_000);
+
+  it("JSON: package.json completes the keys of its schema, at the top level and in scripts", async () => {
+    const text = '{\n  "name": "fixture",\n  \n  "scripts": {\n    \n  }\n}\n';
+    await open("package.json", "json", text);
+    // The schema association arrives right after the server started: ask until it is applied.
+    const top = await eventually(
+      () => ext.provideCompletions(at("package.json", 2, 2)),
+      (items) => items.length > 1,
+    );
+    const topLabels = top.map((i) => i.label);
+    expect(topLabels).toEqual(expect.arrayContaining(["version", "dependencies", "devDependencies", "private"]));
+    // "name" and "scripts" are already there: the server does not offer them again.
+    expect(topLabels).not.toContain("name");
+    const inScripts = (await ext.provideCompletions(at("package.json", 4, 4))).map((i) => i.label);
+    expect(inScripts).toEqual(expect.arrayContaining(["test", "start", "postinstall"]));
+  }, 40_000);
+
+  it("CSS: property names complete inside a rule", async () => {
+    await open("style.css", "css", "a {\n  col\n}\n");
+    const labels = (await eventually(() => ext.provideCompletions(at("style.css", 1, 5)))).map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining(["color", "column-count"]));
+  }, 30_000);
+
+  it("HTML: element names complete after '<', and CSS inside <style>", async () => {
+    const text = "<html>\n<head><style>a { backgr }</style></head>\n<body>\n<di\n</body>\n</html>\n";
+    await open("index.html", "html", text);
+    const tags = (await eventually(() => ext.provideCompletions(at("index.html", 3, 3)))).map((i) => i.label);
+    expect(tags).toEqual(expect.arrayContaining(["div", "dialog"]));
+    const css = (await ext.provideCompletions(at("index.html", 1, 23))).map((i) => i.label);
+    expect(css).toContain("background-color");
+  }, 30_000);
 });

@@ -18,6 +18,8 @@ import { createProgressApi } from "./progress.js";
 import { createFileSystemWatcher } from "./file-system-watcher.js";
 import { createOutputChannel } from "./output-channel.js";
 import { scoreSelector } from "./language-selector.js";
+import { createExtensionsApi } from "./extensions.js";
+import { createTabGroupsApi } from "./tab-groups.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
@@ -231,6 +233,14 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       return e ? [e] : [];
     },
     onDidChangeActiveTextEditor: guardedEvent(onDidChangeActiveTextEditor.event),
+    tabGroups: createTabGroupsApi({
+      documents: () => host.sessions.target()?.documents.all ?? [],
+      activeUri: () => host.sessions.target()?.activeUri,
+      onDidOpen: documents.onDidOpen.event,
+      onDidClose: documents.onDidClose.event,
+      onDidChangeActive: documents.onDidChangeActiveEditor.event,
+      guard: guardedEvent,
+    }),
     showTextDocument: async (docOrUri: { uri: Uri } | Uri) => {
       const uri = docOrUri instanceof Uri ? docOrUri : docOrUri.uri;
       const session = await windowService.showTextDocument(uri.toString());
@@ -428,32 +438,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       scoreSelector(selector, document.uri, document.languageId),
   };
 
-  const extensions = {
-    getExtension: (extensionId: string) => {
-      const r = extensionService.runtimes.find((e) => e.id === extensionId);
-      return r
-        ? {
-            id: r.id,
-            extensionPath: r.description.location,
-            packageJSON: r.description.manifest,
-            get isActive() {
-              return r.activated;
-            },
-            get exports() {
-              return r.exports;
-            },
-            activate: () => extensionService.activate(r, "api").then(() => r.exports),
-          }
-        : undefined;
-    },
-    get all() {
-      return extensionService.runtimes.map((r) => ({
-        id: r.id,
-        extensionPath: r.description.location,
-        isActive: r.activated,
-      }));
-    },
-  };
+  const extensions = createExtensionsApi(extensionService);
 
   const api: Record<string, unknown> = {
     // The API level we claim is the @types/vscode authors compile against.

@@ -15,6 +15,9 @@ import {
 
 let client: LanguageClient | undefined;
 
+/** A packaged app keeps node_modules in app.asar: servers run from the unpacked copy. */
+const unpacked = (path: string): string => path.replace(/([\\/])app\.asar([\\/])/, "$1app.asar.unpacked$2");
+
 const LANGUAGES = ["typescript", "typescriptreact", "javascript", "javascriptreact"];
 
 /** typescript-language-server's preference names for VS Code's `typescript.inlayHints.*` settings. */
@@ -49,8 +52,10 @@ const userTsserver = (): string | undefined => {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const require = createRequire(join(context.extensionPath, "package.json"));
-  const serverModule = join(dirname(require.resolve("typescript-language-server/package.json")), "lib/cli.mjs");
-  const bundledTsserver = join(dirname(require.resolve("typescript/package.json")), "lib/tsserver.js");
+  const serverModule = unpacked(
+    join(dirname(require.resolve("typescript-language-server/package.json")), "lib/cli.mjs"),
+  );
+  const bundledTsserver = unpacked(join(dirname(require.resolve("typescript/package.json")), "lib/tsserver.js"));
   const maxTsServerMemory = vscode.workspace.getConfiguration("typescript").get<number>("tsserver.maxTsServerMemory");
 
   // A command, not a module: for modules the client adds `--clientProcessId`, which this server refuses.
