@@ -3,12 +3,14 @@
  * real built extension host (with the private pipe enabled), forks the renderer stand-in,
  * relays frames for the double-hop path exactly as a relaying main would, and reports.
  *
- *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-keystroke] [--no-search]
+ *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-keystroke] [--no-search] [--no-lsp]
  *
  * Then the editor keystroke benchmark (bench/keystroke.ts: Monaco vs a textarea in Chromium,
  * and the host's document sync cost), unless --no-keystroke; `--only keystroke` runs just it.
  * Then Find in Files over a generated 20,000-file tree (bench/search.ts), unless --no-search;
  * `--only search` runs just it.
+ * Then keystroke → completion list and keystroke → diagnostics for the TypeScript language server
+ * on a 2,000-line file (bench/language-server.ts), unless --no-lsp; `--only lsp` runs just it.
  */
 import { fork, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +24,7 @@ import { resolveChromium } from "../src/main/web/chromium.js";
 import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
 import { runKeystrokeBench } from "./keystroke.js";
 import { runSearchBench } from "./search.js";
+import { runLanguageServerBench } from "./language-server.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
 import { checkTargets, renderTargets } from "./targets.js";
 import type { PathName } from "./transports.js";
@@ -89,6 +92,10 @@ const main = async (): Promise<void> => {
   }
   if (only?.length === 1 && only[0] === "search") {
     await runSearchBench(outDir);
+    return;
+  }
+  if (only?.length === 1 && only[0] === "lsp") {
+    await runLanguageServerBench(outDir);
     return;
   }
   const pipeDir = mkdtempSync(join(tmpdir(), "direct-editor-bench-"));
@@ -190,6 +197,7 @@ const main = async (): Promise<void> => {
   console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
   if (!flag("--no-keystroke")) await runKeystrokeBench(outDir);
   if (!flag("--no-search")) await runSearchBench(outDir);
+  if (!flag("--no-lsp")) await runLanguageServerBench(outDir);
 };
 
 main().catch((e: unknown) => {
