@@ -3,14 +3,15 @@
  * `vscode` API facade, and serves the workbench contract on each connection as its own session.
  * Like VS Code's extHost.api.impl.ts + extensionHostMain.ts: wiring only, no feature logic.
  */
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
-import { createVscodeApi } from "./api/vscode-api.js";
+import { BUILTIN_LANGUAGES, createVscodeApi, languageOf } from "./api/vscode-api.js";
+import { DocumentModel } from "./documents.js";
 import { installVscodeModule, isInside } from "./api/vscode-module.js";
 import { collectEditorContributions } from "./extensions/contributions.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
@@ -21,7 +22,14 @@ import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
 import { FilesService } from "./services/files.js";
 import { FileWatcherService } from "./services/file-watcher.js";
+import { DiagnosticsService } from "./services/diagnostics.js";
+import { CommandRefs, toPosition } from "./services/language-converters.js";
+import { LanguageRequests } from "./services/language-requests.js";
+import { toCompletionDtos, toHoverDto } from "./services/type-converters.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
+import { serveLanguageFeatures } from "./services/language-features-rpc.js";
+import { registerLanguageCommands } from "./services/language-commands.js";
+import { LanguageWindows } from "./services/language-windows.js";
 import { SearchService } from "./services/search.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { WindowService } from "./services/window.js";
@@ -50,6 +58,11 @@ export class HostServices {
   readonly configuration: ConfigurationService;
   readonly fileWatcher = new FileWatcherService();
   readonly workspaceFolders = new WorkspaceFoldersService();
+  readonly diagnostics = new DiagnosticsService();
+  readonly languageWindows: LanguageWindows;
+  /** Arguments of the commands providers returned, kept until the window runs one. */
+  readonly commandRefs = new CommandRefs();
+  readonly languageRequests: LanguageRequests;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -59,6 +72,9 @@ export class HostServices {
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
     this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.languageWindows = new LanguageWindows(this.sessions, this.languages);
+    this.languageRequests = new LanguageRequests(this.languages);
+    registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
@@ -79,6 +95,24 @@ export class HostServices {
       this.apis.set(runtime.id, api);
     }
     return api;
+  }
+
+  /** The languages extensions contribute and the ones the editor knows by file extension. */
+  knownLanguages(): string[] {
+    const ids = new Set(BUILTIN_LANGUAGES);
+    for (const r of this.extensions.runtimes) {
+      for (const l of r.description.manifest.contributes?.languages ?? []) ids.add(l.id);
+    }
+    return [...ids];
+  }
+
+  /** The open document of `uri`, else the file read from disk (as VS Code opens it for execute* commands). */
+  private documentForCommand(uri: string): DocumentModel {
+    const open = this.documents.get(uri);
+    if (open) return open;
+    const parsed = new URL(uri);
+    if (parsed.protocol !== "file:") throw new Error(`no open document ${uri}`);
+    return new DocumentModel(uri, languageOf(parsed.pathname), 1, readFileSync(fileURLToPath(uri), "utf8"));
   }
 
   /** A new connection: a session that becomes a window's workbench when it calls `initialize`. */
@@ -113,10 +147,19 @@ export class HostServices {
       documentSaved: (uri) => this.documents.saved(workbench(), uri),
       documentClosed: (uri) => this.documents.close(workbench(), uri),
       activeEditorChanged: ({ uri, selection }) => this.documents.activeChanged(workbench(), uri, selection),
-      provideCompletions: ({ uri, version, position }, { signal }) =>
-        this.languages.completions(this.documents.at(workbench(), uri, version), position, signal),
-      provideHover: ({ uri, version, position }, { signal }) =>
-        this.languages.hover(this.documents.at(workbench(), uri, version), position, signal),
+      provideCompletions: async ({ uri, version, position }, { signal }) => {
+        const doc = this.documents.at(workbench(), uri, version);
+        const found = await this.languageRequests.completions(doc, toPosition(position), { triggerKind: 0 }, signal);
+        return found.items.flatMap((i) => toCompletionDtos([i.item]));
+      },
+      provideHover: async ({ uri, version, position }, { signal }) =>
+        toHoverDto(
+          await this.languageRequests.hovers(
+            this.documents.at(workbench(), uri, version),
+            toPosition(position),
+            signal,
+          ),
+        ),
       readDirectory: (uri) => this.files.readDirectory(uri),
       readFile: (uri) => this.files.readFile(uri),
       readImage: (uri) => this.files.readImage(uri),
@@ -133,8 +176,15 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
+      service: this.languages,
+      commands: this.commands,
+      commandRefs: this.commandRefs,
+      document: (uri, version) => this.documents.at(workbench(), uri, version),
+    });
     return () => {
       stop();
+      stopLanguages();
       this.sessions.close(session);
     };
   }

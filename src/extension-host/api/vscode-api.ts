@@ -8,8 +8,7 @@ import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import type { DocumentModel } from "../documents.js";
 import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
-import type { DocumentSelector } from "../services/language-features.js";
-import { diagnosticDto } from "../services/type-converters.js";
+import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
@@ -17,7 +16,6 @@ import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
 import { createFileSystemWatcher } from "./file-system-watcher.js";
 import { createOutputChannel } from "./output-channel.js";
-import { scoreSelector } from "./language-selector.js";
 import { createExtensionsApi } from "./extensions.js";
 import { createTabGroupsApi } from "./tab-groups.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
@@ -34,13 +32,7 @@ const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes(":/
 
 export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Record<string, unknown> => {
   const id = ext.id;
-  const {
-    commands: commandService,
-    documents,
-    extensions: extensionService,
-    languages: languageService,
-    window: windowService,
-  } = host;
+  const { commands: commandService, documents, extensions: extensionService, window: windowService } = host;
   /** Everything the API creates for the extension is taken back if its activation fails. */
   const track = <T extends { dispose(): unknown }>(d: T): T => {
     ext.registrations.push(d);
@@ -388,55 +380,8 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     },
   };
 
-  // ── languages ──────────────────────────────────────────────────────────────────────────
-  const createDiagnosticCollection = (name = id) => {
-    const entries = new Map<string, types.Diagnostic[]>();
-    const push = (uri: string, diagnostics: readonly types.Diagnostic[]) =>
-      windowService.setDiagnostics(name, uri, diagnostics.map(diagnosticDto));
-    return track({
-      name,
-      set: (uriOrEntries: Uri | Array<[Uri, types.Diagnostic[] | undefined]>, diagnostics?: types.Diagnostic[]) => {
-        const list: Array<[Uri, types.Diagnostic[] | undefined]> =
-          uriOrEntries instanceof Uri ? [[uriOrEntries, diagnostics]] : uriOrEntries;
-        for (const [uri, diags] of list) {
-          entries.set(uri.toString(), [...(diags ?? [])]);
-          push(uri.toString(), diags ?? []);
-        }
-      },
-      delete: (uri: Uri) => {
-        entries.delete(uri.toString());
-        push(uri.toString(), []);
-      },
-      clear: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-      get: (uri: Uri) => entries.get(uri.toString()),
-      has: (uri: Uri) => entries.has(uri.toString()),
-      forEach: (cb: (uri: Uri, diagnostics: types.Diagnostic[]) => void) =>
-        entries.forEach((d, u) => cb(Uri.parse(u), d)),
-      dispose: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-    });
-  };
-  const languages = {
-    registerCompletionItemProvider: (
-      selector: DocumentSelector,
-      provider: { provideCompletionItems(...a: unknown[]): unknown },
-    ) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.completionProviders, entry)));
-    },
-    registerHoverProvider: (selector: DocumentSelector, provider: { provideHover(...a: unknown[]): unknown }) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.hoverProviders, entry)));
-    },
-    createDiagnosticCollection,
-    match: (selector: unknown, document: { readonly uri: Uri; readonly languageId: string }) =>
-      scoreSelector(selector, document.uri, document.languageId),
-  };
+  // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
+  const languages = createLanguagesApi({ ext, host, track, guardedEvent });
 
   const extensions = createExtensionsApi(extensionService);
 
@@ -472,7 +417,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   return api;
 };
 
-const LANGUAGES: Record<string, string> = {
+const LANGUAGES: Readonly<Record<string, string>> = {
   ts: "typescript",
   tsx: "typescriptreact",
   js: "javascript",
@@ -487,5 +432,7 @@ const LANGUAGES: Record<string, string> = {
   todo: "todo",
   txt: "plaintext",
 };
+/** The languages the editor knows without extensions. */
+export const BUILTIN_LANGUAGES: readonly string[] = [...new Set(Object.values(LANGUAGES))];
 export const languageOf = (path: string): string =>
   LANGUAGES[path.split(".").pop()?.toLowerCase() ?? ""] ?? "plaintext";

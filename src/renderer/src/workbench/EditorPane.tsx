@@ -23,6 +23,8 @@ export const EDITOR_OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions 
   wordWrap: "off",
   find: { addExtraSpaceOnTop: false, seedSearchStringFromSelection: "selection" },
   fixedOverflowWidgets: true,
+  // Extensions' semantic tokens, coloured by the theme (editor/semantic-colors.ts).
+  "semanticHighlighting.enabled": true,
 };
 
 export const EditorPane = ({

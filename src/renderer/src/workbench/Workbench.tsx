@@ -1,4 +1,6 @@
 /** The window: explorer | editor groups (tabs + Monaco), bottom panel, status bar, and the overlays. */
+import { OutlineView } from "./OutlineView.js";
+import { showWorkspaceSymbols } from "./workspace-symbols.js";
 import { useEffect, useMemo } from "react";
 import { BinaryView } from "./BinaryView.js";
 import { Dialog } from "./Dialog.js";
@@ -13,7 +15,7 @@ import { SearchView } from "./search/SearchView.js";
 import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
-import { openFolder, showSearch } from "./commands.js";
+import { notify, openFolder, showSearch } from "./commands.js";
 import { closeDocument, saveDocument } from "./file-flows.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
@@ -44,6 +46,8 @@ const workbenchKey = (services: WorkbenchServices, e: KeyboardEvent): (() => voi
     };
   }
   if (mod && e.key === "\\") return () => groups.split();
+  if (mod && !e.shiftKey && key === "t")
+    return () => void showWorkspaceSymbols(services, (message) => notify(services, "error", message));
   return undefined;
 };
 
@@ -74,7 +78,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
       <div className="main">
         <div className="sidebar-container" style={{ width: sidebarWidth, flexDirection: "column" }}>
           <div className="sidebar-switch" role="tablist">
-            {(["explorer", "search"] as const).map((view) => (
+            {(["explorer", "search", "outline"] as const).map((view) => (
               <button
                 key={view}
                 type="button"
@@ -84,7 +88,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
                 data-testid={`sidebar-tab-${view}`}
                 onClick={() => services.sidebarView.set(view)}
               >
-                {view === "explorer" ? "Explorer" : "Search"}
+                {{ explorer: "Explorer", search: "Search", outline: "Outline" }[view]}
               </button>
             ))}
           </div>
@@ -93,6 +97,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
             <Explorer services={services} onOpenFolder={() => void openFolder(services)} />
           </div>
           {sidebarView === "search" && <SearchView services={services} />}
+          {sidebarView === "outline" && <OutlineView services={services} />}
         </div>
         <Sash orientation="vertical" size={sidebar} min={120} max={800} testId="sidebar-sash" />
         <div className="editor-area">

@@ -1,6 +1,7 @@
 /** Built-in commands, listed in the palette next to the extensions' ones. */
 import { closeDocument, saveDocument } from "./file-flows.js";
 import type { WorkbenchServices } from "./workbench-services.js";
+import { showWorkspaceSymbols } from "./workspace-symbols.js";
 
 export interface PaletteCommand {
   readonly id: string;
@@ -20,6 +21,7 @@ export const KEYBINDINGS: Readonly<Record<string, string>> = {
   "workbench.action.closeActiveEditor": "Ctrl+W",
   "workbench.action.splitEditor": "Ctrl+\\",
   "workbench.action.nextEditor": "Ctrl+Tab",
+  "workbench.action.showAllSymbols": "Ctrl+T",
 };
 
 /** Shows the Search view and focuses its query box. */
@@ -103,6 +105,18 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     title: "View: Show Explorer",
     source: "built-in",
     run: () => services.sidebarView.set("explorer"),
+  },
+  {
+    id: "workbench.action.showAllSymbols",
+    title: "Go to Symbol in Workspace…",
+    source: "built-in",
+    run: () => showWorkspaceSymbols(services, (message) => notify(services, "error", message)),
+  },
+  {
+    id: "outline.focus",
+    title: "View: Show Outline",
+    source: "built-in",
+    run: () => services.sidebarView.set("outline"),
   },
   {
     id: "workbench.action.selectTheme",

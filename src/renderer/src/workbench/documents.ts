@@ -116,7 +116,8 @@ export class Documents {
     }
   }
 
-  async openFile(uri: string): Promise<void> {
+  /** Opens (or focuses) a tab; `activate: false` opens it in the background (e.g. a rename's other files). */
+  async openFile(uri: string, { activate = true }: { activate?: boolean } = {}): Promise<void> {
     if (!this.get(uri)) {
       const [file] = await Promise.all([
         this.host.readFile(uri).catch((e: unknown) => {
@@ -138,7 +139,18 @@ export class Documents {
         }
       }
     }
-    this.setActive(uri);
+    if (activate) this.setActive(uri);
+  }
+
+  /** `languages.setTextDocumentLanguage`: the model and the host's copy change language. */
+  setLanguage(uri: string, languageId: string): void {
+    const model = this.tracked.get(uri)?.model;
+    if (!model) throw new Error(`${uri} is not open`);
+    ensureLanguage(languageId);
+    monaco.editor.setModelLanguage(model, languageId);
+    this.patch(uri, { languageId });
+    const snapshot = this.snapshot(uri);
+    if (snapshot) this.host.documentOpened(snapshot).catch(() => undefined);
   }
 
   setActive(uri: string | undefined): void {
@@ -254,7 +266,11 @@ export class Documents {
     etag: string | null,
   ): monaco.editor.ITextModel {
     ensureLanguage(languageId);
-    const model = monaco.editor.createModel(text, languageId, monaco.Uri.parse(uri));
+    // A read-only preview model (peek into an unopened file) becomes the document's model.
+    const preview = monaco.editor.getModel(monaco.Uri.parse(uri));
+    if (preview && preview.getValue() !== text) preview.setValue(text);
+    if (preview) monaco.editor.setModelLanguage(preview, languageId);
+    const model = preview ?? monaco.editor.createModel(text, languageId, monaco.Uri.parse(uri));
     const subscription = model.onDidChangeContent((e) => this.onChange(uri, e));
     // A restored buffer differs from the disk until it is saved, whatever is undone.
     this.tracked.set(uri, {

@@ -7,6 +7,7 @@ import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
+import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
 import type {
   CommandInfo,
@@ -63,7 +64,7 @@ export class WorkbenchServices {
   readonly dialog = new Store<DialogRequest | undefined>(undefined);
   /** Quick Open (Ctrl+P): its initial text when open. */
   readonly quickOpen = new Store<string | undefined>(undefined);
-  readonly sidebarView = new Store<"explorer" | "search">("explorer");
+  readonly sidebarView = new Store<"explorer" | "search" | "outline">("explorer");
   readonly recentFiles = new RecentList("direct-editor.recentFiles");
   readonly recentCommands = new RecentList("direct-editor.recentCommands");
   readonly search: SearchModel;
@@ -265,5 +266,6 @@ export class WorkbenchServices {
       searchResults: (batch) => this.search.onResults(batch),
     });
     await served.ready;
+    await serve(this.client, WorkbenchLanguageFeaturesContract, this.editor.languageFeatures.workbenchHandlers()).ready;
   }
 }

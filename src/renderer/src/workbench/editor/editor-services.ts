@@ -47,9 +47,16 @@ export class EditorServices {
     private readonly documents: Documents,
     diagnostics: Store<ReadonlyMap<string, ReadonlyMap<string, ReadonlyArray<DiagnosticDto>>>>,
   ) {
-    this.languageFeatures = new LanguageFeatures(host);
+    this.languageFeatures = new LanguageFeatures(client, host, documents, this.editors, (message) =>
+      console.warn(`language feature: ${message}`),
+    );
     this.groups = new EditorGroups(documents);
-    documents.onDidCreateModel((model) => this.languageFeatures.ensureProviders(model.getLanguageId()));
+    documents.onDidCreateModel((model) =>
+      this.languageFeatures.ensureProviders(model.getLanguageId(), model.uri.toString()),
+    );
+    monaco.editor.onDidChangeModelLanguage((e) =>
+      this.languageFeatures.ensureProviders(e.model.getLanguageId(), e.model.uri.toString()),
+    );
     documents.languageFor = (uri) => this.languageOf(uri);
     documents.beforeOpen = () =>
       Promise.race([this.firstLoaded, new Promise<void>((resolve) => setTimeout(resolve, LANGUAGES_WAIT_MS))]);

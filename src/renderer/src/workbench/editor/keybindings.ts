@@ -1,5 +1,6 @@
 /**
- * VS Code keybindings that standalone Monaco lacks or binds differently on Linux: Alt+Z toggles
+ * VS Code keybindings that standalone Monaco lacks or binds differently on Linux: Shift+Alt+F
+ * formats the document, Alt+Z toggles
  * word wrap (a workbench command in VS Code), Ctrl+Alt+Up/Down add cursors on every platform
  * (Monaco's Linux default is Shift+Alt). Everything else (Ctrl+D, Ctrl+F/H, Ctrl+G, folding,
  * Alt+Click…) is Monaco's own, loaded with its contributions.
@@ -15,6 +16,12 @@ export const installKeybindings = (): void => {
   monaco.editor.addKeybindingRules([
     { keybinding: KeyMod.CtrlCmd | KeyMod.Alt | KeyCode.DownArrow, command: "editor.action.insertCursorBelow" },
     { keybinding: KeyMod.CtrlCmd | KeyMod.Alt | KeyCode.UpArrow, command: "editor.action.insertCursorAbove" },
+    // Format Document is Shift+Alt+F in VS Code on Windows and macOS (Monaco's Linux default is Ctrl+Shift+I).
+    {
+      keybinding: KeyMod.Shift | KeyMod.Alt | KeyCode.KeyF,
+      command: "editor.action.formatDocument",
+      when: "editorTextFocus && !editorReadonly",
+    },
     // One command palette, the workbench's: F1 is not Monaco's quick command here.
     { keybinding: KeyCode.F1, command: "-editor.action.quickCommand" },
   ]);

@@ -1,0 +1,164 @@
+/**
+ * Language features in Monaco in real Chromium, served by examples/language-features in the
+ * real extension host, on a two-file workspace: F12 into the other file, Shift+F12 references,
+ * F2 rename across both files (one undo step per file), Shift+Alt+F, Ctrl+. quick fix, the
+ * Outline view, semantic colouring and inlay hints.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { repoRoot } from "../support/paths.js";
+
+const MAIN = "use helper\nuse missing\nbegin\n  def   inner  \nend\nsee plain\n";
+const LIB = "def helper\nuse helper\n";
+
+describe("language features in Monaco", () => {
+  let browser: Browser;
+  let harness: RendererHarness | undefined;
+  let workspace: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), "lf-ws-"));
+    dataDir = mkdtempSync(join(tmpdir(), "lf-data-"));
+    writeFileSync(join(workspace, "main.mini"), MAIN);
+    writeFileSync(join(workspace, "lib.mini"), LIB);
+  });
+  afterEach(async () => {
+    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
+    await harness?.close();
+    harness = undefined;
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
+  const lines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
+  const editorText = async (page: Page) => ((await lines(page).textContent()) ?? "").replace(/\u00a0/g, " ");
+  const cursor = (page: Page) => page.getByTestId("status-cursor").textContent();
+
+  /** Opens main.mini and waits until the extension's providers answer (its diagnostics show). */
+  const open = async (): Promise<Page> => {
+    harness = await openWorkbench({
+      browser,
+      dataDir,
+      workspaceUri: pathToFileURL(workspace).toString(),
+      devExtensions: [join(repoRoot, "examples", "language-features")],
+    });
+    const page = harness.page;
+    await page.locator('[data-testid="explorer-item"][data-name="main.mini"]').click();
+    await tab(page, "main.mini").waitFor();
+    await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 20_000 });
+    return page;
+  };
+
+  /** Puts the cursor at a 1-based line and column of the focused editor. */
+  const goTo = async (page: Page, line: number, column: number) => {
+    await lines(page).click();
+    await page.keyboard.press("Control+Home");
+    for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+    // Home goes to the first non-blank character first, then to column 1.
+    await page.keyboard.press("Home");
+    if (!((await cursor(page)) ?? "").includes("Col 1")) await page.keyboard.press("Home");
+    for (let i = 1; i < column; i++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => cursor(page)).toContain(`Ln ${line}, Col ${column}`);
+  };
+
+  it("F12 opens the definition in the other file; Shift+F12 peeks references from both files", async () => {
+    const page = await open();
+    await goTo(page, 1, 6);
+    await page.keyboard.press("F12");
+    await expect.poll(() => tab(page, "lib.mini").getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => editorText(page)).toContain("def helper");
+    // The definition's range is selected: line 1, columns 5–11.
+    await expect.poll(() => cursor(page)).toMatch(/Ln 1, Col 11|Ln 1, Col 5/);
+
+    await goTo(page, 2, 6);
+    await page.keyboard.press("Shift+F12");
+    const peek = page.locator(".monaco-editor .peekview-widget");
+    await peek.waitFor();
+    await expect.poll(async () => (await peek.textContent()) ?? "").toMatch(/main\.mini/);
+    expect((await peek.textContent()) ?? "").toMatch(/lib\.mini/);
+  });
+
+  it("F2 renames across both files; one undo per file reverts it", async () => {
+    const page = await open();
+    await goTo(page, 1, 6);
+    await page.keyboard.press("F2");
+    const input = page.locator(".rename-box input, .rename-input").first();
+    await input.waitFor();
+    await input.fill("assist");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => editorText(page)).toContain("use assist");
+    await expect.poll(() => tab(page, "lib.mini").getAttribute("data-dirty")).toBe("true");
+    await expect.poll(() => tab(page, "main.mini").getAttribute("data-dirty")).toBe("true");
+
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => editorText(page)).toContain("use helper");
+    await tab(page, "lib.mini").click();
+    await expect.poll(() => editorText(page)).toContain("def assist");
+    await lines(page).click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => editorText(page)).toContain("def helper");
+    expect(await editorText(page)).toContain("use helper");
+
+    // A keyword cannot be renamed: the provider's message is shown, nothing changes.
+    await tab(page, "main.mini").click();
+    await goTo(page, 1, 2);
+    await page.keyboard.press("F2");
+    await expect
+      .poll(async () => (await page.locator(".monaco-editor").first().textContent()) ?? "")
+      .toContain("'use' is a keyword and cannot be renamed");
+  });
+
+  it("Shift+Alt+F formats the document; Ctrl+. applies the quick fix for a diagnostic", async () => {
+    const page = await open();
+    await goTo(page, 4, 1);
+    await page.keyboard.press("Shift+Alt+F");
+    await expect.poll(() => editorText(page)).toContain("def inner");
+    expect(await editorText(page)).not.toContain("def   inner");
+
+    await goTo(page, 2, 6);
+    await page.keyboard.press("Control+.");
+    const fix = page.locator(".action-widget").getByText("Define 'missing'");
+    await fix.waitFor();
+    await fix.click();
+    await expect.poll(() => editorText(page)).toMatch(/^def missing/);
+    // The fix defined the name: its diagnostic goes away.
+    await expect.poll(() => page.locator(".monaco-editor .squiggly-error").count()).toBe(0);
+  });
+
+  it("the Outline lists the document's symbols as a tree and selects one on click", async () => {
+    const page = await open();
+    await page.getByTestId("sidebar-tab-outline").click();
+    const inner = page.locator('[data-testid="outline-item"][data-name="inner"]');
+    await inner.waitFor();
+    expect(await page.locator('[data-testid="outline-item"]').count()).toBe(2);
+    await inner.click();
+    await expect.poll(() => cursor(page)).toMatch(/Ln 4/);
+  });
+
+  it("semantic tokens colour names by the theme; inlay hints show after a use", async () => {
+    const page = await open();
+    await expect.poll(() => editorText(page)).toContain(": lib.mini:1");
+    const colorOf = (text: string) =>
+      page
+        .locator(".monaco-editor .view-line span span", { hasText: new RegExp(`^${text}$`) })
+        .first()
+        .evaluate((e) => getComputedStyle(e).color);
+    // `begin` has no token (the language has no grammar); `use` is a keyword, `helper` a variable: three colours.
+    await expect.poll(async () => (await colorOf("helper")) !== (await colorOf("begin"))).toBe(true);
+    expect(await colorOf("use")).not.toBe(await colorOf("begin"));
+    expect(await colorOf("use")).not.toBe(await colorOf("helper"));
+  });
+});
