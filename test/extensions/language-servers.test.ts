@@ -10,6 +10,8 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
+import { ExtHostLanguageFeaturesContract } from "../../src/protocol/contracts/language-features.js";
+import type { TextEditDto } from "../../src/protocol/language-features.js";
 import { proxy, type Proxy } from "../../src/protocol/rpc-contract.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { startTestHost, type TestHost } from "../support/host.js";
@@ -43,7 +45,20 @@ const PROJECT: Record<string, string> = {
     "console.log(count);",
     "",
   ].join("\n"),
+  "src/typo.ts": ['import { makeGreeter } from "./greeter";', "", 'makeGreeter("x").gret("!");', ""].join("\n"),
+  "src/messy.ts": "const  x=1;function f( a:number ){return a}\n",
   "package.json": JSON.stringify({ name: "fixture", version: "1.0.0", private: true }, null, 2),
+};
+
+/** Applies LSP-style edits (non-overlapping) to `text`. */
+const applyEdits = (text: string, edits: readonly TextEditDto[]): string => {
+  const lines = text.split("\n");
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return edits
+    .map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), text: e.text }))
+    .sort((a, b) => b.start - a.start)
+    .reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
 };
 
 /**
@@ -70,12 +85,16 @@ describe("built-in language servers through vscode-languageclient", () => {
   let client: ChannelClient;
   let recorder: WorkbenchRecorder;
   let ext: Proxy<typeof ExtHostContract>;
+  let lf: Proxy<typeof ExtHostLanguageFeaturesContract>;
   const versions = new Map<string, number>();
 
   const uriOf = (file: string) => pathToFileURL(join(workspace, file)).toString();
   const open = async (file: string, languageId: string, text = PROJECT[file] ?? "") => {
     versions.set(file, 1);
     await ext.documentOpened({ uri: uriOf(file), languageId, version: 1, text });
+  };
+  const ensureOpen = async (file: string) => {
+    if (!versions.has(file)) await open(file, "typescript");
   };
   const at = (file: string, line: number, character: number) => ({
     uri: uriOf(file),
@@ -122,6 +141,7 @@ describe("built-in language servers through vscode-languageclient", () => {
     await recorder.attach(client);
     await waitForState(client, isConnected);
     ext = proxy(client, ExtHostContract);
+    lf = proxy(client, ExtHostLanguageFeaturesContract);
     await ext.initialize({
       workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: "fixture" }],
       documents: [],
@@ -218,5 +238,103 @@ describe("built-in language servers through vscode-languageclient", () => {
     expect(tags).toEqual(expect.arrayContaining(["div", "dialog"]));
     const css = (await ext.provideCompletions(at("index.html", 1, 23))).map((i) => i.label);
     expect(css).toContain("background-color");
+  }, 30_000);
+
+  const column = (file: string, line: number, word: string) => PROJECT[file]!.split("\n")[line]!.indexOf(word);
+
+  it("TypeScript: go to definition lands in the other file", async () => {
+    await ensureOpen("src/main.ts");
+    const links = await eventually(() =>
+      lf.definition(at("src/main.ts", 2, column("src/main.ts", 2, "makeGreeter") + 2)),
+    );
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ uri: uriOf("src/greeter.ts") });
+    expect(links[0]!.range.start.line).toBe(5);
+  }, 30_000);
+
+  it("TypeScript: references span the files that use the name", async () => {
+    await ensureOpen("src/greeter.ts");
+    const refs = await eventually(
+      () =>
+        lf.references({
+          ...at("src/greeter.ts", 5, column("src/greeter.ts", 5, "makeGreeter") + 1),
+          includeDeclaration: true,
+        }),
+      (r) => new Set(r.map((l) => l.uri)).size > 1,
+    );
+    // typo.ts (on disk, in the project) calls it too.
+    const files = ["src/greeter.ts", "src/main.ts", "src/typo.ts"].map(uriOf);
+    expect(new Set(refs.map((r) => r.uri))).toEqual(new Set(files));
+    // The declaration, and an import and a call in each of the two other files.
+    expect(refs).toHaveLength(5);
+  }, 30_000);
+
+  it("TypeScript: rename at the declaration edits every file that uses the name", async () => {
+    await ensureOpen("src/greeter.ts");
+    const edit = await lf.rename({
+      ...at("src/greeter.ts", 5, column("src/greeter.ts", 5, "makeGreeter") + 1),
+      newName: "createGreeter",
+    });
+    const entries = (edit?.entries ?? []).flatMap((e) => (e.kind === "text" ? [e] : []));
+    expect(new Set(entries.map((e) => e.uri))).toEqual(
+      new Set(["src/greeter.ts", "src/main.ts", "src/typo.ts"].map(uriOf)),
+    );
+    const greeter = entries.filter((e) => e.uri === uriOf("src/greeter.ts")).flatMap((e) => e.edits);
+    expect(applyEdits(PROJECT["src/greeter.ts"]!, greeter)).toContain("export function createGreeter(name: string)");
+    const main = entries.filter((e) => e.uri === uriOf("src/main.ts")).flatMap((e) => e.edits);
+    expect(applyEdits(PROJECT["src/main.ts"]!, main)).toContain('import { createGreeter } from "./greeter";');
+    expect(applyEdits(PROJECT["src/main.ts"]!, main)).toContain('const greeter = createGreeter("world");');
+  }, 30_000);
+
+  it("TypeScript: document formatting returns the edits that format the file", async () => {
+    await open("src/messy.ts", "typescript");
+    const edits = await lf.formatDocument({ ...at("src/messy.ts", 0, 0), options: { tabSize: 2, insertSpaces: true } });
+    expect(applyEdits(PROJECT["src/messy.ts"]!, edits)).toBe("const x = 1; function f(a: number) { return a }\n");
+  }, 30_000);
+
+  it("TypeScript: document symbols give the outline", async () => {
+    await ensureOpen("src/greeter.ts");
+    const symbols = await lf.documentSymbols({ uri: uriOf("src/greeter.ts"), version: 1 });
+    expect(symbols.map((s) => s.name)).toEqual(["Greeter", "makeGreeter"]);
+    // tsserver lists members by name.
+    expect(symbols[0]!.children.map((c) => c.name)).toEqual(["greet", "name"]);
+  }, 30_000);
+
+  it("TypeScript: a misspelt member gets a quick fix that corrects it", async () => {
+    await open("src/typo.ts", "typescript");
+    const diagnostic = await until(
+      () =>
+        recorder
+          .of("diagnosticsSet")
+          .filter((p) => p.uri === uriOf("src/typo.ts"))
+          .at(-1)
+          ?.diagnostics.find((d) => d.message.includes("gret")),
+      "the spelling diagnostic",
+      30_000,
+    );
+    const { actions, cacheId } = await lf.codeActions({
+      uri: uriOf("src/typo.ts"),
+      version: 1,
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: "quickfix", triggerKind: 1 },
+    });
+    const fix = actions.find((a) => a.title.includes("Change spelling to 'greet'"));
+    expect(fix).toBeDefined();
+    const resolved = fix!.edit ? fix! : await lf.resolveCodeAction({ cacheId, index: fix!.index });
+    const edits = (resolved.edit?.entries ?? []).flatMap((e) => (e.kind === "text" ? e.edits : []));
+    expect(applyEdits(PROJECT["src/typo.ts"]!, edits)).toContain('makeGreeter("x").greet("!");');
+  }, 40_000);
+
+  it("TypeScript: semantic tokens classify the code with the server's legend", async () => {
+    await ensureOpen("src/greeter.ts");
+    const legend = await lf.semanticTokensLegend({ uri: uriOf("src/greeter.ts"), languageId: "typescript" });
+    expect(legend?.tokenTypes).toEqual(expect.arrayContaining(["interface", "function", "parameter", "property"]));
+    const tokens = await lf.semanticTokens({ uri: uriOf("src/greeter.ts"), version: 1 });
+    if (tokens?.type !== "full") throw new Error(`expected full tokens, got ${JSON.stringify(tokens)}`);
+    expect(tokens.data.length % 5).toBe(0);
+    // Decode: the first token is `Greeter` on line 0, an interface.
+    const [deltaLine, deltaStart, length, type] = tokens.data;
+    expect([deltaLine, deltaStart, length]).toEqual([0, "export interface ".length, "Greeter".length]);
+    expect(legend!.tokenTypes[type!]).toBe("interface");
   }, 30_000);
 });
