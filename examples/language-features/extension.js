@@ -318,6 +318,60 @@ exports.activate = async (context) => {
       lastDefined = { uri: String(uri), name: String(name) };
     }),
     vscode.commands.registerCommand("mini.lastDefined", () => lastDefined),
+    // What other extensions see through the API: the execute commands, match, languages.
+    vscode.commands.registerCommand("mini.probe", async (/** @type {string} */ uriString) => {
+      const uri = vscode.Uri.parse(uriString);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const position = new vscode.Position(0, 5);
+      /** @type {vscode.Location[]} */
+      const definitions = await vscode.commands.executeCommand("vscode.executeDefinitionProvider", uri, position);
+      /** @type {vscode.CallHierarchyItem[]} */
+      const [item] = await vscode.commands.executeCommand("vscode.prepareCallHierarchy", uri, position);
+      /** @type {vscode.CallHierarchyIncomingCall[]} */
+      const incoming = item ? await vscode.commands.executeCommand("vscode.provideIncomingCalls", item) : [];
+      /** @type {vscode.WorkspaceEdit | undefined} */
+      const rename = await vscode.commands.executeCommand(
+        "vscode.executeDocumentRenameProvider",
+        uri,
+        position,
+        "other",
+      );
+      /** @type {vscode.CompletionList} */
+      const completions = await vscode.commands.executeCommand(
+        "vscode.executeCompletionItemProvider",
+        uri,
+        position,
+        undefined,
+        1,
+      );
+      return {
+        definition: definitions.map((l) => `${basename(l.uri)}:${l.range.start.line}`),
+        incoming: incoming.map((c) => c.from.name).sort(),
+        renameFiles: rename
+          ? rename
+              .entries()
+              .map(([u]) => basename(u))
+              .sort()
+          : [],
+        resolvedDocumentation: completions.items[0]?.documentation instanceof vscode.MarkdownString,
+        match: vscode.languages.match({ language: "mini", scheme: "file" }, doc),
+        languages: (await vscode.languages.getLanguages()).includes("mini"),
+      };
+    }),
+    vscode.commands.registerCommand("mini.showLanguageStatus", () => {
+      const status = vscode.languages.createLanguageStatusItem("mini.status", SELECTOR);
+      status.text = "Mini ready";
+      status.detail = "names resolved";
+      context.subscriptions.push(status);
+    }),
+    vscode.commands.registerCommand(
+      "mini.setLanguage",
+      async (/** @type {string} */ uriString, /** @type {string} */ languageId) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriString);
+        if (!doc) throw new Error(`${uriString} is not open`);
+        return (await vscode.languages.setTextDocumentLanguage(doc, languageId)).languageId;
+      },
+    ),
     vscode.languages.registerCodeLensProvider(SELECTOR, {
       onDidChangeCodeLenses: codeLensChanged.event,
       provideCodeLenses(doc) {

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
 import { repoRoot } from "../support/paths.js";
 
@@ -19,28 +19,35 @@ const LIB = "def helper\nuse helper\n";
 describe("language features in Monaco", () => {
   let browser: Browser;
   let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
+  let workspace: string | undefined;
+  let dataDir: string | undefined;
 
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
+    await closeHarness();
     await browser?.close();
   });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "lf-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "lf-data-"));
-    writeFileSync(join(workspace, "main.mini"), MAIN);
-    writeFileSync(join(workspace, "lib.mini"), LIB);
-  });
-  afterEach(async () => {
+  const closeHarness = async () => {
     if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
     await harness?.close();
     harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  /** Tests that do not edit share one window (it takes seconds to open); the others get their own. */
+  let shared: Page | undefined;
+  const fresh = async (): Promise<Page> => {
+    shared = undefined;
+    await closeHarness();
+    return open();
+  };
+  const readOnly = async (): Promise<Page> => {
+    shared ??= await fresh();
+    await tab(shared, "main.mini").click();
+    return shared;
+  };
 
   const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
   const lines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
@@ -49,6 +56,10 @@ describe("language features in Monaco", () => {
 
   /** Opens main.mini and waits until the extension's providers answer (its diagnostics show). */
   const open = async (): Promise<Page> => {
+    workspace = mkdtempSync(join(tmpdir(), "lf-ws-"));
+    dataDir = mkdtempSync(join(tmpdir(), "lf-data-"));
+    writeFileSync(join(workspace, "main.mini"), MAIN);
+    writeFileSync(join(workspace, "lib.mini"), LIB);
     harness = await openWorkbench({
       browser,
       dataDir,
@@ -75,7 +86,7 @@ describe("language features in Monaco", () => {
   };
 
   it("F12 opens the definition in the other file; Shift+F12 peeks references from both files", async () => {
-    const page = await open();
+    const page = await readOnly();
     await goTo(page, 1, 6);
     await page.keyboard.press("F12");
     await expect.poll(() => tab(page, "lib.mini").getAttribute("aria-selected")).toBe("true");
@@ -89,10 +100,48 @@ describe("language features in Monaco", () => {
     await peek.waitFor();
     await expect.poll(async () => (await peek.textContent()) ?? "").toMatch(/main\.mini/);
     expect((await peek.textContent()) ?? "").toMatch(/lib\.mini/);
+    await page.keyboard.press("Escape");
+  });
+
+  it("the Outline lists the document's symbols as a tree and selects one on click; Ctrl+Shift+O and Ctrl+T", async () => {
+    const page = await readOnly();
+    await page.getByTestId("sidebar-tab-outline").click();
+    const inner = page.locator('[data-testid="outline-item"][data-name="inner"]');
+    await inner.waitFor();
+    expect(await page.locator('[data-testid="outline-item"]').count()).toBe(2);
+    await inner.click();
+    await expect.poll(() => cursor(page)).toMatch(/Ln 4/);
+
+    // Ctrl+Shift+O: Monaco's quick outline over the same provider.
+    await lines(page).click();
+    await page.keyboard.press("Control+Shift+O");
+    await page.locator(".quick-input-widget").getByText("inner").first().waitFor();
+    await page.keyboard.press("Escape");
+    // Ctrl+T: the workspace symbol providers, across files.
+    await page.keyboard.press("Control+t");
+    await page.getByTestId("quick-input").waitFor();
+    await page.keyboard.type("helper");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => tab(page, "lib.mini").getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => cursor(page)).toMatch(/Ln 1, Col (5|11)/);
+  });
+
+  it("semantic tokens colour names by the theme; inlay hints show after a use", async () => {
+    const page = await readOnly();
+    await expect.poll(() => editorText(page)).toContain(": lib.mini:1");
+    const colorOf = (text: string) =>
+      page
+        .locator(".monaco-editor .view-line span span", { hasText: new RegExp(`^${text}$`) })
+        .first()
+        .evaluate((e) => getComputedStyle(e).color);
+    // `begin` has no token (the language has no grammar); `use` is a keyword, `helper` a variable: three colours.
+    await expect.poll(async () => (await colorOf("helper")) !== (await colorOf("begin"))).toBe(true);
+    expect(await colorOf("use")).not.toBe(await colorOf("begin"));
+    expect(await colorOf("use")).not.toBe(await colorOf("helper"));
   });
 
   it("F2 renames across both files; one undo per file reverts it", async () => {
-    const page = await open();
+    const page = await fresh();
     await goTo(page, 1, 6);
     await page.keyboard.press("F2");
     const input = page.locator(".rename-box input, .rename-input").first();
@@ -122,7 +171,7 @@ describe("language features in Monaco", () => {
   });
 
   it("Shift+Alt+F formats the document; Ctrl+. applies the quick fix for a diagnostic", async () => {
-    const page = await open();
+    const page = await fresh();
     await goTo(page, 4, 1);
     await page.keyboard.press("Shift+Alt+F");
     await expect.poll(() => editorText(page)).toContain("def inner");
@@ -136,29 +185,5 @@ describe("language features in Monaco", () => {
     await expect.poll(() => editorText(page)).toMatch(/^def missing/);
     // The fix defined the name: its diagnostic goes away.
     await expect.poll(() => page.locator(".monaco-editor .squiggly-error").count()).toBe(0);
-  });
-
-  it("the Outline lists the document's symbols as a tree and selects one on click", async () => {
-    const page = await open();
-    await page.getByTestId("sidebar-tab-outline").click();
-    const inner = page.locator('[data-testid="outline-item"][data-name="inner"]');
-    await inner.waitFor();
-    expect(await page.locator('[data-testid="outline-item"]').count()).toBe(2);
-    await inner.click();
-    await expect.poll(() => cursor(page)).toMatch(/Ln 4/);
-  });
-
-  it("semantic tokens colour names by the theme; inlay hints show after a use", async () => {
-    const page = await open();
-    await expect.poll(() => editorText(page)).toContain(": lib.mini:1");
-    const colorOf = (text: string) =>
-      page
-        .locator(".monaco-editor .view-line span span", { hasText: new RegExp(`^${text}$`) })
-        .first()
-        .evaluate((e) => getComputedStyle(e).color);
-    // `begin` has no token (the language has no grammar); `use` is a keyword, `helper` a variable: three colours.
-    await expect.poll(async () => (await colorOf("helper")) !== (await colorOf("begin"))).toBe(true);
-    expect(await colorOf("use")).not.toBe(await colorOf("begin"));
-    expect(await colorOf("use")).not.toBe(await colorOf("helper"));
   });
 });

@@ -13,8 +13,9 @@ import {
   ExtHostLanguageFeaturesContract,
   ProviderRejected,
   StaleReference,
+  WorkbenchLanguageFeaturesContract,
 } from "../../src/protocol/contracts/language-features.js";
-import { proxy, type Proxy } from "../../src/protocol/rpc-contract.js";
+import { proxy, serve, type Proxy } from "../../src/protocol/rpc-contract.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { startTestHost, type TestHost } from "../support/host.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
@@ -36,6 +37,8 @@ describe("language features through the contract", () => {
   let lf: Proxy<typeof ExtHostLanguageFeaturesContract>;
   const uri = (name: string) => pathToFileURL(join(workspace, name)).toString();
   const main = () => ({ uri: uri("main.mini"), version: 1 });
+  /** What the host told this "window" through WorkbenchLanguageFeaturesContract. */
+  const told = { providersChanged: 0, resultsChanged: [] as string[] };
   const at = (line: number, character: number) => ({ ...main(), position: { line, character } });
 
   beforeAll(async () => {
@@ -54,6 +57,15 @@ describe("language features through the contract", () => {
     client = await nodeChannelClient(() => host.starter.connectionInfo());
     recorder = new WorkbenchRecorder();
     await recorder.attach(client);
+    // Plays the window's side of setTextDocumentLanguage: re-open the document in that language.
+    await serve(client, WorkbenchLanguageFeaturesContract, {
+      providersChanged: () => void told.providersChanged++,
+      resultsChanged: (kind) => void told.resultsChanged.push(kind),
+      setDocumentLanguage: async ({ uri: target, languageId }) => {
+        await ext.documentOpened({ uri: target, languageId, version: 1, text: "plain now\n" });
+        return null;
+      },
+    }).ready;
     await waitForState(client, isConnected);
     ext = proxy(client, ExtHostContract);
     lf = proxy(client, ExtHostLanguageFeaturesContract);
@@ -320,6 +332,37 @@ describe("language features through the contract", () => {
       triggerKind: 0,
     });
     expect(inline.map((i) => i.insertText)).toEqual(["def "]);
+  });
+
+  it("from inside an extension: execute*Provider commands, hierarchy calls, match, getLanguages", async () => {
+    expect(await ext.executeCommand({ id: "mini.probe", args: [uri("main.mini")] })).toEqual({
+      definition: ["lib.mini:0"],
+      incoming: ["lib.mini", "main.mini"],
+      renameFiles: ["lib.mini", "main.mini"],
+      resolvedDocumentation: true,
+      match: 10,
+      languages: true,
+    });
+  });
+
+  it("language status items show for matching documents; setTextDocumentLanguage asks the window; change events reach it", async () => {
+    await ext.executeCommand({ id: "mini.showLanguageStatus", args: [] });
+    const item = await until(
+      () => recorder.of("statusBarUpdate").find((i) => i.text === "Mini ready"),
+      "language status item",
+    );
+    expect(item).toMatchObject({ visible: true, tooltip: "names resolved" });
+
+    const other = uri("other.mini");
+    await ext.documentOpened({ uri: other, languageId: "mini", version: 1, text: "use helper\n" });
+    expect(await ext.executeCommand({ id: "mini.setLanguage", args: [other, "plaintext"] })).toBe("plaintext");
+    await expect(ext.executeCommand({ id: "mini.setLanguage", args: [other, ""] })).rejects.toThrow(
+      /languageId must be a non-empty string/,
+    );
+
+    expect(told.providersChanged).toBeGreaterThan(0);
+    // The example fires onDidChangeCodeLenses on every edit.
+    await until(() => told.resultsChanged.includes("codeLens"), "codeLens change event");
   });
 
   it("the vscode.execute*Provider commands answer with the providers' values", async () => {

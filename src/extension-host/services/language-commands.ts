@@ -184,6 +184,23 @@ export const registerLanguageCommands = (
   atPosition("vscode.prepareTypeHierarchy", async (d, p) =>
     (await requests.prepareHierarchy("typeHierarchy", d, p, never())).map((i) => i.item),
   );
+  const hierarchy = (
+    id: string,
+    method:
+      | "provideCallHierarchyIncomingCalls"
+      | "provideCallHierarchyOutgoingCalls"
+      | "provideTypeHierarchySupertypes"
+      | "provideTypeHierarchySubtypes",
+  ) =>
+    add(id, (item) => {
+      const entry = requests.ownerOf(item);
+      if (!entry) throw new TypeError(`${id}: the item must come from vscode.prepare*Hierarchy`);
+      return requests.hierarchy({ entry, item }, method, never());
+    });
+  hierarchy("vscode.provideIncomingCalls", "provideCallHierarchyIncomingCalls");
+  hierarchy("vscode.provideOutgoingCalls", "provideCallHierarchyOutgoingCalls");
+  hierarchy("vscode.provideSupertypes", "provideTypeHierarchySupertypes");
+  hierarchy("vscode.provideSubtypes", "provideTypeHierarchySubtypes");
   atPosition("vscode.executeLinkedEditingProvider", (d, p) => requests.linkedEditingRanges(d, p, never()));
   atPosition("vscode.executeInlineCompletionItemProvider", (d, p) => requests.inlineCompletions(d, p, 0, never()));
 };

@@ -334,7 +334,16 @@ export class LanguageRequests {
   ) {
     const method = kind === "callHierarchy" ? "prepareCallHierarchy" : "prepareTypeHierarchy";
     const answer = await this.first(kind, doc, signal, method, [position]);
-    return answer ? asList(answer.value).map((item) => ({ entry: answer.entry, item })) : [];
+    const found = answer ? asList(answer.value).map((item) => ({ entry: answer.entry, item })) : [];
+    for (const i of found) if (typeof i.item === "object" && i.item !== null) this.itemOwners.set(i.item, i.entry);
+    return found;
+  }
+
+  /** Which provider made a hierarchy item (for `vscode.provideIncomingCalls(item)` and friends). */
+  private readonly itemOwners = new WeakMap<object, ProviderEntry>();
+
+  ownerOf(item: unknown): ProviderEntry | undefined {
+    return typeof item === "object" && item !== null ? this.itemOwners.get(item) : undefined;
   }
 
   async hierarchy(
@@ -346,7 +355,14 @@ export class LanguageRequests {
       | "provideTypeHierarchySubtypes",
     signal: AbortSignal,
   ): Promise<unknown[]> {
-    return asList(await this.service.askOne(item.entry, method, signal, [item.item]));
+    const found = asList(await this.service.askOne(item.entry, method, signal, [item.item]));
+    // The items found can be asked about in turn (incoming calls of a caller…).
+    const key = method.endsWith("IncomingCalls") ? "from" : method.endsWith("OutgoingCalls") ? "to" : undefined;
+    for (const f of found) {
+      const next: unknown = key && typeof f === "object" && f !== null ? (f as Record<string, unknown>)[key] : f;
+      if (typeof next === "object" && next !== null) this.itemOwners.set(next, item.entry);
+    }
+    return found;
   }
 
   async linkedEditingRanges(doc: DocumentModel, position: Position, signal: AbortSignal): Promise<unknown> {

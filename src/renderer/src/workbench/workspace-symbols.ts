@@ -27,6 +27,8 @@ export const showWorkspaceSymbols = async (
       resolve,
     }),
   );
+  // The Enter that picked is still being dispatched: focusing the editor now would type it there.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const symbol = picked === null ? undefined : symbols[picked];
   try {
     if (!symbol) return;
