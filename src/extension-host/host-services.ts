@@ -7,19 +7,24 @@ import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
+import { ExtHostTextEditorsContract } from "../protocol/contracts/text-editors.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
+import { setDocumentSaver } from "./api/text-document.js";
 import { BUILTIN_LANGUAGES, createVscodeApi, languageOf } from "./api/vscode-api.js";
 import { DocumentModel } from "./documents.js";
+import { saveApi } from "./api/workspace-edit.js";
 import { installVscodeModule, isInside } from "./api/vscode-module.js";
 import { collectEditorContributions } from "./extensions/contributions.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
 import type { ExtensionRuntime } from "./extensions/extension-runtime.js";
 import { CommandsService, jsonSafe } from "./services/commands.js";
 import { ConfigurationService } from "./services/configuration.js";
+import { serveConfiguration, WorkbenchSettings } from "./services/configuration-host.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
+import { FileExcludes, globsTest } from "./services/file-excludes.js";
 import { FilesService } from "./services/files.js";
 import { FileWatcherService } from "./services/file-watcher.js";
 import { DiagnosticsService } from "./services/diagnostics.js";
@@ -30,8 +35,11 @@ import { LanguageFeaturesService } from "./services/language-features.js";
 import { serveLanguageFeatures } from "./services/language-features-rpc.js";
 import { registerLanguageCommands } from "./services/language-commands.js";
 import { LanguageWindows } from "./services/language-windows.js";
-import { SearchService } from "./services/search.js";
+import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
+import { WorkspaceFilesService } from "./services/workspace-files.js";
 import { Sessions, type Session } from "./services/sessions.js";
+import { TextEditorsService } from "./services/text-editors.js";
+import { WorkspaceEditService } from "./services/workspace-edit.js";
 import { WindowService } from "./services/window.js";
 import { WorkspaceFoldersService } from "./services/workspace-folders.js";
 
@@ -39,6 +47,8 @@ export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
   readonly problems: ReadonlyArray<ScanProblem>;
   readonly storageDir: string;
+  /** The user's settings.json and keybindings.json (default: `User` beside the storage folder). */
+  readonly userDir?: string;
   /** How long a completion/hover provider may take before it is skipped. */
   readonly providerTimeoutMs?: number;
   /** Open-document characters one window may hold (see DocumentsService). */
@@ -56,13 +66,18 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
-  readonly fileWatcher = new FileWatcherService();
   readonly workspaceFolders = new WorkspaceFoldersService();
   readonly diagnostics = new DiagnosticsService();
   readonly languageWindows: LanguageWindows;
   /** Arguments of the commands providers returned, kept until the window runs one. */
   readonly commandRefs = new CommandRefs();
   readonly languageRequests: LanguageRequests;
+  readonly textEditors = new TextEditorsService(this.sessions);
+  readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
+  readonly excludes: FileExcludes;
+  readonly watcher: FileWatcherService;
+  readonly workspaceFiles: WorkspaceFilesService;
+  readonly settings: WorkbenchSettings;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
@@ -71,16 +86,23 @@ export class HostServices {
     this.commands = new CommandsService(this.extensions, this.sessions);
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
-    this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.settings = new WorkbenchSettings(this.extensions.runtimes, this.sessions, {
+      userDir: options.userDir ?? join(options.storageDir, "..", "User"),
+    });
+    this.configuration = this.settings.configuration;
     this.languageWindows = new LanguageWindows(this.sessions, this.languages);
     this.languageRequests = new LanguageRequests(this.languages);
     registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
+    this.excludes = new FileExcludes(this.configuration);
+    this.watcher = new FileWatcherService(this.excludes, options.log);
+    this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
         s.workbench.commandsChanged();
       }),
     );
+    setDocumentSaver((uri) => saveApi(this.textEditors, () => this.sessions.target()).saveDocument(uri));
     installVscodeModule((file) => {
       const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));
       return runtime ? this.apiFor(runtime) : undefined;
@@ -160,11 +182,16 @@ export class HostServices {
             signal,
           ),
         ),
-      readDirectory: (uri) => this.files.readDirectory(uri),
+      readDirectory: (uri) => this.workspaceFiles.readDirectory(session, uri),
       readFile: (uri) => this.files.readFile(uri),
       readImage: (uri) => this.files.readImage(uri),
       writeFile: ({ uri, content, expectedEtag }) => this.files.writeFile(uri, content, expectedEtag),
-      listWorkspaceFiles: ({ maxResults }) => this.search.listFiles(folderUris(workbench()), maxResults),
+      listWorkspaceFiles: ({ maxResults }) =>
+        this.search.listFiles(
+          folderUris(workbench()),
+          maxResults,
+          globsTest([...this.excludes.filesExcludeGlobs(), ...SEARCH_ONLY_EXCLUDES]),
+        ),
       findInFiles: (request, { signal }) =>
         this.search.findInFiles(
           folderUris(workbench()),
@@ -182,9 +209,21 @@ export class HostServices {
       commandRefs: this.commandRefs,
       document: (uri, version) => this.documents.at(workbench(), uri, version),
     });
+    const stopEditors = serve(
+      this.sessions.registrar(session),
+      ExtHostTextEditorsContract,
+      this.textEditors.implementation(session),
+    );
+    const stopFiles = this.workspaceFiles.serve(session);
+    const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, session, () =>
+      workbench(),
+    );
     return () => {
       stop();
+      stopConfiguration();
       stopLanguages();
+      stopEditors();
+      stopFiles();
       this.sessions.close(session);
     };
   }

@@ -20,6 +20,8 @@ const bridge: EditorHostBridge = {
   getInitialWorkspace: () => ipcRenderer.invoke(IpcChannels.initialWorkspace),
   openFolderDialog: () => ipcRenderer.invoke(IpcChannels.openFolderDialog),
   onOpenFolderRequest: (listener) => listen(IpcChannels.openFolderRequest, listener),
+  onCloseRequested: (listener) => listen(IpcChannels.closeRequested, listener),
+  confirmClose: () => ipcRenderer.invoke(IpcChannels.confirmClose),
   relay: {
     send: (frame) => ipcRenderer.send(IpcChannels.relay, frame),
     onFrame: (listener) => listen(IpcChannels.relay, listener),

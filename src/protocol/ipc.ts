@@ -31,6 +31,14 @@ export interface EditorHostBridge {
   openFolderDialog?(): Promise<string | null>;
   /** A second launch (`direct-editor <folder>`) asks this window to open its folder. */
   onOpenFolderRequest?(listener: (uri: string) => void): () => void;
+  /**
+   * Electron only: the user closed the window (or quit) while it holds unsaved text. Main let
+   * the window stay; the workbench asks Save / Don't Save / Cancel and, unless cancelled,
+   * calls `confirmClose`.
+   */
+  onCloseRequested?(listener: () => void): () => void;
+  /** Close this window after all (and go on quitting, if that is what asked). */
+  confirmClose?(): Promise<void>;
 }
 
 export interface RelayBridge {
@@ -51,4 +59,6 @@ export const IpcChannels = {
   initialWorkspace: "workbench:initial-workspace",
   openFolderDialog: "workbench:open-folder-dialog",
   openFolderRequest: "workbench:open-folder-request",
+  closeRequested: "workbench:close-requested",
+  confirmClose: "workbench:confirm-close",
 } as const;

@@ -183,9 +183,10 @@ describe("data safety in the workbench", () => {
     await expect.poll(() => tab(page, "readme.md").getAttribute("data-dirty")).toBe("false");
     expect(disk("readme.md")).toBe("# Hello\nmine");
 
-    // Changed on disk again: Revert loads the disk's text, which then counts as saved.
-    writeFileSync(join(workspace, "readme.md"), "theirs again\n");
+    // Changed on disk again while dirty (a clean editor would just reload it): Revert loads the
+    // disk's text, which then counts as saved.
     await typeAtEnd(page, "readme.md", " more");
+    writeFileSync(join(workspace, "readme.md"), "theirs again\n");
     await page.keyboard.press("Control+s");
     await dialogButton(page, "Revert").click();
     await expect.poll(() => editorText(page)).toContain("theirs again");

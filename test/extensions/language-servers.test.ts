@@ -168,7 +168,8 @@ describe("built-in language servers through vscode-languageclient", () => {
     const published = await until(
       () => recorder.of("diagnosticsSet").find((p) => p.uri === uriOf("src/main.ts") && p.diagnostics.length > 0),
       `diagnostics for main.ts; output: ${output("TypeScript")} ${output("Extension: direct-editor.typescript-language-features")}`,
-      30_000,
+      // The server starts and loads the project first: slow on a loaded machine.
+      60_000,
     ).catch((e: unknown) => {
       throw new Error(`${String(e)}\n${host.logs.join("\n")}\n${JSON.stringify(recorder.of("outputAppend"))}`);
     });
@@ -176,12 +177,15 @@ describe("built-in language servers through vscode-languageclient", () => {
       message: "Type 'string' is not assignable to type 'number'.",
       severity: "error",
     });
-  }, 40_000);
+  }, 75_000);
 
   it("TypeScript: completions after '.' list the members", async () => {
     // `greeter.greet` at line 3: ask right after the dot.
     const line = PROJECT["src/main.ts"]!.split("\n")[3]!;
-    const items = await ext.provideCompletions(at("src/main.ts", 3, line.indexOf(".") + 1));
+    const items = await eventually(
+      () => ext.provideCompletions(at("src/main.ts", 3, line.indexOf(".") + 1)),
+      (list) => list.some((i) => i.label === "greet"),
+    );
     const labels = items.map((i) => i.label);
     expect(labels).toContain("greet");
     expect(labels).toContain("name");

@@ -2,27 +2,28 @@
  * The object an extension gets from `require('vscode')`: one per extension, so everything it
  * registers is attributed to it (errors go to its Output channel, its disposables to it).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
-import type { DocumentModel } from "../documents.js";
 import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
+import { createEditorWindowApi } from "./text-editors.js";
+import { applyEdit, saveApi } from "./workspace-edit.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
-import { createFileSystemWatcher } from "./file-system-watcher.js";
 import { createOutputChannel } from "./output-channel.js";
 import { createExtensionsApi } from "./extensions.js";
 import { createTabGroupsApi } from "./tab-groups.js";
+import { createConfigurationApi } from "./configuration.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
+import { createWorkspaceFs } from "./workspace-fs.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
 import * as types from "./vscode-types.js";
 
-const { Disposable, EventEmitter, FileType, Uri } = types;
+const { Disposable, EventEmitter, Uri } = types;
 type Uri = types.Uri;
 
 /** One per host process, like VS Code's per-window session id. */
@@ -64,7 +65,10 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
           commandService.register(command, { extensionId: id, handler: thisArg ? handler.bind(thisArg) : handler }),
         ),
       ),
-    executeCommand: (command: string, ...args: unknown[]) => commandService.execute(command, args),
+    executeCommand: (command: string, ...args: unknown[]) =>
+      command === "setContext"
+        ? Promise.resolve(host.settings.setContext(args[0], args[1]))
+        : commandService.execute(command, args),
     getCommands: () => Promise.resolve(commandService.ids()),
   };
 
@@ -150,14 +154,12 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     return track(item);
   };
 
-  const activeEditor = (doc: DocumentModel | undefined, sel = documents.active()?.selection) => {
-    if (!doc) return undefined;
-    const anchor = new types.Position(sel?.start.line ?? 0, sel?.start.character ?? 0);
-    const active = new types.Position(sel?.end.line ?? 0, sel?.end.character ?? 0);
-    return { document: textDocument(doc), selection: new types.Selection(anchor, active), viewColumn: 1 };
-  };
-  const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
-  documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
+  const editorWindow = createEditorWindowApi({
+    service: host.textEditors,
+    target: () => host.sessions.target(),
+    guard: guardedEvent,
+  });
+  const saving = saveApi(host.textEditors, () => host.sessions.target());
 
   const progress = createProgressApi(id, {
     update: (item) => windowService.updateStatusBarItem(item),
@@ -218,13 +220,17 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       ),
     createStatusBarItem,
     get activeTextEditor() {
-      return activeEditor(documents.active()?.doc);
+      return editorWindow.activeTextEditor;
     },
     get visibleTextEditors() {
-      const e = activeEditor(documents.active()?.doc);
-      return e ? [e] : [];
+      return editorWindow.visibleTextEditors;
     },
-    onDidChangeActiveTextEditor: guardedEvent(onDidChangeActiveTextEditor.event),
+    onDidChangeActiveTextEditor: editorWindow.onDidChangeActiveTextEditor,
+    onDidChangeVisibleTextEditors: editorWindow.onDidChangeVisibleTextEditors,
+    onDidChangeTextEditorSelection: editorWindow.onDidChangeTextEditorSelection,
+    onDidChangeTextEditorVisibleRanges: editorWindow.onDidChangeTextEditorVisibleRanges,
+    onDidChangeTextEditorOptions: editorWindow.onDidChangeTextEditorOptions,
+    showTextDocument: editorWindow.showTextDocument,
     tabGroups: createTabGroupsApi({
       documents: () => host.sessions.target()?.documents.all ?? [],
       activeUri: () => host.sessions.target()?.activeUri,
@@ -233,11 +239,8 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       onDidChangeActive: documents.onDidChangeActiveEditor.event,
       guard: guardedEvent,
     }),
-    showTextDocument: async (docOrUri: { uri: Uri } | Uri) => {
-      const uri = docOrUri instanceof Uri ? docOrUri : docOrUri.uri;
-      const session = await windowService.showTextDocument(uri.toString());
-      return activeEditor(session.documents.get(uri.toString()) ?? documents.get(uri.toString()));
-    },
+    createTextEditorDecorationType: (options: Parameters<typeof editorWindow.createTextEditorDecorationType>[0]) =>
+      track(editorWindow.createTextEditorDecorationType(options)),
   };
 
   // ── workspace ──────────────────────────────────────────────────────────────────────────
@@ -246,25 +249,31 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     source.event((a) => e.fire(f(a)));
     return guardedEvent(e.event);
   };
-  const configuration = (section?: string) => {
-    const key = (k: string) => (section ? `${section}.${k}` : k);
-    return {
-      get: <T>(k: string, defaultValue?: T) =>
-        host.configuration.has(key(k)) ? (host.configuration.get(key(k)) as T) : defaultValue,
-      has: (k: string) => host.configuration.has(key(k)),
-      update: (k: string, value: unknown) => {
-        host.configuration.update(key(k), value);
-        return Promise.resolve();
-      },
-      inspect: (k: string) => ({ key: key(k), defaultValue: host.configuration.get(key(k)) }),
-    };
-  };
+  const configurationApi = createConfigurationApi({
+    configuration: host.configuration,
+    sessions: host.sessions,
+    guardedEvent,
+  });
   const folders = (): WorkspaceFolder[] =>
     (host.sessions.target()?.workspaceFolders ?? []).map((f, index) => ({
       uri: Uri.parse(f.uri),
       name: f.name,
       index,
     }));
+  /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
+  const workspaceFiles = ({ fs, findFiles, createFileSystemWatcher }: ReturnType<typeof createWorkspaceFs>) => ({
+    fs,
+    findFiles,
+    createFileSystemWatcher: (...args: Parameters<typeof createFileSystemWatcher>) => {
+      const w = track(createFileSystemWatcher(...args));
+      return {
+        ...w,
+        onDidCreate: guardedEvent(w.onDidCreate),
+        onDidChange: guardedEvent(w.onDidChange),
+        onDidDelete: guardedEvent(w.onDidDelete),
+      };
+    },
+  });
   const workspace = {
     get workspaceFolders() {
       const list = folders();
@@ -328,56 +337,12 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       })),
       removed: removed.map((f, index) => ({ uri: Uri.parse(f.uri), name: f.name, index })),
     })),
-    createFileSystemWatcher: (
-      pattern: unknown,
-      ignoreCreate?: boolean,
-      ignoreChange?: boolean,
-      ignoreDelete?: boolean,
-    ) =>
-      track(
-        createFileSystemWatcher(
-          {
-            watcher: host.fileWatcher,
-            folderPaths: () =>
-              folders()
-                .filter((f) => f.uri.scheme === "file")
-                .map((f) => f.uri.fsPath),
-            onDidChangeFolders: host.workspaceFolders.onDidChange.event,
-            guard: guardedEvent,
-          },
-          pattern,
-          ignoreCreate,
-          ignoreChange,
-          ignoreDelete,
-        ),
-      ),
-    onDidChangeConfiguration: mapEvent(host.configuration.onDidChange, (changed) => ({
-      affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
-    })),
-    getConfiguration: configuration,
-    fs: {
-      readFile: async (uri: Uri) => new Uint8Array(readFileSync(uri.fsPath)),
-      writeFile: async (uri: Uri, content: Uint8Array) => {
-        mkdirSync(dirname(uri.fsPath), { recursive: true });
-        writeFileSync(uri.fsPath, content);
-      },
-      readDirectory: async (uri: Uri) =>
-        readdirSync(uri.fsPath, { withFileTypes: true }).map(
-          (d) => [d.name, d.isDirectory() ? FileType.Directory : FileType.File] as const,
-        ),
-      stat: async (uri: Uri) => {
-        const s = statSync(uri.fsPath);
-        return {
-          type: s.isDirectory() ? FileType.Directory : FileType.File,
-          size: s.size,
-          ctime: s.ctimeMs,
-          mtime: s.mtimeMs,
-        };
-      },
-      createDirectory: async (uri: Uri) => void mkdirSync(uri.fsPath, { recursive: true }),
-      delete: async (uri: Uri, options: { recursive?: boolean } = {}) =>
-        rmSync(uri.fsPath, { recursive: options.recursive ?? false }),
-    },
+    onDidChangeConfiguration: configurationApi.onDidChangeConfiguration,
+    getConfiguration: configurationApi.getConfiguration,
+    applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
+    save: saving.save,
+    saveAll: saving.saveAll,
+    ...workspaceFiles(createWorkspaceFs(host)),
   };
 
   // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────

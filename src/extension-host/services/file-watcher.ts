@@ -1,109 +1,147 @@
 /**
- * File watching for `workspace.createFileSystemWatcher`: one chokidar watcher per watched folder,
- * shared by every subscription under it (VS Code likewise runs one recursive watcher per
- * workspace folder and filters events per glob). Events come from disk only, as in VS Code;
- * edits in open editors arrive as document events instead.
+ * Watches folders on disk (chokidar) and hands out coalesced batches of changes, like VS Code's
+ * file watcher: events are held ~75 ms, a file created then deleted in one batch is dropped, deleted
+ * then created becomes a change, and the children of a deleted folder are folded into it. Folders
+ * are watched once however many windows and extension watchers ask (reference-counted);
+ * `files.watcherExclude` + `files.exclude` are never watched.
  */
+import { statSync } from "node:fs";
 import { relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { watch, type FSWatcher } from "chokidar";
-import picomatch from "picomatch";
+import type { FileChange, FileChangeKind } from "../../protocol/contracts/files.js";
+import type { FileExcludes, PathTest } from "./file-excludes.js";
 
-export type FileChangeKind = "created" | "changed" | "deleted";
+/** How long events are held to batch them (VS Code: 75 ms on the extension host side). */
+export const COALESCE_MS = 75;
 
-export interface FileChange {
-  readonly kind: FileChangeKind;
-  /** Absolute file-system path. */
+interface Root {
   readonly path: string;
-}
-
-interface Subscription {
-  readonly matches: (path: string) => boolean;
-  readonly listener: (change: FileChange) => void;
-}
-
-interface Watched {
   readonly watcher: FSWatcher;
-  readonly subscriptions: Set<Subscription>;
-  /** Resolves once chokidar has walked the folder and reports changes. */
   readonly ready: Promise<void>;
+  refs: number;
 }
 
-/** VS Code's default `files.watcherExclude`: huge or internal trees nobody watches. */
-const EXCLUDED = picomatch(
-  ["**/.git/objects/**", "**/.git/subtree-cache/**", "**/node_modules/**", "**/.hg/store/**"],
-  {
-    dot: true,
-  },
-);
+/** A folder-relative path with `/` separators. */
+const relativeTo = (root: string, path: string): string => relative(root, path).split(sep).join("/");
 
-const toPosix = (p: string): string => (sep === "/" ? p : p.split(sep).join("/"));
+/** Coalesces one batch: the last word per path, following VS Code's rules. */
+export const coalesce = (events: ReadonlyArray<{ path: string; kind: FileChangeKind }>): FileChange[] => {
+  const byPath = new Map<string, FileChangeKind>();
+  for (const { path, kind } of events) {
+    const previous = byPath.get(path);
+    if (previous === undefined) byPath.set(path, kind);
+    else if (previous === "created" && kind === "deleted") byPath.delete(path);
+    else if (previous === "deleted" && kind === "created") byPath.set(path, "changed");
+    else if (previous === "created" && kind === "changed") byPath.set(path, "created");
+    else byPath.set(path, kind);
+  }
+  const deletedFolders = [...byPath].filter(([, k]) => k === "deleted").map(([p]) => p + sep);
+  return [...byPath]
+    .filter(([path, kind]) => kind !== "deleted" || !deletedFolders.some((d) => path.startsWith(d)))
+    .map(([path, kind]) => ({ uri: pathToFileURL(path).toString(), kind }));
+};
 
 export class FileWatcherService {
-  private readonly watched = new Map<string, Watched>();
+  private readonly roots = new Map<string, Root>();
+  private readonly listeners = new Set<(changes: ReadonlyArray<FileChange>) => void>();
+  private pending: Array<{ path: string; kind: FileChangeKind }> = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /**
-   * Calls `listener` for every change below `root` whose path relative to `root` matches `glob`.
-   * Returns a disposer; the folder's watcher closes with its last subscription.
-   */
-  subscribe(
-    root: string,
-    glob: string,
-    listener: (change: FileChange) => void,
-  ): { ready: Promise<void>; dispose(): void } {
-    const test = picomatch(glob, { dot: true });
-    const subscription: Subscription = {
-      matches: (path) => {
-        const rel = relative(root, path);
-        return rel !== "" && !rel.startsWith("..") && test(toPosix(rel));
-      },
-      listener,
-    };
-    const watched = this.watched.get(root) ?? this.watch(root);
-    watched.subscriptions.add(subscription);
-    return {
-      ready: watched.ready,
-      dispose: () => {
-        watched.subscriptions.delete(subscription);
-        if (watched.subscriptions.size > 0 || this.watched.get(root) !== watched) return;
-        this.watched.delete(root);
-        void watched.watcher.close();
-      },
-    };
-  }
-
-  async dispose(): Promise<void> {
-    const all = [...this.watched.values()];
-    this.watched.clear();
-    await Promise.all(all.map((w) => w.watcher.close()));
-  }
-
-  private watch(root: string): Watched {
-    const watcher = watch(root, {
-      ignoreInitial: true,
-      ignored: (path) => {
-        const rel = relative(root, path);
-        return rel !== "" && EXCLUDED(toPosix(rel));
-      },
-    });
-    const subscriptions = new Set<Subscription>();
-    const emit = (kind: FileChangeKind) => (path: string) => {
-      for (const s of [...subscriptions]) {
-        if (!s.matches(path)) continue;
-        try {
-          s.listener({ kind, path });
-        } catch {
-          // A listener's failure is its own (the API layer reports it); the others still hear.
-        }
+  constructor(
+    private readonly excludes: FileExcludes,
+    private readonly log: (message: string) => void,
+  ) {
+    // New excludes: restart the watchers with them.
+    excludes.onDidChange(() => {
+      for (const root of [...this.roots.values()]) {
+        void root.watcher.close();
+        this.roots.set(root.path, { ...this.start(root.path), refs: root.refs });
       }
+    });
+  }
+
+  /** Watches `path` (a folder) recursively until the returned function is called. */
+  watch(path: string): () => void {
+    const existing = this.roots.get(path);
+    if (existing) existing.refs++;
+    else this.roots.set(path, { ...this.start(path), refs: 1 });
+    let disposed = false;
+    return () => {
+      if (disposed) return;
+      disposed = true;
+      const root = this.roots.get(path);
+      if (!root || --root.refs > 0) return;
+      this.roots.delete(path);
+      void root.watcher.close();
     };
-    watcher.on("add", emit("created")).on("addDir", emit("created"));
-    watcher.on("change", emit("changed"));
-    watcher.on("unlink", emit("deleted")).on("unlinkDir", emit("deleted"));
-    // A folder that vanishes or cannot be read must not take the host down.
-    watcher.on("error", () => undefined);
+  }
+
+  /** Resolves once the first scan of `path` is done (events before it may be missed). */
+  ready(path: string): Promise<void> {
+    return this.roots.get(path)?.ready ?? Promise.resolve();
+  }
+
+  /** Whether `path` is inside (or is) a watched folder. */
+  isWatched(path: string): boolean {
+    return [...this.roots.keys()].some((root) => path === root || path.startsWith(root + sep));
+  }
+
+  onDidChange(listener: (changes: ReadonlyArray<FileChange>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const root of this.roots.values()) void root.watcher.close();
+    this.roots.clear();
+  }
+
+  private start(path: string): Omit<Root, "refs"> {
+    const excluded: PathTest = this.excludes.watcher();
+    const watcher = watch(path, {
+      ignoreInitial: true,
+      // Never descend into excluded folders (a watch per directory is what chokidar costs).
+      ignored: (p: string) => p !== path && excluded(relativeTo(path, p)),
+    });
+    const push = (kind: FileChangeKind) => (p: string) => this.push(p, kind);
+    watcher
+      .on("add", push("created"))
+      .on("addDir", push("created"))
+      .on("change", push("changed"))
+      .on("unlink", push("deleted"))
+      .on("unlinkDir", push("deleted"))
+      .on("error", (e: unknown) => this.log(`file watcher (${path}): ${e instanceof Error ? e.message : String(e)}`));
     const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
-    const watched = { watcher, subscriptions, ready };
-    this.watched.set(root, watched);
-    return watched;
+    return { path, watcher, ready };
+  }
+
+  private push(path: string, kind: FileChangeKind): void {
+    this.pending.push({ path, kind });
+    this.timer ??= setTimeout(() => this.flush(), COALESCE_MS);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const changes = coalesce(this.pending);
+    this.pending = [];
+    if (changes.length === 0) return;
+    for (const l of this.listeners) {
+      try {
+        l(changes);
+      } catch (e) {
+        this.log(`file watcher listener: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
 }
+
+/** A folder that exists (extension watchers on missing bases watch nothing, as in VS Code). */
+export const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};

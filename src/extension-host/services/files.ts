@@ -1,9 +1,10 @@
 /** The file system, owned by the extension host: what the explorer and editors read and write. */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, extname, join } from "node:path";
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BinaryFile, FileModifiedOnDisk, FileSystemFailure } from "../../protocol/contracts/ext-host.js";
+import { FileOperationRefused } from "../../protocol/contracts/files.js";
 import type { FileContent, FileEntry, ImagePreview } from "../../protocol/workbench.js";
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -119,4 +120,98 @@ export class FilesService {
     }
     return etagOf(bytes);
   }
+
+  // ── explorer operations: never overwrite, refuse bad names before touching the disk ─────────
+
+  async createFile(uri: string): Promise<null> {
+    const path = await this.vacantTarget(uri);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, new Uint8Array(), { flag: "wx" });
+    } catch (e) {
+      throw failure(uri, e);
+    }
+    return null;
+  }
+
+  async createFolder(uri: string): Promise<null> {
+    const path = await this.vacantTarget(uri);
+    await mkdir(path, { recursive: true }).catch((e: unknown) => {
+      throw failure(uri, e);
+    });
+    return null;
+  }
+
+  async rename(source: string, target: string): Promise<null> {
+    const from = pathOf(source);
+    if (!(await exists(from))) {
+      throw new FileOperationRefused({ uri: source, reason: "FileNotFound", message: `${source} does not exist` });
+    }
+    const to = pathOf(target);
+    // A case-only rename (a.txt → A.txt) on a case-insensitive disk finds the source as the target.
+    const caseOnly = from.toLowerCase() === to.toLowerCase() && from !== to;
+    if (!caseOnly) await this.vacantTarget(target);
+    else validName(target, to);
+    await rename(from, to).catch((e: unknown) => {
+      throw failure(source, e);
+    });
+    return null;
+  }
+
+  /** To the trash (the `trash` package: freedesktop on Linux, Finder's on macOS, the Recycle Bin on Windows), or permanently. */
+  async delete(uri: string, useTrash: boolean): Promise<null> {
+    const path = pathOf(uri);
+    if (!(await exists(path))) {
+      throw new FileOperationRefused({ uri, reason: "FileNotFound", message: `${uri} does not exist` });
+    }
+    if (useTrash) {
+      try {
+        const { default: trash } = await import("trash");
+        await trash([path], { glob: false });
+      } catch (e) {
+        throw new FileOperationRefused({
+          uri,
+          reason: "TrashUnavailable",
+          message: `Could not move '${basename(path)}' to the trash: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
+      return null;
+    }
+    await rm(path, { recursive: true }).catch((e: unknown) => {
+      throw failure(uri, e);
+    });
+    return null;
+  }
+
+  /** The path of `uri` after checking its name, and that nothing is there yet. */
+  private async vacantTarget(uri: string): Promise<string> {
+    const path = pathOf(uri);
+    validName(uri, path);
+    if (await exists(path)) {
+      throw new FileOperationRefused({
+        uri,
+        reason: "FileExists",
+        message: `A file or folder '${basename(path)}' already exists at this location.`,
+      });
+    }
+    return path;
+  }
 }
+
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
+
+/** Like VS Code's explorer: no empty or whitespace-only names, no `.` / `..`, no NUL. */
+const validName = (uri: string, path: string): void => {
+  const name = basename(path);
+  const bad = name.trim() === "" || name === "." || name === ".." || name.includes("\0");
+  if (bad)
+    throw new FileOperationRefused({
+      uri,
+      reason: "InvalidName",
+      message: `'${name}' is not a valid file or folder name.`,
+    });
+};

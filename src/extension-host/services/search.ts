@@ -22,6 +22,13 @@ import {
 } from "../../protocol/search.js";
 import type { FilesService } from "./files.js";
 
+/** VS Code's `search.exclude` defaults that are not in `files.exclude`. */
+export const SEARCH_ONLY_EXCLUDES: ReadonlyArray<string> = [
+  "**/node_modules",
+  "**/bower_components",
+  "**/*.code-search",
+];
+
 /** VS Code's `files.exclude` + `search.exclude` defaults. */
 export const DEFAULT_EXCLUDES: ReadonlyArray<string> = [
   "**/.git",
@@ -60,7 +67,7 @@ const PREVIEW_BEFORE = 40;
 const PREVIEW_MAX = 250;
 const BINARY_SNIFF_BYTES = 8_192;
 
-type PathTest = (relativePath: string) => boolean;
+export type PathTest = (relativePath: string) => boolean;
 
 /** Comma-separated globs → a test on workspace-relative paths; "src" or "*.ts" match anywhere, like VS Code. */
 export const globTest = (globs: string): PathTest | undefined => {
@@ -178,11 +185,16 @@ export class SearchService {
     private readonly limits: SearchLimits = DEFAULT_SEARCH_LIMITS,
   ) {}
 
-  async listFiles(folderUris: ReadonlyArray<string>, maxResults?: number): Promise<WorkspaceFiles> {
+  /** `excluded` defaults to DEFAULT_EXCLUDES; the host passes `files.exclude` from the settings + search's own. */
+  async listFiles(
+    folderUris: ReadonlyArray<string>,
+    maxResults?: number,
+    excluded: PathTest = defaultExcluded,
+  ): Promise<WorkspaceFiles> {
     const max = Math.max(0, Math.min(maxResults ?? this.limits.maxListedFiles, this.limits.maxListedFiles));
     const files: string[] = [];
     const stop = new AbortController();
-    for await (const f of walk(foldersOf(folderUris), defaultExcluded, stop.signal)) {
+    for await (const f of walk(foldersOf(folderUris), excluded, stop.signal)) {
       if (files.length >= max) {
         stop.abort();
         return { files, truncated: true };
@@ -190,6 +202,33 @@ export class SearchService {
       files.push(pathToFileURL(f.path).toString());
     }
     return { files, truncated: false };
+  }
+
+  /**
+   * `workspace.findFiles`: files under `roots` (folder paths) whose root-relative path passes
+   * `included` and is not `excluded` (excluded folders are not walked), at most `maxResults`.
+   */
+  async findFiles(
+    roots: ReadonlyArray<string>,
+    included: PathTest,
+    excluded: PathTest,
+    maxResults: number,
+    signal: AbortSignal,
+  ): Promise<string[]> {
+    const out: string[] = [];
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    signal.addEventListener("abort", onAbort);
+    try {
+      for await (const f of walk(roots, excluded, stop.signal)) {
+        if (!included(f.relative)) continue;
+        out.push(f.path);
+        if (out.length >= maxResults) break;
+      }
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
+    return out;
   }
 
   /** Streams batches to `emit`; resolves with the totals (also when cancelled). */

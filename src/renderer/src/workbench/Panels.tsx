@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ProfilerPanel } from "../profiler/ProfilerPanel.js";
 import { errorText } from "./commands.js";
 import { basename } from "./languages.js";
+import { openAt } from "./search/open-at.js";
 import { useStore } from "./store.js";
 import type { PanelView, WorkbenchServices } from "./workbench-services.js";
 
@@ -16,7 +17,12 @@ const Problems = ({ services }: { services: WorkbenchServices }) => {
     <ul className="problems" data-testid="problems">
       {rows.map(({ key, uri, d }) => (
         <li key={key}>
-          <button type="button" data-testid="problem" onClick={() => void services.documents.openFile(uri)}>
+          <button
+            type="button"
+            data-testid="problem"
+            // VS Code puts the cursor at the problem's start (its range collapsed to the start).
+            onClick={() => void openAt(services, uri, { line: d.range.start.line, column: d.range.start.character })}
+          >
             <span className={`sev ${d.severity}`}>
               {d.severity === "error" ? "⊗" : d.severity === "warning" ? "⚠" : "ℹ"}
             </span>

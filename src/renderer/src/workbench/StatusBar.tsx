@@ -4,6 +4,7 @@ import type { ChannelState } from "../channel/channel-state.js";
 import { runHostCommand } from "./commands.js";
 import { cursorStatusLabel, setEol } from "./editor/cursor-status.js";
 import { monaco } from "./editor/monaco.js";
+import { NotificationBell } from "./Notifications.js";
 import { useStore } from "./store.js";
 import { useChannelState } from "../use-channel-state.js";
 import type { WorkbenchServices } from "./workbench-services.js";
@@ -119,6 +120,7 @@ export const StatusBar = ({ services }: { services: WorkbenchServices }) => {
         <StatusItem key={i.id} services={services} item={i} />
       ))}
       {active && <EditorStatusItems services={services} />}
+      <NotificationBell services={services} />
     </footer>
   );
 };

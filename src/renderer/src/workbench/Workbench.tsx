@@ -3,6 +3,7 @@ import { OutlineView } from "./OutlineView.js";
 import { showWorkspaceSymbols } from "./workspace-symbols.js";
 import { useEffect, useMemo } from "react";
 import { BinaryView } from "./BinaryView.js";
+import { ContextMenu } from "./ContextMenu.js";
 import { Dialog } from "./Dialog.js";
 import { EditorPane } from "./EditorPane.js";
 import { Explorer } from "./Explorer.js";
@@ -12,6 +13,7 @@ import { Panels } from "./Panels.js";
 import { QuickInputBox } from "./QuickInput.js";
 import { QuickOpen } from "./QuickOpen.js";
 import { SearchView } from "./search/SearchView.js";
+import { SettingsViews } from "./settings/SettingsViews.js";
 import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
@@ -128,6 +130,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
                 )}
               </div>
             ))}
+            <SettingsViews services={services} />
           </div>
           {panelOpen && <Sash orientation="horizontal" size={panel} min={80} max={900} invert testId="panel-sash" />}
           <div className="panel-container" style={panelOpen ? { height: panelHeight } : undefined}>
@@ -141,6 +144,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
       <QuickInputBox services={services} />
       <Notifications services={services} />
       <Dialog services={services} />
+      <ContextMenu />
     </div>
   );
 };

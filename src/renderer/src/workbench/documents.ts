@@ -24,6 +24,8 @@ export interface OpenDocument {
   readonly restored: boolean;
   /** Not text: shown as a notice, never as an editable (and saveable) buffer. */
   readonly binary: boolean;
+  /** The file was deleted on disk (or from the explorer); the editor stays open and a save re-creates it. */
+  readonly deleted?: boolean;
 }
 
 export const isDirty = (d: OpenDocument): boolean => d.dirty;
@@ -71,6 +73,7 @@ export class Documents {
   private readonly tracked = new Map<string, Tracked>();
   private readonly backupTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly modelListeners = new Set<(model: monaco.editor.ITextModel) => void>();
+  private readonly renameListeners = new Set<(from: string, to: string) => void>();
   /** The last save of each document: saves run one after another, each based on the etag the previous wrote. */
   private readonly saving = new Map<string, Promise<unknown>>();
 
@@ -116,7 +119,7 @@ export class Documents {
     }
   }
 
-  /** Opens (or focuses) a tab; `activate: false` opens it in the background (e.g. a rename's other files). */
+  /** `activate: false` opens the tab in the background (e.g. a file a workspace edit changes). */
   async openFile(uri: string, { activate = true }: { activate?: boolean } = {}): Promise<void> {
     if (!this.get(uri)) {
       const [file] = await Promise.all([
@@ -190,7 +193,7 @@ export class Documents {
       throw e;
     }
     t.savedVersion = version;
-    this.patch(uri, { dirty: t.model.getAlternativeVersionId() !== version, restored: false });
+    this.patch(uri, { dirty: t.model.getAlternativeVersionId() !== version, restored: false, deleted: false });
     this.storage.removeItem(BACKUP_PREFIX + uri);
     this.host.documentSaved(uri);
   }
@@ -205,6 +208,73 @@ export class Documents {
     t.savedVersion = t.model.getAlternativeVersionId();
     this.patch(uri, { dirty: false, restored: false });
     this.writeBackup(uri); // clean now: drops the backup and its pending timer
+  }
+
+  /** Called when an open document follows its file to a new uri (before the old one leaves the list). */
+  onDidRename(listener: (from: string, to: string) => void): () => void {
+    this.renameListeners.add(listener);
+    return () => this.renameListeners.delete(listener);
+  }
+
+  /**
+   * The file (or a folder above it) was renamed: every open document inside follows to its new
+   * uri with its text — unsaved changes included, still dirty — in the same tab position.
+   */
+  renamed(from: string, to: string): void {
+    for (const [uri, t] of [...this.tracked]) {
+      const target = uri === from ? to : uri.startsWith(`${from}/`) ? to + uri.slice(from.length) : undefined;
+      if (target === undefined || this.tracked.has(target)) continue;
+      const old = this.get(uri);
+      const dirty = old?.dirty ?? false;
+      const text = t.model.getValue();
+      const model = this.track(target, this.languageFor(target), text, dirty, t.etag);
+      this.patch(target, { restored: old?.restored ?? false });
+      for (const l of this.renameListeners) l(uri, target);
+      const wasActive = this.active.get() === uri;
+      // The new entry takes the old one's place in the tab list.
+      this.open.update((docs) => {
+        const moved = docs.find((d) => d.uri === target)!;
+        return docs.filter((d) => d.uri !== target).map((d) => (d.uri === uri ? moved : d));
+      });
+      this.tracked.delete(uri);
+      clearTimeout(this.backupTimers.get(uri));
+      this.backupTimers.delete(uri);
+      this.storage.removeItem(BACKUP_PREFIX + uri);
+      t.subscription.dispose();
+      t.model.dispose();
+      this.host.documentClosed(uri);
+      this.host
+        .documentOpened({ uri: target, languageId: model.getLanguageId(), version: model.getVersionId(), text })
+        .catch(() => undefined);
+      if (dirty) this.writeBackup(target);
+      if (wasActive) this.setActive(target);
+    }
+  }
+
+  /** Files deleted on disk: their editors stay open, marked deleted; the text (saved or not) is kept. */
+  markDeleted(uri: string, deleted = true): void {
+    for (const d of this.open.get()) {
+      if ((d.uri === uri || d.uri.startsWith(`${uri}/`)) && (d.deleted ?? false) !== deleted)
+        this.patch(d.uri, { deleted });
+    }
+  }
+
+  /**
+   * The file changed on disk: a clean editor takes the new text (undoable, like a revert); a dirty
+   * one keeps its text, and saving it then asks before overwriting (FileModifiedOnDisk).
+   */
+  async reloadIfClean(uri: string): Promise<void> {
+    const t = this.tracked.get(uri);
+    if (!t || this.get(uri)?.dirty) return;
+    const file = await this.host.readFile(uri).catch(() => undefined);
+    // Typed into meanwhile, closed, or unchanged: leave it.
+    if (!file || this.tracked.get(uri) !== t || this.get(uri)?.dirty || file.etag === t.etag) return;
+    if (t.model.getValue() !== file.text) {
+      t.model.pushEditOperations([], [{ range: t.model.getFullModelRange(), text: file.text }], () => null);
+    }
+    t.etag = file.etag;
+    t.savedVersion = t.model.getAlternativeVersionId();
+    this.patch(uri, { dirty: false, deleted: false });
   }
 
   /** Writes pending (debounced) backups now, e.g. before the page unloads. */

@@ -6,6 +6,7 @@
 import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
+import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/contracts/files.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
 import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
@@ -20,9 +21,13 @@ import type {
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
+import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
+import { ExplorerModel } from "./files/explorer-model.js";
+import { onFilesChanged } from "./files/file-operations.js";
 import { RecentList } from "./recent.js";
 import { SearchModel } from "./search/search-model.js";
+import { SettingsServices } from "./settings/settings-services.js";
 import { Store } from "./store.js";
 import { loadWindowState, saveWindowState } from "./window-state.js";
 
@@ -68,15 +73,21 @@ export class WorkbenchServices {
   readonly recentFiles = new RecentList("direct-editor.recentFiles");
   readonly recentCommands = new RecentList("direct-editor.recentCommands");
   readonly search: SearchModel;
+  readonly settings: SettingsServices;
   private nextNotification = 1;
   private initializedGeneration = -1;
   /** Tabs of the window before a reload, reopened after the first initialize. */
   private tabsToRestore: { tabs: ReadonlyArray<string>; active: string | null } | undefined;
   /** Reload Window flushed the backups: the page may unload without asking. */
   private reloading = false;
+  /** The user answered the close prompt (Save / Don't Save): the window may unload now. */
+  private closeConfirmed = false;
 
   /** The extension host, typed by its contract. */
   readonly host: Proxy<typeof ExtHostContract>;
+  /** Explorer file operations (new, rename, delete) on the host. */
+  readonly files: Proxy<typeof ExtHostFilesContract>;
+  readonly explorer: ExplorerModel;
   /** Liveness, echo and call-back, for the Developer panel. */
   readonly channel: Proxy<typeof ChannelContract>;
 
@@ -86,9 +97,12 @@ export class WorkbenchServices {
   ) {
     this.host = proxy(client, ExtHostContract);
     this.channel = proxy(client, ChannelContract);
+    this.files = proxy(client, ExtHostFilesContract);
+    this.explorer = new ExplorerModel(this.host);
     this.documents = new Documents(this.host);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
+    this.settings = new SettingsServices(this);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();
@@ -99,6 +113,7 @@ export class WorkbenchServices {
   async start(): Promise<void> {
     this.documents.restoreBackups();
     await this.registerHandlers();
+    await this.settings.start();
     // A reload of this window (sessionStorage survives it) reopens its folder and tabs.
     const saved = loadWindowState();
     this.tabsToRestore = saved && { tabs: saved.tabs, active: saved.active };
@@ -110,8 +125,16 @@ export class WorkbenchServices {
     persist();
     window.addEventListener("beforeunload", (e) => {
       this.documents.flushBackups();
-      // Closing the window with unsaved buffers asks (Electron main must answer will-prevent-unload).
-      if (!this.reloading && this.documents.open.get().some(isDirty)) e.preventDefault();
+      // Unsaved buffers hold the window open: the browser asks natively; in Electron main hears
+      // will-prevent-unload and hands the question back to us (onCloseRequested below).
+      if (!this.reloading && !this.closeConfirmed && this.documents.open.get().some(isDirty)) e.preventDefault();
+    });
+    this.bridge?.onCloseRequested?.(() => {
+      void askBeforeClosingWindow(this).then((close) => {
+        if (!close) return;
+        this.closeConfirmed = true;
+        void this.bridge?.confirmClose?.();
+      });
     });
     // Every new connection may be a new extension host: tell it everything it must know.
     const onState = () => {
@@ -140,8 +163,10 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
+      this.editor.textEditors.resend();
       await this.restoreTabs();
       await this.refreshCommands();
+      void this.settings.loadSettings(); // the folder (its workspace settings) may have changed
     } catch (e) {
       this.appendOutput("Direct Editor", `initialize failed: ${e instanceof Error ? e.message : String(e)}\n`);
     }
@@ -267,5 +292,9 @@ export class WorkbenchServices {
     });
     await served.ready;
     await serve(this.client, WorkbenchLanguageFeaturesContract, this.editor.languageFeatures.workbenchHandlers()).ready;
+    await serve(this.client, WorkbenchFilesContract, {
+      filesChanged: (changes) => onFilesChanged(this, changes),
+      excludesChanged: () => this.explorer.refresh(),
+    }).ready;
   }
 }

@@ -20,6 +20,10 @@ export class EditorGroups {
 
   constructor(private readonly documents: Documents) {
     documents.active.subscribe(() => this.setGroupActive(this.focused.get(), documents.active.get()));
+    // A renamed document stays in the groups that showed it, under its new uri.
+    documents.onDidRename((from, to) =>
+      this.groups.update((gs) => gs.map((g) => (g.active === from ? { ...g, active: to } : g))),
+    );
     // A closed document leaves every group that showed it.
     documents.open.subscribe(() => {
       const open = documents.open.get().map((d) => d.uri);

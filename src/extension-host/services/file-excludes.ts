@@ -1,0 +1,74 @@
+/**
+ * `files.exclude` and `files.watcherExclude`, read through the configuration service so that a
+ * setting changes them (VS Code's defaults when nothing is set). Globs are matched against paths
+ * relative to a workspace folder; a matching folder hides everything below it.
+ */
+import picomatch from "picomatch";
+import type { ConfigurationService } from "./configuration.js";
+
+/** VS Code's `files.exclude` default. */
+export const DEFAULT_FILES_EXCLUDE: Readonly<Record<string, boolean>> = {
+  "**/.git": true,
+  "**/.svn": true,
+  "**/.hg": true,
+  "**/CVS": true,
+  "**/.DS_Store": true,
+  "**/Thumbs.db": true,
+};
+
+/** VS Code's `files.watcherExclude` default. */
+export const DEFAULT_WATCHER_EXCLUDE: Readonly<Record<string, boolean>> = {
+  "**/.git/objects/**": true,
+  "**/.git/subtree-cache/**": true,
+  "**/.hg/store/**": true,
+  "**/node_modules/*/**": true,
+};
+
+export type PathTest = (relativePath: string) => boolean;
+
+/** The globs switched on (`true`) in a `{glob: boolean}` setting; `{when: …}` siblings clauses are not supported and skipped. */
+export const enabledGlobs = (value: unknown, fallback: Readonly<Record<string, boolean>>): string[] => {
+  const record = typeof value === "object" && value !== null && !Array.isArray(value) ? value : fallback;
+  return Object.entries(record)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+};
+
+/** A test on folder-relative paths (`/` separated): the glob itself or anything inside what it matches. */
+export const globsTest = (globs: ReadonlyArray<string>): PathTest => {
+  const patterns = globs.flatMap((g) => {
+    const p = g.replace(/^\.\//, "").replace(/\/+$/, "");
+    return p ? [p, `${p}/**`] : [];
+  });
+  if (patterns.length === 0) return () => false;
+  const isMatch = picomatch(patterns, { dot: true });
+  return (path) => isMatch(path);
+};
+
+export class FileExcludes {
+  constructor(private readonly configuration: ConfigurationService) {}
+
+  filesExcludeGlobs(): string[] {
+    return enabledGlobs(this.configuration.get("files.exclude"), DEFAULT_FILES_EXCLUDE);
+  }
+
+  /** What the explorer and Quick Open hide. */
+  files(): PathTest {
+    return globsTest(this.filesExcludeGlobs());
+  }
+
+  /** What the watcher does not watch: `files.watcherExclude` and `files.exclude`. */
+  watcher(): PathTest {
+    return globsTest([
+      ...enabledGlobs(this.configuration.get("files.watcherExclude"), DEFAULT_WATCHER_EXCLUDE),
+      ...this.filesExcludeGlobs(),
+    ]);
+  }
+
+  /** Calls `listener` when either setting changes. */
+  onDidChange(listener: () => void): void {
+    this.configuration.onDidChange.event(({ keys }) => {
+      if (keys.some((k) => k === "files" || k === "files.exclude" || k === "files.watcherExclude")) listener();
+    });
+  }
+}

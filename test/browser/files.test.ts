@@ -1,0 +1,228 @@
+/**
+ * Issue #12 items 2 and 7 in the built workbench (real Chromium, real extension host): explorer
+ * file operations through the context menu and the inline input, the file watcher driving the
+ * explorer and the open editors, `files.exclude`, notifications and the Problems panel.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { repoRoot } from "../support/paths.js";
+
+describe("files, watcher, notifications, problems", () => {
+  let browser: Browser;
+  let harness: RendererHarness | undefined;
+  let workspace: string;
+  let dataDir: string;
+  const previousXdg = process.env["XDG_DATA_HOME"];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (previousXdg === undefined) delete process.env["XDG_DATA_HOME"];
+    else process.env["XDG_DATA_HOME"] = previousXdg;
+  });
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), "files-ws-"));
+    dataDir = mkdtempSync(join(tmpdir(), "files-data-"));
+    // The host's trash goes here (freedesktop: $XDG_DATA_HOME/Trash), not into the real home.
+    process.env["XDG_DATA_HOME"] = join(dataDir, "xdg");
+    mkdirSync(join(workspace, "src"));
+    mkdirSync(join(workspace, ".git"));
+    writeFileSync(join(workspace, ".git", "HEAD"), "ref: refs/heads/main\n");
+    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
+    writeFileSync(join(workspace, "src", "main.txt"), "main\n");
+  });
+  afterEach(async () => {
+    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
+    await harness?.close();
+    harness = undefined;
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const open = async (devExtensions?: string[]): Promise<Page> => {
+    harness = await openWorkbench({
+      browser,
+      dataDir,
+      workspaceUri: pathToFileURL(workspace).toString(),
+      ...(devExtensions ? { devExtensions } : {}),
+    });
+    await item(harness.page, "readme.md").waitFor();
+    return harness.page;
+  };
+  const item = (page: Page, name: string) => page.locator(`[data-testid="explorer-item"][data-name="${name}"]`);
+  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
+  const menuItem = (page: Page, label: string) =>
+    page.locator(`[data-testid="context-menu-item"][data-label="${label}"]`);
+  const input = (page: Page) => page.getByTestId("explorer-input");
+  const inputError = (page: Page) => page.getByTestId("explorer-input-error");
+  const editorText = async (page: Page) =>
+    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
+  const runCommand = async (page: Page, id: string, filter: string) => {
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill(filter);
+    await page.locator(`[data-testid="palette-item"][data-command="${id}"]`).click();
+  };
+
+  it("creates, validates, renames (the dirty editor follows) and deletes to the trash through the context menu", async () => {
+    const page = await open();
+    // files.exclude: .git is not listed.
+    await expect.poll(() => item(page, ".git").count()).toBe(0);
+
+    // New File in src (right-click the folder) → inline input; bad names keep it open with an error.
+    await item(page, "src").click({ button: "right" });
+    await menuItem(page, "New File…").click();
+    await input(page).press("Enter");
+    await expect.poll(() => inputError(page).textContent()).toContain("must be provided");
+    await input(page).fill("/abs.txt");
+    await expect.poll(() => inputError(page).textContent()).toContain("cannot start with a slash");
+    await input(page).fill("main.txt");
+    await expect.poll(() => inputError(page).textContent()).toContain("already exists");
+    await input(page).fill("new.txt");
+    await expect.poll(() => inputError(page).count()).toBe(0);
+    await input(page).press("Enter");
+    await item(page, "new.txt").waitFor();
+    expect(existsSync(join(workspace, "src", "new.txt"))).toBe(true);
+    await tab(page, "new.txt").waitFor(); // a new file opens, as in VS Code
+
+    // Unsaved text in its editor…
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.type("draft text");
+    await expect.poll(() => tab(page, "new.txt").getAttribute("data-dirty")).toBe("true");
+
+    // …follows the rename (F2 on the explorer selection).
+    await item(page, "new.txt").click();
+    await page.keyboard.press("F2");
+    await expect.poll(() => input(page).inputValue()).toBe("new.txt");
+    await input(page).fill("renamed.txt");
+    await input(page).press("Enter");
+    await item(page, "renamed.txt").waitFor();
+    expect(existsSync(join(workspace, "src", "new.txt"))).toBe(false);
+    expect(readFileSync(join(workspace, "src", "renamed.txt"), "utf8")).toBe("");
+    await tab(page, "renamed.txt").waitFor();
+    expect(await tab(page, "new.txt").count()).toBe(0);
+    expect(await tab(page, "renamed.txt").getAttribute("data-dirty")).toBe("true");
+    expect(await editorText(page)).toContain("draft text");
+
+    // Copy Relative Path.
+    await harness!.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: harness!.origin });
+    await item(page, "renamed.txt").click({ button: "right" });
+    await menuItem(page, "Copy Relative Path").click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("src/renamed.txt");
+
+    // Delete → confirm → the OS trash; the editor stays open, marked deleted, its text kept.
+    await item(page, "renamed.txt").click({ button: "right" });
+    await menuItem(page, "Delete").click();
+    await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("delete 'renamed.txt'");
+    await page.getByTestId("dialog-button").filter({ hasText: "Move to Trash" }).click();
+    await expect.poll(() => item(page, "renamed.txt").count()).toBe(0);
+    expect(existsSync(join(workspace, "src", "renamed.txt"))).toBe(false);
+    // freedesktop trash: the file under a generated name, its origin in a .trashinfo.
+    const trashInfo = join(dataDir, "xdg", "Trash", "info");
+    const infos = readdirSync(trashInfo).map((f) => readFileSync(join(trashInfo, f), "utf8"));
+    expect(infos.some((info) => info.includes(`Path=${join(workspace, "src", "renamed.txt")}`))).toBe(true);
+    expect(await tab(page, "renamed.txt").getAttribute("data-deleted")).toBe("true");
+    expect(await tab(page, "renamed.txt").getAttribute("data-dirty")).toBe("true");
+    expect(await editorText(page)).toContain("draft text");
+
+    // New Folder from the explorer's title button, at the root.
+    await item(page, "readme.md").click();
+    await page.getByTestId("explorer-new-folder").click();
+    await input(page).fill("docs");
+    await input(page).press("Enter");
+    await item(page, "docs").waitFor();
+    expect(existsSync(join(workspace, "docs"))).toBe(true);
+  });
+
+  it("follows the disk: files created or deleted outside appear and disappear; clean editors reload, dirty ones keep their text", async () => {
+    const page = await open();
+    writeFileSync(join(workspace, "outside.md"), "made outside\n");
+    await item(page, "outside.md").waitFor({ timeout: 10_000 });
+    // Inside an expanded folder too.
+    await item(page, "src").click();
+    await item(page, "main.txt").waitFor();
+    writeFileSync(join(workspace, "src", "later.txt"), "later\n");
+    await item(page, "later.txt").waitFor({ timeout: 10_000 });
+    unlinkSync(join(workspace, "outside.md"));
+    await expect.poll(() => item(page, "outside.md").count(), { timeout: 10_000 }).toBe(0);
+
+    // A clean editor takes the new text from disk.
+    await item(page, "readme.md").click();
+    await tab(page, "readme.md").waitFor();
+    writeFileSync(join(workspace, "readme.md"), "# Changed on disk\n");
+    await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain("Changed on disk");
+    expect(await tab(page, "readme.md").getAttribute("data-dirty")).toBe("false");
+
+    // A dirty one keeps its text; saving then asks before overwriting.
+    await item(page, "main.txt").click();
+    await tab(page, "main.txt").waitFor();
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("mine");
+    await expect.poll(() => tab(page, "main.txt").getAttribute("data-dirty")).toBe("true");
+    writeFileSync(join(workspace, "src", "main.txt"), "theirs\n");
+    await page.waitForTimeout(1_000); // the watcher's event has come and gone
+    expect(await editorText(page)).toContain("mine");
+    expect(await tab(page, "main.txt").getAttribute("data-dirty")).toBe("true");
+    await page.keyboard.press("Control+S");
+    await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("changed on disk");
+    await page.keyboard.press("Escape");
+    expect(readFileSync(join(workspace, "src", "main.txt"), "utf8")).toBe("theirs\n");
+  });
+
+  it("toasts hide after a while unless hovered; errors stay; the centre lists them all and clears them", async () => {
+    const page = await open();
+    const toasts = page.getByTestId("notification");
+    await runCommand(page, "workbench.action.pingExtensionHost", "Ping Extension Host");
+    await runCommand(page, "workbench.action.pingExtensionHost", "Ping Extension Host");
+    // No main process here: restarting fails with an error notification (no buttons).
+    await runCommand(page, "workbench.action.restartExtensionHost", "Restart Extension Host");
+    await expect.poll(() => toasts.count()).toBe(3);
+    await toasts.nth(1).hover();
+    await page.waitForTimeout(11_000);
+    // The first info hid; the hovered one and the error stay.
+    await expect.poll(() => toasts.count()).toBe(2);
+    expect(await toasts.nth(0).getAttribute("data-severity")).toBe("information");
+    expect(await toasts.nth(1).getAttribute("data-severity")).toBe("error");
+
+    // The bell counts all three; the centre lists them, Clear All empties it.
+    const bell = page.getByTestId("status-notifications");
+    expect(await bell.getAttribute("data-count")).toBe("3");
+    await bell.click();
+    await expect.poll(() => page.getByTestId("center-notification").count()).toBe(3);
+    expect(await toasts.count()).toBe(0); // toasts give way to the centre
+    await page.getByTestId("notifications-clear-all").click();
+    await expect.poll(() => bell.getAttribute("data-count")).toBe("0");
+    await runCommand(page, "notifications.showList", "Show Notifications");
+    await expect.poll(() => page.getByTestId("notification-center").textContent()).toContain("NO NEW NOTIFICATIONS");
+  });
+
+  it("a click on a problem opens its file at the problem's line and column", async () => {
+    writeFileSync(join(workspace, "tasks.todo"), "TODO one\nDONE two\n    FIXME three\n");
+    const page = await open([join(repoRoot, "examples", "completion-diagnostics")]);
+    await item(page, "tasks.todo").click();
+    await page.getByTestId("problem").waitFor({ timeout: 10_000 });
+    await item(page, "readme.md").click(); // another editor is active
+    await tab(page, "readme.md").waitFor();
+    await page.getByTestId("problem").click();
+    await expect.poll(() => page.getByTestId("status-cursor").textContent()).toBe("Ln 3, Col 5");
+    expect(await page.locator('[data-testid="tab"][aria-selected="true"]').getAttribute("data-name")).toBe(
+      "tasks.todo",
+    );
+  });
+});
