@@ -35,10 +35,14 @@ export const registerLanguageCommands = (
       Number.isInteger((v as Position).character)
     )
       return new Position((v as Position).line, (v as Position).character);
-    throw new TypeError(`${command}: the second argument must be a Position`);
+    throw new TypeError(`${command}: expected a Position`);
   };
   const rangeArg = (command: string, v: unknown): Range => {
     if (v instanceof Range) return v;
+    // A Range that crossed the wire as JSON: { start, end } (Selection's JSON is [anchor, active]).
+    const r = v as { start?: unknown; end?: unknown } | null;
+    if (typeof r === "object" && r !== null && r.start !== undefined && r.end !== undefined)
+      return new Range(positionArg(command, r.start), positionArg(command, r.end));
     throw new TypeError(`${command}: expected a Range`);
   };
   const add = (id: string, handler: (...args: unknown[]) => unknown): void => {

@@ -14,7 +14,7 @@ import type { ProviderMetadataDto } from "../../protocol/language-features.js";
 import { serve, type Registrar, type Served } from "../../protocol/rpc-contract.js";
 import { CodeActionKind, Color } from "../api/language-types.js";
 import type { DocumentModel } from "../documents.js";
-import type { CommandsService } from "./commands.js";
+import { jsonSafe, type CommandsService } from "./commands.js";
 import {
   CommandRefs,
   codeActionDto,
@@ -107,7 +107,7 @@ export const serveLanguageFeatures = (registrar: Registrar, deps: LanguageFeatur
       if (!kept || kept.command !== id)
         throw new StaleReference({ message: `command ${id} (${ref}) is no longer known` });
       const result = await deps.commands.execute(kept.command, kept.args);
-      return result === undefined ? null : (JSON.parse(JSON.stringify(result) ?? "null") as unknown);
+      return jsonSafe(result);
     },
 
     completions: async (p, { signal }) => {

@@ -7,7 +7,11 @@
  * sets the host keeps for resolve are released when Monaco disposes them.
  */
 import type { ExtHostLanguageFeaturesContract } from "../../../../protocol/contracts/language-features.js";
-import type { ProviderMetadataDto, SemanticTokensDto } from "../../../../protocol/language-features.js";
+import type {
+  ProviderMetadataDto,
+  SemanticTokensDto,
+  WorkspaceEditDto,
+} from "../../../../protocol/language-features.js";
 import type { Proxy } from "../../../../protocol/rpc-contract.js";
 import {
   RUN_HOST_COMMAND,
@@ -19,6 +23,7 @@ import {
   fromRange,
   fromSuggestion,
   fromTextEdit,
+  toMarker,
   toPosition,
   toRange,
 } from "./language-convert.js";
@@ -288,22 +293,31 @@ export class MonacoLanguageProviders {
               )
               .catch(() => undefined);
             if (!r) return { actions: [], dispose: () => undefined };
-            const actions = await Promise.all(
-              r.actions.map(async (a) => ({
+            const actions = r.actions.map((a) => {
+              // An edit into files that are not open is converted only when the action is applied
+              // (Monaco resolves an action without edit first): listing actions opens no tabs.
+              const deferred = a.edit && !this.models.allOpen(a.edit) ? a.edit : undefined;
+              return {
                 title: a.title,
                 ...(a.kind !== undefined ? { kind: a.kind } : {}),
                 ...(a.isPreferred ? { isPreferred: true } : {}),
                 ...(a.disabled !== undefined ? { disabled: a.disabled } : {}),
-                ...(a.diagnostics ? { diagnostics: [] } : {}),
-                ...(a.edit ? { edit: await this.models.toMonacoEdit(a.edit) } : {}),
+                ...(a.diagnostics ? { diagnostics: a.diagnostics.map(toMarker) } : {}),
+                ...(a.edit && !deferred ? { edit: this.models.toOpenEdit(a.edit) } : {}),
                 ...(a.command ? { command: fromCommand(a.command) } : {}),
                 ...(a.needsResolve ? { cacheId: r.cacheId, index: a.index } : {}),
-              })),
-            );
+                ...(deferred ? { deferredEdit: deferred } : {}),
+              };
+            });
             return { actions, dispose: () => lf.releaseCache(r.cacheId) };
           },
           resolveCodeAction: async (action, token) => {
-            const { cacheId, index } = action as monaco.languages.CodeAction & { cacheId?: number; index?: number };
+            const { cacheId, index, deferredEdit } = action as monaco.languages.CodeAction & {
+              cacheId?: number;
+              index?: number;
+              deferredEdit?: WorkspaceEditDto;
+            };
+            if (deferredEdit) return { ...action, edit: await this.models.toMonacoEdit(deferredEdit) };
             if (cacheId === undefined || index === undefined) return action;
             const resolved = await lf.resolveCodeAction({ cacheId, index }, this.opts(token)).catch(() => undefined);
             if (!resolved?.edit) return action;

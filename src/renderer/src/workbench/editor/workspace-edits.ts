@@ -34,12 +34,22 @@ export class WorkspaceModels {
     );
   }
 
+  /** Does every file the edit changes have its document open? */
+  allOpen(edit: WorkspaceEditDto): boolean {
+    return edit.entries.every((e) => e.kind !== "text" || this.documents.get(e.uri) !== undefined);
+  }
+
   /** Files with text edits become documents (background tabs), then the edit becomes Monaco's. */
   async toMonacoEdit(edit: WorkspaceEditDto): Promise<monaco.languages.WorkspaceEdit> {
     const uris = new Set(edit.entries.flatMap((e) => (e.kind === "text" ? [e.uri] : [])));
     for (const uri of uris) {
       if (!this.documents.get(uri)) await this.documents.openFile(uri, { activate: false });
     }
+    return this.toOpenEdit(edit);
+  }
+
+  /** Monaco's form of an edit whose files are all open (see `allOpen`). */
+  toOpenEdit(edit: WorkspaceEditDto): monaco.languages.WorkspaceEdit {
     return {
       edits: edit.entries.flatMap((e) =>
         e.kind === "text"
