@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "electron-vite";
 import type { Plugin } from "vite";
+import { buildBuiltinExtensions } from "./scripts/builtin-extensions";
 
 /**
  * The CSP in index.html is the packaged one. `electron-vite dev` serves the page from
@@ -17,12 +18,22 @@ const devServerCsp = (): Plugin => ({
       .replace("connect-src 'self' ws://127.0.0.1:*", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*"),
 });
 
+/** Bundles the TypeScript built-in extensions (language clients) in place, with every main build. */
+const builtinExtensions = (): Plugin => ({
+  name: "direct-editor:builtin-extensions",
+  apply: "build",
+  buildStart: async () => {
+    await buildBuiltinExtensions(__dirname);
+  },
+});
+
 // `DIRECT_EDITOR_OUT=out-foo electron-vite build` builds into another folder, so parallel
 // work (and the tests that read the bundles) do not overwrite each other's output.
 const outDir = resolve(__dirname, process.env["DIRECT_EDITOR_OUT"] ?? "out");
 
 export default defineConfig({
   main: {
+    plugins: [builtinExtensions()],
     build: {
       outDir: resolve(outDir, "main"),
       // Test tooling loaded by `direct-editor test` at run time, never bundled.

@@ -23,6 +23,8 @@ export default tseslint.config(
       "bench-results/**",
       "test-results/**",
       "examples/**/node_modules/**",
+      // Built-in extensions bundled by scripts/builtin-extensions.ts.
+      "extensions/builtin/*/dist/**",
     ],
   },
   js.configs.recommended,

@@ -3,16 +3,19 @@
  * real built extension host (with the private pipe enabled), forks the renderer stand-in,
  * relays frames for the double-hop path exactly as a relaying main would, and reports.
  *
- *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-chromium] [--no-keystroke] [--no-search]
+ *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-chromium] [--no-keystroke] [--no-search] [--no-lsp]
  *
  * Then the Chromium run (bench/chromium.ts: the page → host round trip in headless Chromium,
  * with an in-page MessageChannel and a dedicated Worker as floors), unless --no-chromium;
- * `--only chromium` runs just it.
+ * `--only chromium` runs just it. Then the language-server run (bench/language-server.ts), unless
+ * --no-lsp; `--only lsp` runs just it.
  *
  * Then the editor keystroke benchmark (bench/keystroke.ts: Monaco vs a textarea in Chromium,
  * and the host's document sync cost), unless --no-keystroke; `--only keystroke` runs just it.
  * Then Find in Files over a generated 20,000-file tree (bench/search.ts), unless --no-search;
  * `--only search` runs just it.
+ * Then keystroke → completion list and keystroke → diagnostics for the TypeScript language server
+ * on a 2,000-line file (bench/language-server.ts), unless --no-lsp; `--only lsp` runs just it.
  */
 import { fork, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +30,7 @@ import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
 import { runChromiumBench } from "./chromium.js";
 import { runKeystrokeBench } from "./keystroke.js";
 import { runSearchBench } from "./search.js";
+import { runLanguageServerBench } from "./language-server.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
 import { checkTargets, renderTargets } from "./targets.js";
 import type { PathName } from "./transports.js";
@@ -96,6 +100,10 @@ const main = async (): Promise<void> => {
     await runSearchBench(outDir);
     return;
   }
+  if (only?.length === 1 && only[0] === "lsp") {
+    await runLanguageServerBench(outDir);
+    return;
+  }
   const chromiumOnly = only?.length === 1 && only[0] === "chromium";
   const results = chromiumOnly ? {} : await runNodeWorkloads();
   if ((chromiumOnly || !flag("--no-chromium")) && (!only || only.includes("chromium"))) {
@@ -148,6 +156,7 @@ const main = async (): Promise<void> => {
   console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
   if (!flag("--no-keystroke") && !chromiumOnly) await runKeystrokeBench(outDir);
   if (!flag("--no-search") && !chromiumOnly) await runSearchBench(outDir);
+  if (!flag("--no-lsp") && !chromiumOnly) await runLanguageServerBench(outDir);
 };
 
 const { WORKLOADS } = await import("./workloads.js");

@@ -25,8 +25,8 @@ import { serveConfiguration, WorkbenchSettings } from "./services/configuration-
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
 import { FileExcludes, globsTest } from "./services/file-excludes.js";
-import { FileWatcherService } from "./services/file-watcher.js";
 import { FilesService } from "./services/files.js";
+import { FileWatcherService } from "./services/file-watcher.js";
 import { DiagnosticsService } from "./services/diagnostics.js";
 import { CommandRefs, toPosition } from "./services/language-converters.js";
 import { LanguageRequests } from "./services/language-requests.js";
@@ -50,6 +50,7 @@ import { ProgressService } from "./services/progress.js";
 import { FileSystemProviders } from "./services/file-system-providers.js";
 import { SecretsService } from "./services/secrets.js";
 import { EnvService } from "./services/env.js";
+import { WorkspaceFoldersService } from "./services/workspace-folders.js";
 
 export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
@@ -82,6 +83,7 @@ export class HostServices {
   readonly fileSystemProviders: FileSystemProviders;
   readonly secrets: SecretsService;
   readonly env = new EnvService(this.sessions);
+  readonly workspaceFolders = new WorkspaceFoldersService();
   readonly diagnostics = new DiagnosticsService();
   readonly languageWindows: LanguageWindows;
   /** Arguments of the commands providers returned, kept until the window runs one. */
@@ -184,7 +186,7 @@ export class HostServices {
     };
     const stop = serve(this.sessions.registrar(session), ExtHostContract, {
       initialize: async (init) => {
-        session.workspaceFolders = [...init.workspaceFolders];
+        this.workspaceFolders.update(session, init.workspaceFolders);
         this.documents.resetSession(session, init.documents);
         session.activeUri = init.activeDocument ?? undefined;
         this.sessions.bound(session);

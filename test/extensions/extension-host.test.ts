@@ -73,9 +73,13 @@ describe("extension host with real extensions", () => {
   it("lists extensions and contributed commands; a command activates its extension and talks to the workbench", async () => {
     const { ext, infos } = await start();
     expect(infos.map((i) => i.id).sort()).toEqual([
+      "direct-editor.css-language-features",
+      "direct-editor.html-language-features",
+      "direct-editor.json-language-features",
       ...["css", "html", "javascript", "json", "markdown", "python", "shellscript", "typescript", "yaml"].map(
         (l) => `direct-editor.lang-${l}`,
       ),
+      "direct-editor.typescript-language-features",
       "direct-editor.word-count",
       "direct-examples.hello-command",
       "direct-examples.misbehaving",

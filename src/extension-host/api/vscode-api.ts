@@ -14,6 +14,9 @@ import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
+import { createOutputChannel } from "./output-channel.js";
+import { createExtensionsApi } from "./extensions.js";
+import { createTabGroupsApi } from "./tab-groups.js";
 import { createConfigurationApi } from "./configuration.js";
 import { createTreeViewsApi } from "./tree-views.js";
 import { createQuickInputApi } from "./quick-input.js";
@@ -91,23 +94,6 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       const index = typeof chosen === "string" ? titles.indexOf(chosen) : -1;
       return index >= 0 ? items[index] : undefined;
     };
-
-  const outputChannel = (name: string) => {
-    const append = (text: string) => windowService.appendOutput(name, text);
-    return track({
-      name,
-      append,
-      appendLine: (text: string) => append(`${text}\n`),
-      replace: (text: string) => {
-        windowService.clearOutput(name);
-        append(text);
-      },
-      clear: () => windowService.clearOutput(name),
-      show: () => windowService.showOutput(name),
-      hide: () => undefined,
-      dispose: () => windowService.clearOutput(name),
-    });
-  };
 
   let statusItemCount = 0;
   const createStatusBarItem = (
@@ -195,7 +181,18 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     showInformationMessage: showMessage("information"),
     showWarningMessage: showMessage("warning"),
     showErrorMessage: showMessage("error"),
-    createOutputChannel: (name: string) => outputChannel(name),
+    createOutputChannel: (name: unknown, languageIdOrOptions?: unknown) =>
+      track(
+        createOutputChannel(
+          {
+            append: (channel, text) => windowService.appendOutput(channel, text),
+            clear: (channel) => windowService.clearOutput(channel),
+            show: (channel) => windowService.showOutput(channel),
+          },
+          name,
+          languageIdOrOptions,
+        ),
+      ),
     createStatusBarItem,
     get activeTextEditor() {
       return editorWindow.activeTextEditor;
@@ -209,6 +206,14 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     onDidChangeTextEditorVisibleRanges: editorWindow.onDidChangeTextEditorVisibleRanges,
     onDidChangeTextEditorOptions: editorWindow.onDidChangeTextEditorOptions,
     showTextDocument: editorWindow.showTextDocument,
+    tabGroups: createTabGroupsApi({
+      documents: () => host.sessions.target()?.documents.all ?? [],
+      activeUri: () => host.sessions.target()?.activeUri,
+      onDidOpen: documents.onDidOpen.event,
+      onDidClose: documents.onDidClose.event,
+      onDidChangeActive: documents.onDidChangeActiveEditor.event,
+      guard: guardedEvent,
+    }),
     createTextEditorDecorationType: (options: Parameters<typeof editorWindow.createTextEditorDecorationType>[0]) =>
       track(editorWindow.createTextEditorDecorationType(options)),
   };
@@ -311,6 +316,14 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
         text: c.text,
       })),
     })),
+    onDidChangeWorkspaceFolders: mapEvent(host.workspaceFolders.onDidChange, ({ added, removed }) => ({
+      added: added.map((f) => ({
+        uri: Uri.parse(f.uri),
+        name: f.name,
+        index: folders().findIndex((g) => g.uri.toString() === f.uri),
+      })),
+      removed: removed.map((f, index) => ({ uri: Uri.parse(f.uri), name: f.name, index })),
+    })),
     onDidChangeConfiguration: configurationApi.onDidChangeConfiguration,
     getConfiguration: configurationApi.getConfiguration,
     applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
@@ -326,32 +339,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
   const languages = createLanguagesApi({ ext, host, track, guardedEvent });
 
-  const extensions = {
-    getExtension: (extensionId: string) => {
-      const r = extensionService.runtimes.find((e) => e.id === extensionId);
-      return r
-        ? {
-            id: r.id,
-            extensionPath: r.description.location,
-            packageJSON: r.description.manifest,
-            get isActive() {
-              return r.activated;
-            },
-            get exports() {
-              return r.exports;
-            },
-            activate: () => extensionService.activate(r, "api").then(() => r.exports),
-          }
-        : undefined;
-    },
-    get all() {
-      return extensionService.runtimes.map((r) => ({
-        id: r.id,
-        extensionPath: r.description.location,
-        isActive: r.activated,
-      }));
-    },
-  };
+  const extensions = createExtensionsApi(extensionService);
 
   const api: Record<string, unknown> = {
     // The API level we claim is the @types/vscode authors compile against.

@@ -13,6 +13,8 @@ export type ExtensionSource = "builtin" | "user" | "development";
 export interface ExtensionDescription {
   readonly id: string;
   readonly manifest: ExtensionManifest;
+  /** package.json as written, every field kept (`Extension.packageJSON`; `manifest` holds what the host reads). */
+  readonly packageJSON?: unknown;
   readonly location: string;
   readonly source: ExtensionSource;
 }
@@ -46,7 +48,15 @@ const readExtension = (
   if (manifest.main !== undefined && !resolve(location, manifest.main).startsWith(resolve(location))) {
     return { problem: { location, message: `"main" must stay inside the extension folder` } };
   }
-  return { ok: { id: `${manifest.publisher}.${manifest.name}`, manifest, location: resolve(location), source } };
+  return {
+    ok: {
+      id: `${manifest.publisher}.${manifest.name}`,
+      manifest,
+      packageJSON: raw,
+      location: resolve(location),
+      source,
+    },
+  };
 };
 
 const subfolders = (folder: string): string[] => {
