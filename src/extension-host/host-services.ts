@@ -41,6 +41,15 @@ import { Sessions, type Session } from "./services/sessions.js";
 import { TextEditorsService } from "./services/text-editors.js";
 import { WorkspaceEditService } from "./services/workspace-edit.js";
 import { WindowService } from "./services/window.js";
+import { ExtHostViewsContract } from "../protocol/contracts/views.js";
+import { TreeViewsService, treeViewsImplementation } from "./services/tree-views.js";
+import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
+import { QuickInputService } from "./services/quick-input.js";
+import { ExtHostProgressContract } from "../protocol/contracts/progress.js";
+import { ProgressService } from "./services/progress.js";
+import { FileSystemProviders } from "./services/file-system-providers.js";
+import { SecretsService } from "./services/secrets.js";
+import { EnvService } from "./services/env.js";
 
 export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
@@ -48,6 +57,8 @@ export interface HostOptions {
   readonly storageDir: string;
   /** The user's settings.json and keybindings.json (default: `User` beside the storage folder). */
   readonly userDir?: string;
+  /** Extensions run under `direct-editor test`: their context says ExtensionMode.Test. */
+  readonly testMode?: boolean;
   /** How long a completion/hover provider may take before it is skipped. */
   readonly providerTimeoutMs?: number;
   /** Open-document characters one window may hold (see DocumentsService). */
@@ -65,7 +76,12 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
-  readonly settings: WorkbenchSettings;
+  readonly treeViews: TreeViewsService;
+  readonly quickInput = new QuickInputService(this.sessions);
+  readonly progress = new ProgressService(this.sessions);
+  readonly fileSystemProviders: FileSystemProviders;
+  readonly secrets: SecretsService;
+  readonly env = new EnvService(this.sessions);
   readonly diagnostics = new DiagnosticsService();
   readonly languageWindows: LanguageWindows;
   /** Arguments of the commands providers returned, kept until the window runs one. */
@@ -76,11 +92,20 @@ export class HostServices {
   readonly excludes: FileExcludes;
   readonly watcher: FileWatcherService;
   readonly workspaceFiles: WorkspaceFilesService;
+  readonly settings: WorkbenchSettings;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
+    this.secrets = new SecretsService(join(options.storageDir, "secrets.json"));
     this.extensions = new ExtensionsService(options, this.window);
-    this.extensions.contextFor = (runtime) => extensionContext(runtime, options.storageDir);
+    this.extensions.contextFor = (runtime) =>
+      extensionContext(runtime, {
+        storageDir: options.storageDir,
+        workspaceFolder: this.sessions.target()?.workspaceFolders[0]?.uri,
+        testMode: options.testMode === true,
+        secrets: this.secrets,
+        log: options.log,
+      });
     this.commands = new CommandsService(this.extensions, this.sessions);
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
@@ -88,6 +113,19 @@ export class HostServices {
       userDir: options.userDir ?? join(options.storageDir, "..", "User"),
     });
     this.configuration = this.settings.configuration;
+    this.fileSystemProviders = new FileSystemProviders(this.sessions, (e) => this.extensions.activateByEvent(e));
+    this.files.providers = this.fileSystemProviders;
+    // `vscode.open`: any scheme with a provider (or file:) opens in the window's editor.
+    this.commands.register("vscode.open", {
+      extensionId: "vscode",
+      handler: async (uri: unknown) => {
+        if (uri === undefined || uri === null) throw new Error("vscode.open: a URI is required");
+        await this.window.showTextDocument(String(uri));
+      },
+    });
+    this.treeViews = new TreeViewsService(this.sessions, this.extensions.runtimes, (e) =>
+      this.extensions.activateByEvent(e),
+    );
     this.languageWindows = new LanguageWindows(this.sessions, this.languages);
     this.languageRequests = new LanguageRequests(this.languages);
     registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
@@ -201,6 +239,18 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const registrar = this.sessions.registrar(session);
+    const stopViews = serve(
+      registrar,
+      ExtHostViewsContract,
+      treeViewsImplementation(
+        this.treeViews,
+        (id, what, fn) => this.extensions.guard(id, what, fn),
+        (id, args) => this.commands.execute(id, args),
+      ),
+    );
+    const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
+    const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
     const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
       service: this.languages,
       commands: this.commands,
@@ -222,6 +272,9 @@ export class HostServices {
       stopLanguages();
       stopEditors();
       stopFiles();
+      stopViews();
+      stopQuickInput();
+      stopProgress();
       this.sessions.close(session);
     };
   }

@@ -54,6 +54,7 @@ const main = async (): Promise<void> => {
     ...scan,
     storageDir: env.storageDir ?? join(userDataDir, "extension-storage"),
     userDir: join(userDataDir, "User"),
+    ...(extensionTestsPath ? { testMode: true } : {}),
     ...(env.providerTimeoutMs ? { providerTimeoutMs: env.providerTimeoutMs } : {}),
     ...(env.maxDocumentChars ? { maxDocumentChars: env.maxDocumentChars } : {}),
     log: (m) => log.info(m),

@@ -12,6 +12,7 @@ import {
   net,
   protocol,
   session,
+  shell,
   type IpcMainEvent,
   type IpcMainInvokeEvent,
 } from "electron";
@@ -138,6 +139,12 @@ const startApp = (): void => {
       const options = { properties: ["openDirectory" as const] };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled || !result.filePaths[0] ? null : pathToFileURL(result.filePaths[0]).toString();
+    });
+    // env.openExternal: only web and mail links reach the OS (never file:, javascript: or app schemes).
+    ipcMain.handle(IpcChannels.openExternal, async (event, uri: unknown) => {
+      if (!fromOwnWindow(event) || typeof uri !== "string" || !/^(https?|mailto):/i.test(uri)) return false;
+      await shell.openExternal(uri);
+      return true;
     });
 
     // The classic relayed path, kept for the IPC profiler: main forwards frames untouched.

@@ -19,6 +19,7 @@ const bridge: EditorHostBridge = {
   openMessagePort: () => ipcRenderer.invoke(IpcChannels.openPort),
   getInitialWorkspace: () => ipcRenderer.invoke(IpcChannels.initialWorkspace),
   openFolderDialog: () => ipcRenderer.invoke(IpcChannels.openFolderDialog),
+  openExternal: (uri: string) => ipcRenderer.invoke(IpcChannels.openExternal, uri),
   onOpenFolderRequest: (listener) => listen(IpcChannels.openFolderRequest, listener),
   onCloseRequested: (listener) => listen(IpcChannels.closeRequested, listener),
   confirmClose: () => ipcRenderer.invoke(IpcChannels.confirmClose),

@@ -15,6 +15,9 @@ import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
 import { createConfigurationApi } from "./configuration.js";
+import { createTreeViewsApi } from "./tree-views.js";
+import { createQuickInputApi } from "./quick-input.js";
+import { createContentProvidersApi } from "./content-providers.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { createWorkspaceFs } from "./workspace-fs.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
@@ -175,51 +178,23 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   });
   const saving = saveApi(host.textEditors, () => host.sessions.target());
 
-  const progress = createProgressApi(id, {
-    update: (item) => windowService.updateStatusBarItem(item),
-    remove: (itemId) => windowService.removeStatusBarItem(itemId),
-  });
+  const progress = createProgressApi(
+    id,
+    {
+      update: (item) => windowService.updateStatusBarItem(item),
+      remove: (itemId) => windowService.removeStatusBarItem(itemId),
+    },
+    { start: (request, onCancel) => host.progress.start(request, onCancel) },
+  );
   const window = {
+    ...createTreeViewsApi(id, host.treeViews, guardedEvent, track),
+    ...createQuickInputApi(host.quickInput, guardedEvent),
     withProgress: progress.withProgress,
     setStatusBarMessage: (text: string, hideAfter?: number | PromiseLike<unknown>) =>
       track(progress.setStatusBarMessage(text, hideAfter)),
     showInformationMessage: showMessage("information"),
     showWarningMessage: showMessage("warning"),
     showErrorMessage: showMessage("error"),
-    showQuickPick: async (itemsOrPromise: unknown, options: { placeHolder?: string; canPickMany?: boolean } = {}) => {
-      const items = (await itemsOrPromise) as Array<string | { label: string; description?: string; detail?: string }>;
-      const dtos = items.map((i) =>
-        typeof i === "string"
-          ? { label: i }
-          : {
-              label: i.label,
-              ...(i.description ? { description: i.description } : {}),
-              ...(i.detail ? { detail: i.detail } : {}),
-            },
-      );
-      const picked = await windowService
-        .showQuickPick({
-          items: dtos,
-          ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
-          ...(options.canPickMany ? { canPickMany: true } : {}),
-        })
-        .catch(() => null);
-      if (Array.isArray(picked)) return picked.filter((n): n is number => typeof n === "number").map((n) => items[n]);
-      return typeof picked === "number" ? items[picked] : undefined;
-    },
-    showInputBox: async (
-      options: { prompt?: string; placeHolder?: string; value?: string; password?: boolean } = {},
-    ) => {
-      const value = await windowService
-        .showInputBox({
-          ...(options.prompt !== undefined ? { prompt: options.prompt } : {}),
-          ...(options.placeHolder !== undefined ? { placeHolder: options.placeHolder } : {}),
-          ...(options.value !== undefined ? { value: options.value } : {}),
-          ...(options.password !== undefined ? { password: options.password } : {}),
-        })
-        .catch(() => null);
-      return typeof value === "string" ? value : undefined;
-    },
     createOutputChannel: (name: string) => outputChannel(name),
     createStatusBarItem,
     get activeTextEditor() {
@@ -255,6 +230,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       name: f.name,
       index,
     }));
+  const contentProviders = createContentProvidersApi(id, host.fileSystemProviders, track);
   /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
   const workspaceFiles = ({ fs, findFiles, createFileSystemWatcher }: ReturnType<typeof createWorkspaceFs>) => ({
     fs,
@@ -269,6 +245,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       };
     },
   });
+  const files = workspaceFiles(createWorkspaceFs(host));
   const workspace = {
     get workspaceFolders() {
       const list = folders();
@@ -312,7 +289,9 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       const open = documents.get(uri.toString());
       if (open) return textDocument(open);
       const { DocumentModel } = await import("../documents.js");
-      return textDocument(new DocumentModel(uri.toString(), languageOf(uri.path), 1, readFileSync(uri.fsPath, "utf8")));
+      // Other schemes come from their content or file system provider.
+      const text = uri.scheme === "file" ? readFileSync(uri.fsPath, "utf8") : await contentProviders.readText(uri);
+      return textDocument(new DocumentModel(uri.toString(), languageOf(uri.path), 1, text));
     },
     onDidOpenTextDocument: mapEvent(documents.onDidOpen, textDocument),
     onDidCloseTextDocument: mapEvent(documents.onDidClose, textDocument),
@@ -329,7 +308,11 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
     save: saving.save,
     saveAll: saving.saveAll,
-    ...workspaceFiles(createWorkspaceFs(host)),
+    ...files,
+    // Other schemes than file: go to their FileSystemProvider (api/content-providers.ts).
+    fs: contentProviders.routeFs(files.fs),
+    registerTextDocumentContentProvider: contentProviders.registerTextDocumentContentProvider,
+    registerFileSystemProvider: contentProviders.registerFileSystemProvider,
   };
 
   // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
@@ -377,6 +360,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       uiKind: types.UIKind.Desktop,
       logLevel: types.LogLevel.Info,
       shell: process.env.SHELL ?? "",
+      clipboard: {
+        readText: () => host.env.readClipboard(),
+        writeText: (text: string) => Promise.resolve().then(() => host.env.writeClipboard(text)),
+      },
+      openExternal: (target: Uri) => {
+        if (!(target instanceof Uri)) throw new Error("vscode.env.openExternal: expected a vscode.Uri");
+        return host.env.openExternal(target.toString(true));
+      },
+      /** Local windows reach local URIs as they are (no port forwarding or tunnels). */
+      asExternalUri: (target: Uri) => {
+        if (!(target instanceof Uri)) throw new Error("vscode.env.asExternalUri: expected a vscode.Uri");
+        return Promise.resolve(target);
+      },
       /** Extensions run locally, never in a remote (SSH, WSL, container) window. */
       get remoteName() {
         return undefined;

@@ -70,6 +70,24 @@ const ThemeContribution = Schema.Struct({
   path: Schema.String,
 });
 
+/** `contributes.viewsContainers`, `.views`, `.viewsWelcome` (services/view-contributions.ts). */
+const ViewContainerContribution = Schema.Struct({
+  id: Schema.String,
+  title: Schema.String,
+  icon: Schema.optionalKey(Schema.String),
+});
+const ViewContribution = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  when: Schema.optionalKey(Schema.String),
+  type: Schema.optionalKey(Schema.String),
+});
+const ViewWelcomeContribution = Schema.Struct({
+  view: Schema.String,
+  contents: Schema.String,
+  when: Schema.optionalKey(Schema.String),
+});
+
 /** npm-style names: lower case, digits, `-`, `.`, `_`. */
 const Name = Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9._-]*$/));
 
@@ -93,6 +111,11 @@ export const ExtensionManifest = Schema.Struct({
       themes: Schema.optionalKey(Schema.Array(ThemeContribution)),
       keybindings: Schema.optionalKey(Schema.Union([KeybindingContribution, Schema.Array(KeybindingContribution)])),
       menus: Schema.optionalKey(Schema.Record(Schema.String, Schema.Array(MenuItemContribution))),
+      viewsContainers: Schema.optionalKey(
+        Schema.Struct({ activitybar: Schema.optionalKey(Schema.Array(ViewContainerContribution)) }),
+      ),
+      views: Schema.optionalKey(Schema.Record(Schema.String, Schema.Array(ViewContribution))),
+      viewsWelcome: Schema.optionalKey(Schema.Array(ViewWelcomeContribution)),
     }),
   ),
 });

@@ -88,6 +88,7 @@ const CORE_SETTINGS: ReadonlyArray<[string, SettingSchema]> = [
       description: "Controls the display of line numbers.",
     },
   ],
+  // Registered so the Settings editor lists them and `update` may write them.
   [
     "files.exclude",
     {
@@ -177,7 +178,7 @@ export class ConfigurationService {
     return effective(this.layers(folder), languageId);
   }
 
-  /** A value for host-wide services (default < user < `folder`'s workspace settings when given). */
+  /** One merged value (dotted key), e.g. for host services that follow a setting. */
   get(key: string, folder?: string): unknown {
     return lookup(this.values(folder), key);
   }

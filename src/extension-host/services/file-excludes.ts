@@ -68,7 +68,7 @@ export class FileExcludes {
   /** Calls `listener` when either setting changes. */
   onDidChange(listener: () => void): void {
     this.configuration.onDidChange.event(({ keys }) => {
-      if (keys.includes("files.exclude") || keys.includes("files.watcherExclude")) listener();
+      if (keys.some((k) => k === "files" || k === "files.exclude" || k === "files.watcherExclude")) listener();
     });
   }
 }

@@ -64,8 +64,8 @@ export const EditorPane = ({
     return () => {
       focus.dispose();
       actions.dispose();
-      detachSettings();
       detachTextEditor();
+      detachSettings();
       services.editor.editors.delete(e);
       if (services.editor.focused.get() === e) services.editor.focused.set(undefined);
       e.dispose();

@@ -7,9 +7,9 @@
 import { useEffect, useRef, useState } from "react";
 import type { FileEntry } from "../../../protocol/workbench.js";
 import { useChannelState } from "../use-channel-state.js";
-import { MenuActions } from "./settings/MenuActions.js";
 import { openContextMenu, type MenuItem } from "./ContextMenu.js";
 import { commitEdit, copyPath, deleteEntry, startNew, startRename, validateName } from "./files/file-operations.js";
+import { MenuActions } from "./settings/MenuActions.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 

@@ -22,6 +22,7 @@ import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
 import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
+import { FeatureServices } from "./feature-services.js";
 import { ExplorerModel } from "./files/explorer-model.js";
 import { onFilesChanged } from "./files/file-operations.js";
 import { RecentList } from "./recent.js";
@@ -68,11 +69,14 @@ export class WorkbenchServices {
   readonly dialog = new Store<DialogRequest | undefined>(undefined);
   /** Quick Open (Ctrl+P): its initial text when open. */
   readonly quickOpen = new Store<string | undefined>(undefined);
-  readonly sidebarView = new Store<"explorer" | "search">("explorer");
+  /** `explorer`, `search` or an extension's view container id (the activity bar's choice). */
+  readonly sidebarView = new Store<string>("explorer");
   readonly recentFiles = new RecentList("direct-editor.recentFiles");
   readonly recentCommands = new RecentList("direct-editor.recentCommands");
   readonly search: SearchModel;
   readonly settings: SettingsServices;
+  /** Views, quick input, progress, env and extension file systems (their own contracts). */
+  readonly features: FeatureServices;
   private nextNotification = 1;
   private initializedGeneration = -1;
   /** Tabs of the window before a reload, reopened after the first initialize. */
@@ -102,6 +106,7 @@ export class WorkbenchServices {
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
+    this.features = new FeatureServices(client, bridge, this.documents, this.workspaceFolder);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();
@@ -162,6 +167,7 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
+      await this.features.reload();
       this.editor.textEditors.resend();
       await this.restoreTabs();
       await this.refreshCommands();
@@ -290,6 +296,7 @@ export class WorkbenchServices {
       searchResults: (batch) => this.search.onResults(batch),
     });
     await served.ready;
+    await this.features.serve();
     await serve(this.client, WorkbenchFilesContract, {
       filesChanged: (changes) => onFilesChanged(this, changes),
       excludesChanged: () => this.explorer.refresh(),
