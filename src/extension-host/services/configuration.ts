@@ -88,6 +88,7 @@ const CORE_SETTINGS: ReadonlyArray<[string, SettingSchema]> = [
       description: "Controls the display of line numbers.",
     },
   ],
+  // Registered so the Settings editor lists them and `update` may write them.
   [
     "files.exclude",
     {
