@@ -54,6 +54,8 @@ export default defineConfig({
     root: resolve(__dirname, "src/renderer"),
     build: {
       target: "es2022",
+      // Monaco and the workbench are 8.7 MB unminified; the window parses all of it at start.
+      minify: true,
       outDir: resolve(outDir, "renderer"),
       rolldownOptions: { input: resolve(__dirname, "src/renderer/index.html") },
     },

@@ -32,9 +32,9 @@ interface StartMessage {
 const viaContract = (peer: RpcPeer): BenchTarget => proxy(peer, BenchContract);
 
 const run = async (start: StartMessage): Promise<void> => {
-  const all: Record<PathName, () => Promise<BenchTarget>> = {
+  const all: Partial<Record<PathName, () => Promise<BenchTarget>>> = {
     "ws-raw": () => connectRawWs(start.rawPort),
-    direct: async () => viaContract(await connectDirect(start.port, start.secret, { batch: true })),
+    direct: async () => viaContract(await connectDirect(start.port, start.secret, { batch: true, segments: true })),
     "direct-unbatched": async () => viaContract(await connectDirect(start.port, start.secret)),
     "direct-binary": async () => viaContract(await connectDirect(start.port, start.secret, { binary: true })),
     "double-hop": async () => viaContract(connectRelay()),
@@ -42,7 +42,8 @@ const run = async (start: StartMessage): Promise<void> => {
   };
   const targets: Partial<Record<PathName, BenchTarget>> = {};
   for (const path of Object.keys(all) as PathName[]) {
-    if (!start.paths || start.paths.includes(path)) targets[path] = await all[path]();
+    const connect = all[path];
+    if (connect && (!start.paths || start.paths.includes(path))) targets[path] = await connect();
   }
   const runs: Record<string, Partial<Record<PathName, WorkloadResult[]>>> = {};
   // Repetitions outermost, paths innermost: every path sees the same stretch of machine load.

@@ -3,7 +3,11 @@
  * real built extension host (with the private pipe enabled), forks the renderer stand-in,
  * relays frames for the double-hop path exactly as a relaying main would, and reports.
  *
- *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-keystroke] [--no-search]
+ *   tsx bench/run.ts [--quick] [--reps N] [--out <dir>] [--only a,b] [--paths a,b] [--no-pin] [--no-chromium] [--no-keystroke] [--no-search]
+ *
+ * Then the Chromium run (bench/chromium.ts: the page → host round trip in headless Chromium,
+ * with an in-page MessageChannel and a dedicated Worker as floors), unless --no-chromium;
+ * `--only chromium` runs just it.
  *
  * Then the editor keystroke benchmark (bench/keystroke.ts: Monaco vs a textarea in Chromium,
  * and the host's document sync cost), unless --no-keystroke; `--only keystroke` runs just it.
@@ -20,6 +24,7 @@ import { ExtensionHostStarter } from "../src/main/extension-host-starter.js";
 import { spawnNodeHost } from "../src/main/node-host-process.js";
 import { resolveChromium } from "../src/main/web/chromium.js";
 import { PIPE_PATH_ENV } from "../src/extension-host/alternate-transports.js";
+import { runChromiumBench } from "./chromium.js";
 import { runKeystrokeBench } from "./keystroke.js";
 import { runSearchBench } from "./search.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
@@ -91,6 +96,69 @@ const main = async (): Promise<void> => {
     await runSearchBench(outDir);
     return;
   }
+  const chromiumOnly = only?.length === 1 && only[0] === "chromium";
+  const results = chromiumOnly ? {} : await runNodeWorkloads();
+  if ((chromiumOnly || !flag("--no-chromium")) && (!only || only.includes("chromium"))) {
+    process.stderr.write("[bench] Chromium run…\n");
+    const pinned = !flag("--no-pin") && process.env["BENCH_PINNED"] !== undefined;
+    Object.assign(results, await runChromiumBench({ hostPath, reps, quick, pin: pinned }));
+  }
+  const workloadNames = [...WORKLOAD_NAMES, ...Object.keys(results).filter((n) => n.startsWith("chromium-"))];
+  const workloads: BenchReport["workloads"] = {};
+  for (const name of workloadNames) {
+    const perPath = results[name] as Partial<Record<PathName, RepeatedResult>> | undefined;
+    if (!perPath) continue;
+    const direct = perPath.direct?.p50Us ?? NaN;
+    const raw = perPath["ws-raw"]?.p50Us ?? NaN;
+    workloads[name] = {
+      description: describeWorkload(name),
+      results: Object.fromEntries(
+        Object.entries(perPath).map(([path, r]) => [
+          path,
+          {
+            ...r,
+            ratioP50ToDirect: Math.round((r.p50Us / direct) * 100) / 100,
+            ratioP50ToRaw: Math.round((r.p50Us / raw) * 100) / 100,
+          },
+        ]),
+      ) as BenchReport["workloads"][string]["results"],
+    };
+  }
+  const report: BenchReport = {
+    version: 1,
+    startedAt: new Date().toISOString(),
+    quick,
+    reps,
+    machine: await machine(),
+    renderer:
+      "renderer side: Node client process (stand-in for the Electron renderer; no Electron on this machine); " +
+      "chromium-* rows: headless Chromium page, no DevTools session attached",
+    paths: PATH_LABELS,
+    workloads,
+  };
+  mkdirSync(outDir, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, "-");
+  writeFileSync(join(outDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
+  writeFileSync(join(outDir, "latest.json"), JSON.stringify(report, null, 2));
+  writeFileSync(join(outDir, "latest.html"), renderHtml(report));
+  writeFileSync(join(outDir, "latest.md"), renderMarkdownTable(report));
+  console.log(`\n${report.renderer}\nmachine: ${JSON.stringify(report.machine)}\n`);
+  console.log(renderTable(report));
+  console.log(`\n${renderTargets(checkTargets(report))}`);
+  console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
+  if (!flag("--no-keystroke") && !chromiumOnly) await runKeystrokeBench(outDir);
+  if (!flag("--no-search") && !chromiumOnly) await runSearchBench(outDir);
+};
+
+const { WORKLOADS } = await import("./workloads.js");
+const WORKLOAD_NAMES = WORKLOADS.map((w) => w.name);
+const describeWorkload = (name: string): string => {
+  const base = WORKLOADS.find((w) => w.name === name.replace(/^chromium-/, ""))?.description ?? name;
+  return name.startsWith("chromium-") ? `headless Chromium page: ${base}` : base;
+};
+
+/** The Node stand-in's workloads over every path, with the real host and the double-hop relay. */
+const runNodeWorkloads = async (): Promise<Record<string, Record<string, unknown>>> => {
   const pipeDir = mkdtempSync(join(tmpdir(), "direct-editor-bench-"));
   const pipePath = join(pipeDir, "exthost.sock");
   const starter = new ExtensionHostStarter({
@@ -147,49 +215,7 @@ const main = async (): Promise<void> => {
     rmSync(pipeDir, { recursive: true, force: true });
   });
 
-  const workloads: BenchReport["workloads"] = {};
-  const { WORKLOADS } = await import("./workloads.js");
-  for (const w of WORKLOADS) {
-    const perPath = results[w.name] as Partial<Record<PathName, RepeatedResult>> | undefined;
-    if (!perPath) continue;
-    const direct = perPath.direct?.p50Us ?? NaN;
-    const raw = perPath["ws-raw"]?.p50Us ?? NaN;
-    workloads[w.name] = {
-      description: w.description,
-      results: Object.fromEntries(
-        Object.entries(perPath).map(([path, r]) => [
-          path,
-          {
-            ...r,
-            ratioP50ToDirect: Math.round((r.p50Us / direct) * 100) / 100,
-            ratioP50ToRaw: Math.round((r.p50Us / raw) * 100) / 100,
-          },
-        ]),
-      ) as BenchReport["workloads"][string]["results"],
-    };
-  }
-  const report: BenchReport = {
-    version: 1,
-    startedAt: new Date().toISOString(),
-    quick,
-    reps,
-    machine: await machine(),
-    renderer: "renderer side: Node client process (stand-in for the Electron renderer; no Electron on this machine)",
-    paths: PATH_LABELS,
-    workloads,
-  };
-  mkdirSync(outDir, { recursive: true });
-  const stamp = report.startedAt.replace(/[:.]/g, "-");
-  writeFileSync(join(outDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
-  writeFileSync(join(outDir, "latest.json"), JSON.stringify(report, null, 2));
-  writeFileSync(join(outDir, "latest.html"), renderHtml(report));
-  writeFileSync(join(outDir, "latest.md"), renderMarkdownTable(report));
-  console.log(`\n${report.renderer}\nmachine: ${JSON.stringify(report.machine)}\n`);
-  console.log(renderTable(report));
-  console.log(`\n${renderTargets(checkTargets(report))}`);
-  console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
-  if (!flag("--no-keystroke")) await runKeystrokeBench(outDir);
-  if (!flag("--no-search")) await runSearchBench(outDir);
+  return results;
 };
 
 main().catch((e: unknown) => {

@@ -5,19 +5,30 @@
  */
 import { connect } from "node:net";
 import WebSocket from "ws";
-import { BATCH_PROTOCOL, PROTOCOL_MARKER, SECRET_HEADER, wsUrl } from "../src/protocol/handshake.js";
+import {
+  BATCH_PROTOCOL,
+  negotiatedFeatures,
+  PROTOCOL_MARKER,
+  SECRET_HEADER,
+  SEGMENTS_PROTOCOL,
+  wsUrl,
+} from "../src/protocol/handshake.js";
 import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../src/extension-host/length-prefixed.js";
 import { RpcPeer } from "../src/protocol/peer.js";
 
-export type PathName = "ws-raw" | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe";
+export type PathName =
+  "ws-raw" | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe" | "message-channel" | "worker";
 
 export const PATH_LABELS: Record<PathName, string> = {
   "ws-raw": "floor: plain ws echo client → plain ws echo server (no envelope, no RpcPeer)",
-  direct: "direct: renderer → WebSocket → extension host, batch frames negotiated (as the renderer connects)",
+  direct:
+    "direct: renderer → WebSocket → extension host, batch frames and string segments negotiated (as the renderer connects)",
   "direct-unbatched": "direct, one envelope per frame (a client that does not offer exthost.batch.v1)",
   "direct-binary": "direct, every frame binary (header + msgpack) instead of JSON text",
   "double-hop": "double hop: renderer → IPC → main → parent port → extension host",
   pipe: "private pipe (MessagePort stand-in): renderer → extension host",
+  "message-channel": "chromium-* rows only: an in-page MessageChannel echo (floor)",
+  worker: "chromium-* rows only: a dedicated Worker echo (floor)",
 };
 
 /** What a workload drives: the bench contract's three methods, or their raw-ws equivalents. */
@@ -33,13 +44,18 @@ const quiet = { warn: (m: string) => process.stderr.write(`[bench] ${m}\n`) };
 export interface DirectOptions {
   /** Send every frame as a binary frame, to compare the encodings on one path. */
   readonly binary?: boolean;
-  /** Offer exthost.batch.v1, as the renderer does. */
+  /** Offer exthost.batch.v1. */
   readonly batch?: boolean;
+  /** Offer exthost.segments.v1 too, as the renderer does. */
+  readonly segments?: boolean;
 }
 
 export const connectDirect = (port: number, secret: string, options: DirectOptions = {}): Promise<RpcPeer> =>
   new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(port), options.batch ? [PROTOCOL_MARKER, BATCH_PROTOCOL] : [PROTOCOL_MARKER], {
+    const offers = [PROTOCOL_MARKER];
+    if (options.batch) offers.push(BATCH_PROTOCOL);
+    if (options.segments) offers.push(SEGMENTS_PROTOCOL);
+    const ws = new WebSocket(wsUrl(port), offers, {
       headers: { [SECRET_HEADER]: secret },
       perMessageDeflate: false,
       maxPayload: MAX_FRAME,
@@ -50,13 +66,16 @@ export const connectDirect = (port: number, secret: string, options: DirectOptio
     );
     ws.on("close", () => peer?.close("websocket closed"));
     ws.once("open", () => {
-      if (options.batch && ws.protocol !== BATCH_PROTOCOL) return reject(new Error("host did not select batches"));
+      const features = negotiatedFeatures(ws.protocol);
+      if (options.batch && !features.batching) return reject(new Error("host did not select batches"));
+      if (options.segments && !features.stringSegments) return reject(new Error("host did not select segments"));
       peer = new RpcPeer({
         maxFrameBytes: MAX_FRAME,
         logger: quiet,
-        batching: ws.protocol === BATCH_PROTOCOL,
+        ...features,
         send: (f) => ws.send(f),
-        ...(options.binary ? { sendBinary: (f: Uint8Array) => ws.send(f), binaryThreshold: 0 } : {}),
+        ...(options.binary || features.stringSegments ? { sendBinary: (f: Uint8Array) => ws.send(f) } : {}),
+        ...(options.binary ? { binaryThreshold: 0 } : {}),
       });
       resolve(peer);
     });

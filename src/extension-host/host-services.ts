@@ -3,35 +3,62 @@
  * `vscode` API facade, and serves the workbench contract on each connection as its own session.
  * Like VS Code's extHost.api.impl.ts + extensionHostMain.ts: wiring only, no feature logic.
  */
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
+import { ExtHostTextEditorsContract } from "../protocol/contracts/text-editors.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
-import { createVscodeApi } from "./api/vscode-api.js";
+import { setDocumentSaver } from "./api/text-document.js";
+import { BUILTIN_LANGUAGES, createVscodeApi, languageOf } from "./api/vscode-api.js";
+import { DocumentModel } from "./documents.js";
+import { saveApi } from "./api/workspace-edit.js";
 import { installVscodeModule, isInside } from "./api/vscode-module.js";
 import { collectEditorContributions } from "./extensions/contributions.js";
 import type { ExtensionDescription, ScanProblem } from "./extensions/scanner.js";
 import type { ExtensionRuntime } from "./extensions/extension-runtime.js";
 import { CommandsService, jsonSafe } from "./services/commands.js";
 import { ConfigurationService } from "./services/configuration.js";
+import { serveConfiguration, WorkbenchSettings } from "./services/configuration-host.js";
 import { DocumentsService } from "./services/documents.js";
 import { ExtensionsService } from "./services/extensions.js";
 import { FileExcludes, globsTest } from "./services/file-excludes.js";
 import { FileWatcherService } from "./services/file-watcher.js";
 import { FilesService } from "./services/files.js";
-import { WorkspaceFilesService } from "./services/workspace-files.js";
+import { DiagnosticsService } from "./services/diagnostics.js";
+import { CommandRefs, toPosition } from "./services/language-converters.js";
+import { LanguageRequests } from "./services/language-requests.js";
+import { toCompletionDtos, toHoverDto } from "./services/type-converters.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
+import { serveLanguageFeatures } from "./services/language-features-rpc.js";
+import { registerLanguageCommands } from "./services/language-commands.js";
+import { LanguageWindows } from "./services/language-windows.js";
 import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
+import { WorkspaceFilesService } from "./services/workspace-files.js";
 import { Sessions, type Session } from "./services/sessions.js";
+import { TextEditorsService } from "./services/text-editors.js";
+import { WorkspaceEditService } from "./services/workspace-edit.js";
 import { WindowService } from "./services/window.js";
+import { ExtHostViewsContract } from "../protocol/contracts/views.js";
+import { TreeViewsService, treeViewsImplementation } from "./services/tree-views.js";
+import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
+import { QuickInputService } from "./services/quick-input.js";
+import { ExtHostProgressContract } from "../protocol/contracts/progress.js";
+import { ProgressService } from "./services/progress.js";
+import { FileSystemProviders } from "./services/file-system-providers.js";
+import { SecretsService } from "./services/secrets.js";
+import { EnvService } from "./services/env.js";
 
 export interface HostOptions {
   readonly extensions: ReadonlyArray<ExtensionDescription>;
   readonly problems: ReadonlyArray<ScanProblem>;
   readonly storageDir: string;
+  /** The user's settings.json and keybindings.json (default: `User` beside the storage folder). */
+  readonly userDir?: string;
+  /** Extensions run under `direct-editor test`: their context says ExtensionMode.Test. */
+  readonly testMode?: boolean;
   /** How long a completion/hover provider may take before it is skipped. */
   readonly providerTimeoutMs?: number;
   /** Open-document characters one window may hold (see DocumentsService). */
@@ -49,18 +76,59 @@ export class HostServices {
   readonly files = new FilesService();
   readonly search = new SearchService(this.files);
   readonly configuration: ConfigurationService;
+  readonly treeViews: TreeViewsService;
+  readonly quickInput = new QuickInputService(this.sessions);
+  readonly progress = new ProgressService(this.sessions);
+  readonly fileSystemProviders: FileSystemProviders;
+  readonly secrets: SecretsService;
+  readonly env = new EnvService(this.sessions);
+  readonly diagnostics = new DiagnosticsService();
+  readonly languageWindows: LanguageWindows;
+  /** Arguments of the commands providers returned, kept until the window runs one. */
+  readonly commandRefs = new CommandRefs();
+  readonly languageRequests: LanguageRequests;
+  readonly textEditors = new TextEditorsService(this.sessions);
+  readonly workspaceEdits = new WorkspaceEditService(this.textEditors);
   readonly excludes: FileExcludes;
   readonly watcher: FileWatcherService;
   readonly workspaceFiles: WorkspaceFilesService;
+  readonly settings: WorkbenchSettings;
   private readonly apis = new Map<string, unknown>();
 
   constructor(readonly options: HostOptions) {
+    this.secrets = new SecretsService(join(options.storageDir, "secrets.json"));
     this.extensions = new ExtensionsService(options, this.window);
-    this.extensions.contextFor = (runtime) => extensionContext(runtime, options.storageDir);
+    this.extensions.contextFor = (runtime) =>
+      extensionContext(runtime, {
+        storageDir: options.storageDir,
+        workspaceFolder: this.sessions.target()?.workspaceFolders[0]?.uri,
+        testMode: options.testMode === true,
+        secrets: this.secrets,
+        log: options.log,
+      });
     this.commands = new CommandsService(this.extensions, this.sessions);
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
     this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
-    this.configuration = new ConfigurationService(this.extensions.runtimes);
+    this.settings = new WorkbenchSettings(this.extensions.runtimes, this.sessions, {
+      userDir: options.userDir ?? join(options.storageDir, "..", "User"),
+    });
+    this.configuration = this.settings.configuration;
+    this.fileSystemProviders = new FileSystemProviders(this.sessions, (e) => this.extensions.activateByEvent(e));
+    this.files.providers = this.fileSystemProviders;
+    // `vscode.open`: any scheme with a provider (or file:) opens in the window's editor.
+    this.commands.register("vscode.open", {
+      extensionId: "vscode",
+      handler: async (uri: unknown) => {
+        if (uri === undefined || uri === null) throw new Error("vscode.open: a URI is required");
+        await this.window.showTextDocument(String(uri));
+      },
+    });
+    this.treeViews = new TreeViewsService(this.sessions, this.extensions.runtimes, (e) =>
+      this.extensions.activateByEvent(e),
+    );
+    this.languageWindows = new LanguageWindows(this.sessions, this.languages);
+    this.languageRequests = new LanguageRequests(this.languages);
+    registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
     this.excludes = new FileExcludes(this.configuration);
     this.watcher = new FileWatcherService(this.excludes, options.log);
     this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
@@ -70,6 +138,7 @@ export class HostServices {
         s.workbench.commandsChanged();
       }),
     );
+    setDocumentSaver((uri) => saveApi(this.textEditors, () => this.sessions.target()).saveDocument(uri));
     installVscodeModule((file) => {
       const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));
       return runtime ? this.apiFor(runtime) : undefined;
@@ -84,6 +153,24 @@ export class HostServices {
       this.apis.set(runtime.id, api);
     }
     return api;
+  }
+
+  /** The languages extensions contribute and the ones the editor knows by file extension. */
+  knownLanguages(): string[] {
+    const ids = new Set(BUILTIN_LANGUAGES);
+    for (const r of this.extensions.runtimes) {
+      for (const l of r.description.manifest.contributes?.languages ?? []) ids.add(l.id);
+    }
+    return [...ids];
+  }
+
+  /** The open document of `uri`, else the file read from disk (as VS Code opens it for execute* commands). */
+  private documentForCommand(uri: string): DocumentModel {
+    const open = this.documents.get(uri);
+    if (open) return open;
+    const parsed = new URL(uri);
+    if (parsed.protocol !== "file:") throw new Error(`no open document ${uri}`);
+    return new DocumentModel(uri, languageOf(parsed.pathname), 1, readFileSync(fileURLToPath(uri), "utf8"));
   }
 
   /** A new connection: a session that becomes a window's workbench when it calls `initialize`. */
@@ -118,10 +205,19 @@ export class HostServices {
       documentSaved: (uri) => this.documents.saved(workbench(), uri),
       documentClosed: (uri) => this.documents.close(workbench(), uri),
       activeEditorChanged: ({ uri, selection }) => this.documents.activeChanged(workbench(), uri, selection),
-      provideCompletions: ({ uri, version, position }, { signal }) =>
-        this.languages.completions(this.documents.at(workbench(), uri, version), position, signal),
-      provideHover: ({ uri, version, position }, { signal }) =>
-        this.languages.hover(this.documents.at(workbench(), uri, version), position, signal),
+      provideCompletions: async ({ uri, version, position }, { signal }) => {
+        const doc = this.documents.at(workbench(), uri, version);
+        const found = await this.languageRequests.completions(doc, toPosition(position), { triggerKind: 0 }, signal);
+        return found.items.flatMap((i) => toCompletionDtos([i.item]));
+      },
+      provideHover: async ({ uri, version, position }, { signal }) =>
+        toHoverDto(
+          await this.languageRequests.hovers(
+            this.documents.at(workbench(), uri, version),
+            toPosition(position),
+            signal,
+          ),
+        ),
       readDirectory: (uri) => this.workspaceFiles.readDirectory(session, uri),
       readFile: (uri) => this.files.readFile(uri),
       readImage: (uri) => this.files.readImage(uri),
@@ -143,10 +239,42 @@ export class HostServices {
       replaceInFiles: ({ query, replacement, uris }) =>
         this.search.replaceInFiles(folderUris(workbench()), query, replacement, uris),
     });
+    const registrar = this.sessions.registrar(session);
+    const stopViews = serve(
+      registrar,
+      ExtHostViewsContract,
+      treeViewsImplementation(
+        this.treeViews,
+        (id, what, fn) => this.extensions.guard(id, what, fn),
+        (id, args) => this.commands.execute(id, args),
+      ),
+    );
+    const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
+    const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
+    const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
+      service: this.languages,
+      commands: this.commands,
+      commandRefs: this.commandRefs,
+      document: (uri, version) => this.documents.at(workbench(), uri, version),
+    });
+    const stopEditors = serve(
+      this.sessions.registrar(session),
+      ExtHostTextEditorsContract,
+      this.textEditors.implementation(session),
+    );
     const stopFiles = this.workspaceFiles.serve(session);
+    const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, session, () =>
+      workbench(),
+    );
     return () => {
       stop();
+      stopConfiguration();
+      stopLanguages();
+      stopEditors();
       stopFiles();
+      stopViews();
+      stopQuickInput();
+      stopProgress();
       this.sessions.close(session);
     };
   }

@@ -53,6 +53,8 @@ const main = async (): Promise<void> => {
   const host = new HostServices({
     ...scan,
     storageDir: env.storageDir ?? join(userDataDir, "extension-storage"),
+    userDir: join(userDataDir, "User"),
+    ...(extensionTestsPath ? { testMode: true } : {}),
     ...(env.providerTimeoutMs ? { providerTimeoutMs: env.providerTimeoutMs } : {}),
     ...(env.maxDocumentChars ? { maxDocumentChars: env.maxDocumentChars } : {}),
     log: (m) => log.info(m),

@@ -6,7 +6,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server } from "n
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { BATCH_PROTOCOL, selectProtocol } from "../protocol/handshake.js";
+import { negotiatedFeatures, selectProtocol } from "../protocol/handshake.js";
 import { RpcPeer, type PeerLogger } from "../protocol/peer.js";
 import { authenticate } from "./handshake-auth.js";
 
@@ -201,7 +201,7 @@ export const startRpcServer = async (options: RpcServerOptions): Promise<RpcServ
     const peer = new RpcPeer({
       maxFrameBytes: maxPayload,
       maxInFlightRequestBytes,
-      batching: ws.protocol === BATCH_PROTOCOL,
+      ...negotiatedFeatures(ws.protocol),
       ...(log ? { logger: log } : {}),
       send: (frame) => sendChecked(frame),
       sendBinary: (frame) => sendChecked(frame),

@@ -12,6 +12,7 @@ import {
   net,
   protocol,
   session,
+  shell,
   type IpcMainEvent,
   type IpcMainInvokeEvent,
 } from "electron";
@@ -59,8 +60,31 @@ const createWindow = (): BrowserWindow => {
   win.webContents.on("will-navigate", (e, url) => {
     if (!isOwnPage(url, devServerUrl)) e.preventDefault();
   });
+  // The page's beforeunload refused: it holds unsaved text. Electron would just keep the window
+  // open, silently; the workbench asks the user instead and calls confirmClose (closeGuard).
+  win.webContents.on("will-prevent-unload", () => closeGuard.refused(win));
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return win;
+};
+
+/**
+ * Quitting closes the windows before it stops the extension host (saving needs the host); a
+ * window with unsaved text refuses, which cancels the quit (as in Electron) until its user
+ * answers: Save or Don't Save closes it and goes on quitting, Cancel keeps everything open.
+ */
+const closeGuard = {
+  quitting: false,
+  /** Windows whose refused close was part of a quit: confirming it quits again. */
+  quitAfterConfirm: new Set<number>(),
+  refused(win: BrowserWindow): void {
+    if (this.quitting) this.quitAfterConfirm.add(win.webContents.id);
+    this.quitting = false;
+    win.webContents.send(IpcChannels.closeRequested);
+  },
+  confirmed(win: BrowserWindow): void {
+    if (this.quitAfterConfirm.delete(win.webContents.id)) app.quit();
+    else win.close();
+  },
 };
 
 const broadcast = (channel: string, value: unknown): void => {
@@ -105,11 +129,22 @@ const startApp = (): void => {
       await starter.restart();
     });
     ipcMain.handle(IpcChannels.initialWorkspace, () => folderUri(process.argv));
+    ipcMain.handle(IpcChannels.confirmClose, (event) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      if (!fromOwnWindow(event) || !win) throw new Error("only the editor window may close itself");
+      closeGuard.confirmed(win);
+    });
     ipcMain.handle(IpcChannels.openFolderDialog, async (event) => {
       const win = BrowserWindow.fromWebContents(event.sender);
       const options = { properties: ["openDirectory" as const] };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled || !result.filePaths[0] ? null : pathToFileURL(result.filePaths[0]).toString();
+    });
+    // env.openExternal: only web and mail links reach the OS (never file:, javascript: or app schemes).
+    ipcMain.handle(IpcChannels.openExternal, async (event, uri: unknown) => {
+      if (!fromOwnWindow(event) || typeof uri !== "string" || !/^(https?|mailto):/i.test(uri)) return false;
+      await shell.openExternal(uri);
+      return true;
     });
 
     // The classic relayed path, kept for the IPC profiler: main forwards frames untouched.
@@ -140,17 +175,29 @@ const startApp = (): void => {
     });
   });
 
-  // Stop the host before quitting (it runs deactivate()); nothing may fork a new one meanwhile.
-  let quitting = false;
+  // Quit = close every window (each may ask about unsaved text), then stop the host (it runs
+  // deactivate(); nothing may fork a new one meanwhile), then really quit.
+  let hostStopping = false;
+  let hostStopped = false;
+  const stopHostThenQuit = (): void => {
+    if (hostStopping) return;
+    hostStopping = true;
+    void starter.dispose().finally(() => {
+      hostStopped = true;
+      app.quit();
+    });
+  };
   app.on("before-quit", (e) => {
-    if (quitting) return;
-    quitting = true;
+    if (hostStopped) return;
     e.preventDefault();
-    void starter.dispose().finally(() => app.quit());
+    const windows = BrowserWindow.getAllWindows();
+    if (windows.length === 0) return stopHostThenQuit();
+    closeGuard.quitting = true;
+    for (const win of windows) win.close();
   });
 
   app.on("window-all-closed", () => {
-    if (process.platform !== "darwin") app.quit();
+    if (closeGuard.quitting || process.platform !== "darwin") stopHostThenQuit();
   });
 };
 

@@ -19,7 +19,10 @@ const bridge: EditorHostBridge = {
   openMessagePort: () => ipcRenderer.invoke(IpcChannels.openPort),
   getInitialWorkspace: () => ipcRenderer.invoke(IpcChannels.initialWorkspace),
   openFolderDialog: () => ipcRenderer.invoke(IpcChannels.openFolderDialog),
+  openExternal: (uri: string) => ipcRenderer.invoke(IpcChannels.openExternal, uri),
   onOpenFolderRequest: (listener) => listen(IpcChannels.openFolderRequest, listener),
+  onCloseRequested: (listener) => listen(IpcChannels.closeRequested, listener),
+  confirmClose: () => ipcRenderer.invoke(IpcChannels.confirmClose),
   relay: {
     send: (frame) => ipcRenderer.send(IpcChannels.relay, frame),
     onFrame: (listener) => listen(IpcChannels.relay, listener),

@@ -160,24 +160,48 @@ export const decodeFrame = (text: string): Result.Result<Decoded, MalformedFrame
 export const decodeFrameWithSchema = (text: string): Result.Result<Decoded, MalformedFrame> => decodeText(text, false);
 
 const decodeText = (text: string, fast: boolean): Result.Result<Decoded, MalformedFrame> => {
+  const parsed = parseText(text);
+  if (Result.isFailure(parsed)) return Result.fail(parsed.failure);
+  const hot = fast ? decodeHotShape(parsed.success) : undefined;
+  return hot ? Result.succeed(hot) : decodeParsed(parsed.success, false);
+};
+
+/** JSON.parse under the text rules: depth cap first, then forbidden keys (escaped spellings too). */
+const parseText = (text: string): Result.Result<unknown, MalformedFrame> => {
   // Only frames long enough to nest deeply, with enough brackets to, pay for the depth scan.
   if (text.length > 2 * MAX_DEPTH && mayNestDeeperThan(text, MAX_DEPTH) && jsonDepth(text) > MAX_DEPTH) {
     // Still answer a request, or its caller would wait for its timeout.
     return Result.fail(malformed(`nesting deeper than ${MAX_DEPTH} levels`, requestIdOfText(text)));
   }
-  let parsed: unknown;
   try {
     // Prototype-pollution guard on the *decoded* keys: secure-json-parse looks for every
     // spelling of __proto__ / constructor, escaped ones included (`"\u005f_proto__"`), and
     // walks the parsed value only when the text contains one, so common frames cost one regex.
-    parsed = secureJson.parse(text, null, { protoAction: "error", constructorAction: "error" });
+    return Result.succeed(secureJson.parse(text, null, { protoAction: "error", constructorAction: "error" }));
   } catch (e) {
     const message = (e as Error).message;
     if (message === FORBIDDEN_PARSE_MESSAGE) return Result.fail(malformed(FORBIDDEN_KEY_MESSAGE, idOfRefused(text)));
     return Result.fail(malformed(`invalid JSON (${message})`));
   }
-  const hot = fast ? decodeHotShape(parsed) : undefined;
-  return hot ? Result.succeed(hot) : decodeParsed(parsed, false);
+};
+
+/**
+ * Decodes an envelope whose text had some values cut out (string segments, see
+ * segment-frame.ts): the text goes through every rule of decodeFrame, then `fill` puts the
+ * values back into the parsed object (returning why it could not), then the shape is checked.
+ */
+export const decodeFilledFrame = (
+  text: string,
+  fill: (parsed: Record<string, unknown>) => string | undefined,
+): Result.Result<Decoded, MalformedFrame> => {
+  const parsed = parseText(text);
+  if (Result.isFailure(parsed)) return Result.fail(parsed.failure);
+  const value = parsed.success;
+  if (!isRecord(value)) return Result.fail(malformed("expected a JSON object"));
+  const refused = fill(value);
+  if (refused !== undefined) return Result.fail(malformed(refused, requestId(value)));
+  const hot = decodeHotShape(value);
+  return hot ? Result.succeed(hot) : decodeParsed(value, false);
 };
 
 const isId = (u: unknown): u is number => typeof u === "number" && Number.isSafeInteger(u) && u >= 0;

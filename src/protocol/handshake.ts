@@ -15,9 +15,30 @@ export const PROTOCOL_MARKER = "exthost.rpc.v1";
  */
 export const BATCH_PROTOCOL = "exthost.batch.v1";
 
+/**
+ * Batch frames plus string-segment frames (large strings as raw UTF-8 in binary frames, see
+ * segment-frame.ts). Preferred over BATCH_PROTOCOL when offered: one subprotocol is selected,
+ * so each level names everything below it.
+ */
+export const SEGMENTS_PROTOCOL = "exthost.segments.v1";
+
 /** The subprotocol the server answers with, given the offers (false: refuse). */
 export const selectProtocol = (offered: ReadonlySet<string>): string | false =>
-  offered.has(PROTOCOL_MARKER) ? (offered.has(BATCH_PROTOCOL) ? BATCH_PROTOCOL : PROTOCOL_MARKER) : false;
+  offered.has(PROTOCOL_MARKER)
+    ? offered.has(SEGMENTS_PROTOCOL)
+      ? SEGMENTS_PROTOCOL
+      : offered.has(BATCH_PROTOCOL)
+        ? BATCH_PROTOCOL
+        : PROTOCOL_MARKER
+    : false;
+
+/** What the selected subprotocol turns on, for RpcPeer's options. */
+export const negotiatedFeatures = (
+  selected: string | undefined,
+): { readonly batching: boolean; readonly stringSegments: boolean } => ({
+  batching: selected === BATCH_PROTOCOL || selected === SEGMENTS_PROTOCOL,
+  stringSegments: selected === SEGMENTS_PROTOCOL,
+});
 /** Prefix of the subprotocol that carries the secret (hex: valid token characters). */
 export const TOKEN_PROTOCOL_PREFIX = "exthost.token.";
 /** Header for native clients (bench, tests, tools). */

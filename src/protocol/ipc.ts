@@ -29,8 +29,18 @@ export interface EditorHostBridge {
   getInitialWorkspace?(): Promise<string | null>;
   /** Native folder picker; resolves to a `file://` URI, or null when cancelled. */
   openFolderDialog?(): Promise<string | null>;
+  /** `env.openExternal`: main opens an http(s) or mailto URI with the OS (and checks the scheme again). */
+  openExternal?(uri: string): Promise<boolean>;
   /** A second launch (`direct-editor <folder>`) asks this window to open its folder. */
   onOpenFolderRequest?(listener: (uri: string) => void): () => void;
+  /**
+   * Electron only: the user closed the window (or quit) while it holds unsaved text. Main let
+   * the window stay; the workbench asks Save / Don't Save / Cancel and, unless cancelled,
+   * calls `confirmClose`.
+   */
+  onCloseRequested?(listener: () => void): () => void;
+  /** Close this window after all (and go on quitting, if that is what asked). */
+  confirmClose?(): Promise<void>;
 }
 
 export interface RelayBridge {
@@ -51,4 +61,7 @@ export const IpcChannels = {
   initialWorkspace: "workbench:initial-workspace",
   openFolderDialog: "workbench:open-folder-dialog",
   openFolderRequest: "workbench:open-folder-request",
+  openExternal: "workbench:open-external",
+  closeRequested: "workbench:close-requested",
+  confirmClose: "workbench:confirm-close",
 } as const;

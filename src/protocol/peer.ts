@@ -31,6 +31,7 @@ import {
 } from "./errors.js";
 import { CANCEL_METHOD } from "./methods.js";
 import { decodeBinaryFrame, encodeBinaryFrame, type PayloadKey } from "./binary-frame.js";
+import { decodeSegmentFrame, encodeSegmentFrame, MIN_SEGMENT_CHARS, SEGMENT_FORMAT_V1 } from "./segment-frame.js";
 
 export interface HandlerContext {
   /** Aborted when the caller cancels (`$cancel`) or the connection drops. */
@@ -83,6 +84,11 @@ export interface PeerOptions {
    */
   readonly batching?: boolean;
   /**
+   * String segments were negotiated (see handshake.ts, segment-frame.ts): large strings travel
+   * as raw UTF-8 in binary frames (needs `sendBinary`), and such frames are accepted.
+   */
+  readonly stringSegments?: boolean;
+  /**
    * Runs the batch flush; default queueMicrotask: after the code that is running now and the
    * promise reactions already queued (every caller woken by one incoming batch writes before it).
    */
@@ -98,12 +104,23 @@ export interface PeerStats {
   notificationsOut: number;
 }
 
+/**
+ * A call waiting for its answer. A plain call (no signal, no timeout) allocates nothing else:
+ * the abort listener and the timer exist only when asked for.
+ */
 interface PendingCall {
   readonly method: string;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: CallError) => void;
-  readonly cleanup: () => void;
+  timer?: ReturnType<typeof setTimeout>;
+  signal?: AbortSignal;
+  onAbort?: () => void;
 }
+
+const cleanup = (call: PendingCall): void => {
+  if (call.timer !== undefined) clearTimeout(call.timer);
+  if (call.onAbort) call.signal?.removeEventListener("abort", call.onAbort);
+};
 
 const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 const DEFAULT_BINARY_THRESHOLD = Infinity;
@@ -127,23 +144,29 @@ function detectBytes(this: unknown, key: string, value: unknown): unknown {
 const BYTES_SEARCH_BUDGET = 4096;
 
 /**
- * Whether `value` holds bytes where JSON.stringify would look (arrays and own enumerable
- * properties, before toJSON, like the replacer). `undefined`: too big to tell cheaply (or
- * cyclic); the caller then stringifies with the replacer.
+ * What `value` holds where JSON.stringify would look (arrays and own enumerable properties,
+ * before toJSON, like the replacer): "bytes" (a typed array), "big-string" (a string of at
+ * least MIN_SEGMENT_CHARS, no bytes seen), "plain", or undefined when it is too big to tell
+ * cheaply (or cyclic); the caller then stringifies with the replacer.
  */
-const holdsBytes = (value: unknown): boolean | undefined => {
+const scanPayload = (value: unknown): "bytes" | "big-string" | "plain" | undefined => {
   let budget = BYTES_SEARCH_BUDGET;
+  let bigString = false;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
+    if (typeof v === "string") {
+      if (v.length >= MIN_SEGMENT_CHARS) bigString = true;
+      continue;
+    }
     if (typeof v !== "object" || v === null) continue;
-    if (ArrayBuffer.isView(v)) return true;
+    if (ArrayBuffer.isView(v)) return "bytes";
     if (--budget < 0) return undefined;
     if (Array.isArray(v)) for (let i = 0; i < v.length; i++) stack.push(v[i]);
     else
       for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) stack.push((v as Record<string, unknown>)[k]);
   }
-  return false;
+  return bigString ? "big-string" : "plain";
 };
 
 /**
@@ -233,6 +256,14 @@ const isBatch = (text: string): boolean => {
   return false;
 };
 
+/** The JSON text of a request (method and id), notification (id null) or success (no method). */
+const encodeText = (id: number | null, method: string | undefined, payload: unknown): string =>
+  method === undefined
+    ? encodeSuccess(id!, payload)
+    : id === null
+      ? encodeNotification(method, payload as ReadonlyArray<unknown>)
+      : encodeRequest(id, method, payload as ReadonlyArray<unknown>);
+
 export class RpcPeer {
   readonly stats: PeerStats = {
     malformedFrames: 0,
@@ -283,42 +314,28 @@ export class RpcPeer {
     };
   }
 
-  call(method: string, params: ReadonlyArray<unknown>, options: CallOptions = {}): Promise<unknown> {
+  call(method: string, params: ReadonlyArray<unknown>, options?: CallOptions): Promise<unknown> {
     return new Promise<unknown>((resolve, reject) => {
       if (this.closedWith) return reject(this.closedWith);
-      const { signal, timeoutMs } = options;
+      const signal = options?.signal;
       if (signal?.aborted) {
         return reject(new CallCancelled({ method, message: `Call to '${method}' was cancelled` }));
       }
       const id = this.nextId++;
       let frame: Frame;
       try {
-        frame = this.encode({ id, method }, "params", params, () => encodeRequest(id, method, params));
+        frame = this.encode(id, method, "params", params);
       } catch (e) {
         return reject(new EncodeFailed({ method, message: `Cannot encode arguments of '${method}': ${describe(e)}` }));
       }
       const tooLarge = this.checkSize(method, frame);
       if (tooLarge) return reject(tooLarge);
 
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const onAbort = (): void =>
-        this.abandon(id, new CallCancelled({ method, message: `Call to '${method}' was cancelled` }));
-      const cleanup = (): void => {
-        if (timer !== undefined) clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-      };
-      this.pending.set(id, { method, resolve, reject, cleanup });
-      signal?.addEventListener("abort", onAbort, { once: true });
-      if (timeoutMs && timeoutMs > 0) {
-        timer = setTimeout(
-          () =>
-            this.abandon(
-              id,
-              new CallTimeout({ method, timeoutMs, message: `'${method}' did not answer within ${timeoutMs} ms` }),
-            ),
-          timeoutMs,
-        );
-      }
+      const call: PendingCall = { method, resolve, reject };
+      this.pending.set(id, call);
+      if (signal) this.watchSignal(id, call, signal);
+      const timeoutMs = options?.timeoutMs;
+      if (timeoutMs && timeoutMs > 0) call.timer = this.startTimer(id, method, timeoutMs);
       this.stats.requestsOut++;
       try {
         this.write(frame);
@@ -328,12 +345,30 @@ export class RpcPeer {
     });
   }
 
+  private watchSignal(id: number, call: PendingCall, signal: AbortSignal): void {
+    call.signal = signal;
+    call.onAbort = () =>
+      this.abandon(id, new CallCancelled({ method: call.method, message: `Call to '${call.method}' was cancelled` }));
+    signal.addEventListener("abort", call.onAbort, { once: true });
+  }
+
+  private startTimer(id: number, method: string, timeoutMs: number): ReturnType<typeof setTimeout> {
+    return setTimeout(
+      () =>
+        this.abandon(
+          id,
+          new CallTimeout({ method, timeoutMs, message: `'${method}' did not answer within ${timeoutMs} ms` }),
+        ),
+      timeoutMs,
+    );
+  }
+
   /** Fire-and-forget; failures to encode or send are reported, never thrown. */
   notify(method: string, params: ReadonlyArray<unknown>): void {
     if (this.closedWith) return;
     let frame: Frame;
     try {
-      frame = this.encode({ id: null, method }, "params", params, () => encodeNotification(method, params));
+      frame = this.encode(null, method, "params", params);
     } catch (e) {
       this.options.logger?.warn(`dropped notification '${method}': ${describe(e)}`);
       return;
@@ -373,7 +408,14 @@ export class RpcPeer {
     this.options.onTraffic?.("in", bytes.byteLength);
     this.corked++;
     try {
-      this.dispatch(decodeBinaryFrame(bytes), bytes.byteLength);
+      this.dispatch(
+        bytes[0] === SEGMENT_FORMAT_V1
+          ? this.options.stringSegments
+            ? decodeSegmentFrame(bytes)
+            : Result.fail(malformed("string-segment frame on a connection that did not negotiate it"))
+          : decodeBinaryFrame(bytes),
+        bytes.byteLength,
+      );
     } finally {
       this.corked--;
     }
@@ -437,7 +479,7 @@ export class RpcPeer {
     this.pending.clear();
     this.cancelled.clear();
     for (const call of calls) {
-      call.cleanup();
+      cleanup(call);
       call.reject(this.closedWith);
     }
     for (const request of this.running.values()) request.abort(this.closedWith);
@@ -506,10 +548,13 @@ export class RpcPeer {
   private encodeResult(id: number, method: string, result: unknown): Frame {
     let frame: Frame;
     try {
-      frame = this.encode({ id }, "result", result, () => encodeSuccess(id, result));
+      frame = this.encode(id, undefined, "result", result);
     } catch (e) {
       return encodeFailure(id, `Cannot encode result of '${method}': ${describe(e)}`);
     }
+    // frame.length is a lower bound of the UTF-8 size (and a third of an upper one): most
+    // replies need no byte count at all.
+    if (typeof frame === "string" && frame.length * 3 <= this.maxFrameBytes) return frame;
     const bytes = typeof frame === "string" ? utf8Length(frame) : frame.byteLength;
     return bytes > this.maxFrameBytes
       ? encodeFailure(id, `Result of '${method}' is ${bytes} bytes, over the ${this.maxFrameBytes}-byte frame limit`)
@@ -553,7 +598,7 @@ export class RpcPeer {
     const call = this.pending.get(id);
     if (!call) return undefined;
     this.pending.delete(id);
-    call.cleanup();
+    cleanup(call);
     return call;
   }
 
@@ -571,19 +616,19 @@ export class RpcPeer {
    * JSON text unless the payload holds bytes or is large, and the transport takes binary.
    * Without `sendBinary` this is exactly the text encoder, at no extra cost.
    */
-  private encode(
-    header: { id: number | null; method?: string },
-    key: PayloadKey,
-    payload: unknown,
-    asText: () => string,
-  ): Frame {
-    if (!this.options.sendBinary) return asText();
-    const bytes = holdsBytes(payload);
-    if (bytes === true) return encodeBinaryFrame(header, key, payload);
+  private encode(id: number | null, method: string | undefined, key: PayloadKey, payload: unknown): Frame {
+    if (!this.options.sendBinary) return encodeText(id, method, payload);
+    const header = method === undefined ? { id } : { id, method };
+    const holds = scanPayload(payload);
+    if (holds === "bytes") return encodeBinaryFrame(header, key, payload);
+    if (holds === "big-string" && this.options.stringSegments) {
+      const frame = encodeSegmentFrame(key, payload, (copy) => encodeText(id, method, copy));
+      if (frame) return frame;
+    }
     let text: string;
-    if (bytes === false) {
+    if (holds !== undefined) {
       // Plain JSON.stringify: a replacer costs ~2 µs per small frame.
-      text = asText();
+      text = encodeText(id, method, payload);
     } else {
       try {
         text = JSON.stringify({ ...header, [key]: payload === undefined ? null : payload }, detectBytes);
@@ -651,11 +696,14 @@ export class RpcPeer {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    (this.options.scheduleFlush ?? queueMicrotask)(() => {
-      this.flushScheduled = false;
-      this.flushQuietly();
-    });
+    (this.options.scheduleFlush ?? queueMicrotask)(this.runScheduledFlush);
   }
+
+  /** One function for every scheduled flush: no closure per frame. */
+  private readonly runScheduledFlush = (): void => {
+    this.flushScheduled = false;
+    this.flushQuietly();
+  };
 
   /** A failed send means the transport is going away; its close event fails the waiting calls. */
   private flushQuietly(): void {

@@ -95,29 +95,52 @@ export interface Registrar {
 
 const isVoid = (schema: WireSchema): boolean => schema.ast._tag === "Void";
 
+/** `Schema.Unknown` / `Schema.Any` with no checks: decoding and encoding are the identity. */
+const isIdentity = (schema: WireSchema): boolean => {
+  const ast = schema.ast;
+  return (ast._tag === "Unknown" || ast._tag === "Any") && ast.checks === undefined && ast.encoding === undefined;
+};
+const identity = (u: unknown): unknown => u;
+
+/**
+ * A schema's sync decoder or encoder, built once per method (not per call); the identity for
+ * schemas that accept anything as it is.
+ */
+const syncCodec = (schema: WireSchema, direction: "decode" | "encode"): ((u: unknown) => unknown) =>
+  isIdentity(schema) ? identity : direction === "decode" ? Schema.decodeUnknownSync(schema) : Schema.encodeSync(schema);
+
 const describeIssue = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Decodes a method's params; a mismatch is the caller's fault, reported as InvalidParams. */
+const payloadDecoder = (spec: {
+  readonly method: string;
+  readonly payload: WireSchema;
+}): ((params: ReadonlyArray<unknown>) => unknown) => {
+  if (isVoid(spec.payload)) return () => undefined;
+  const decode = syncCodec(spec.payload, "decode");
+  return (params) => {
+    if (params.length !== 1) {
+      throw new InvalidParams({
+        method: spec.method,
+        message: `'${spec.method}' takes 1 parameter, got ${params.length}`,
+      });
+    }
+    try {
+      return decode(params[0]);
+    } catch (e) {
+      throw new InvalidParams({
+        method: spec.method,
+        message: `invalid params for '${spec.method}': ${describeIssue(e)}`,
+      });
+    }
+  };
+};
 
 /** Decodes a method's params; a mismatch is the caller's fault, reported as InvalidParams. */
 export const decodePayload = <P extends WireSchema>(
   spec: { readonly method: string; readonly payload: P },
   params: ReadonlyArray<unknown>,
-): P["Type"] => {
-  if (isVoid(spec.payload)) return undefined;
-  if (params.length !== 1) {
-    throw new InvalidParams({
-      method: spec.method,
-      message: `'${spec.method}' takes 1 parameter, got ${params.length}`,
-    });
-  }
-  try {
-    return Schema.decodeUnknownSync(spec.payload)(params[0]);
-  } catch (e) {
-    throw new InvalidParams({
-      method: spec.method,
-      message: `invalid params for '${spec.method}': ${describeIssue(e)}`,
-    });
-  }
-};
+): P["Type"] => payloadDecoder(spec)(params);
 
 /** Unregisters what `serve` registered; `ready` settles once an asynchronous registrar took them all. */
 export type Served = (() => void) & { readonly ready: Promise<void> };
@@ -127,15 +150,16 @@ export const serve = <C extends Contract>(registrar: Registrar, contract: C, imp
   const disposers = Object.keys(contract).map((key) => {
     const spec = contract[key]!;
     const fn = impl[key] as (payload: unknown, ctx: HandlerContext) => unknown;
+    const decode = payloadDecoder(spec);
     if (spec.kind === "notification") {
-      return registrar.register(spec.method, (params, ctx) => fn(decodePayload(spec, params), ctx));
+      return registrar.register(spec.method, (params, ctx) => fn(decode(params), ctx));
     }
-    const encodeSuccess = Schema.encodeSync(spec.success);
-    const encodeResult = (result: unknown): unknown => (isVoid(spec.success) ? null : encodeSuccess(result));
+    const encodeSuccess = syncCodec(spec.success, "encode");
+    const encodeResult = isVoid(spec.success) ? () => null : encodeSuccess;
     // A synchronous implementation is answered synchronously (RpcPeer then replies without a
     // microtask hop); only a promise is awaited.
     return registrar.register(spec.method, (params, ctx) => {
-      const result = fn(decodePayload(spec, params), ctx);
+      const result = fn(decode(params), ctx);
       return result instanceof Promise ? result.then(encodeResult) : encodeResult(result);
     });
   });
@@ -185,13 +209,17 @@ const reviveError = (spec: AnyRequest, e: unknown): unknown => {
   return e;
 };
 
-const encodeParams = (spec: AnyRequest | AnyNotification, args: ReadonlyArray<unknown>): unknown[] => {
-  if (isVoid(spec.payload)) return [];
-  try {
-    return [Schema.encodeSync(spec.payload)(args[0])];
-  } catch (e) {
-    throw new InvalidParams({ method: spec.method, message: `cannot send '${spec.method}': ${describeIssue(e)}` });
-  }
+/** The params encoder of one method, built once: `[]` for no payload, else `[encoded]`. */
+const paramsEncoder = (spec: AnyRequest | AnyNotification): ((args: ReadonlyArray<unknown>) => unknown[]) => {
+  if (isVoid(spec.payload)) return () => [];
+  const encode = syncCodec(spec.payload, "encode");
+  return (args) => {
+    try {
+      return [encode(args[0])];
+    } catch (e) {
+      throw new InvalidParams({ method: spec.method, message: `cannot send '${spec.method}': ${describeIssue(e)}` });
+    }
+  };
 };
 
 export const proxy = <C extends Contract>(caller: Caller, contract: C): Proxy<C> => {
@@ -199,31 +227,40 @@ export const proxy = <C extends Contract>(caller: Caller, contract: C): Proxy<C>
   for (const key of Object.keys(contract)) {
     const spec = contract[key]!;
     const hasPayload = !isVoid(spec.payload);
+    const encodeParams = paramsEncoder(spec);
     if (spec.kind === "notification") {
       out[key] = (...args: unknown[]) => {
         // Fire and forget: a notification that cannot be sent (disconnected) is dropped.
-        const sent = caller.notify(spec.method, encodeParams(spec, args));
+        const sent = caller.notify(spec.method, encodeParams(args));
         if (sent instanceof Promise) sent.catch(() => undefined);
       };
       continue;
     }
-    const decodeResult = Schema.decodeUnknownSync(spec.success);
-    out[key] = async (...args: unknown[]) => {
-      const options = (hasPayload ? args[1] : args[0]) as CallOptions | undefined;
-      let raw: unknown;
+    const decode = syncCodec(spec.success, "decode");
+    const voidResult = isVoid(spec.success);
+    const decodeResult = (raw: unknown): unknown => {
       try {
-        raw = await caller.call(spec.method, encodeParams(spec, args), options);
-      } catch (e) {
-        throw reviveError(spec, e);
-      }
-      try {
-        return decodeResult(isVoid(spec.success) ? undefined : raw);
+        return decode(voidResult ? undefined : raw);
       } catch (e) {
         throw new InvalidResult({
           method: spec.method,
           message: `bad result from '${spec.method}': ${describeIssue(e)}`,
         });
       }
+    };
+    const revive = (e: unknown): never => {
+      throw reviveError(spec, e);
+    };
+    // One promise per call (the caller's): no async function, no extra await hop.
+    out[key] = (...args: unknown[]): Promise<unknown> => {
+      const options = (hasPayload ? args[1] : args[0]) as CallOptions | undefined;
+      let sent: Promise<unknown>;
+      try {
+        sent = caller.call(spec.method, encodeParams(args), options);
+      } catch (e) {
+        return Promise.reject(e instanceof InvalidParams ? e : reviveError(spec, e));
+      }
+      return sent.then(decodeResult, revive);
     };
   }
   return out as Proxy<C>;

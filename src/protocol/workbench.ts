@@ -67,6 +67,13 @@ export const DiagnosticDto = Schema.Struct({
   severity: Severity,
   source: Schema.optionalKey(Schema.String),
   code: Schema.optionalKey(Schema.Union([Schema.String, Schema.Number])),
+  /** The link of a `{ value, target }` code. */
+  codeTarget: Schema.optionalKey(UriString),
+  /** vscode.DiagnosticTag: 1 unnecessary, 2 deprecated. */
+  tags: Schema.optionalKey(Schema.Array(Schema.Int)),
+  relatedInformation: Schema.optionalKey(
+    Schema.Array(Schema.Struct({ location: Schema.Struct({ uri: UriString, range: Range }), message: Schema.String })),
+  ),
 });
 export type DiagnosticDto = typeof DiagnosticDto.Type;
 

@@ -1,5 +1,8 @@
 /** The watcher's batch coalescing and `files.exclude` / `files.watcherExclude` as settings change them. */
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { FileExcludes, enabledGlobs, DEFAULT_FILES_EXCLUDE } from "../../src/extension-host/services/file-excludes.js";
 import { coalesce } from "../../src/extension-host/services/file-watcher.js";
 import { ConfigurationService } from "../../src/extension-host/services/configuration.js";
@@ -44,7 +47,9 @@ describe("coalesce (VS Code's rules for one batch of watcher events)", () => {
 
 describe("files.exclude", () => {
   it("defaults to VS Code's and follows the setting", () => {
-    const configuration = new ConfigurationService([]);
+    const userDir = mkdtempSync(join(tmpdir(), "file-excludes-"));
+    onTestFinished(() => rmSync(userDir, { recursive: true, force: true }));
+    const configuration = new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) });
     const excludes = new FileExcludes(configuration);
     let changes = 0;
     excludes.onDidChange(() => changes++);
@@ -55,7 +60,7 @@ describe("files.exclude", () => {
     expect(excludes.watcher()("node_modules/pkg/index.js")).toBe(true);
     expect(excludes.watcher()("node_modules/pkg")).toBe(false);
 
-    configuration.update("files.exclude", { "**/dist": true, "**/.git": false });
+    configuration.update("files.exclude", { "**/dist": true, "**/.git": false }, "user", undefined);
     expect(changes).toBe(1);
     expect(excludes.files()("dist/app.js")).toBe(true);
     expect(excludes.files()(".git")).toBe(false);

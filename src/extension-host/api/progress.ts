@@ -1,7 +1,8 @@
 /**
- * `window.withProgress` and `window.setStatusBarMessage` shown in the status bar (the workbench
- * has no notification progress yet): one left-aligned item per running task or message, removed
- * when the task settles, the timeout passes or the returned Disposable is disposed.
+ * `window.withProgress` and `window.setStatusBarMessage`. ProgressLocation.Notification is a toast
+ * with a progress bar (and Cancel when cancellable) through `NotificationSink`; Window,
+ * SourceControl and view locations are a status bar item: one left-aligned item per running task
+ * or message, removed when the task settles, the timeout passes or the Disposable is disposed.
  */
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import { CancellationTokenSource, Disposable, type CancellationToken } from "./types.js";
@@ -11,10 +12,21 @@ export interface StatusSink {
   remove(id: string): void;
 }
 
+/** services/progress.ts: a toast in the window; null when no window is connected. */
+export interface NotificationSink {
+  start(
+    request: { title?: string; cancellable: boolean; source: string },
+    onCancel: () => void,
+  ): { report(value: { message?: string; percent?: number }): void; end(): void } | null;
+}
+
+/** ProgressLocation.Notification. */
+const NOTIFICATION = 15;
+
 /** Above ordinary left items, like VS Code's window progress. */
 const PRIORITY = 10_000;
 
-export const createProgressApi = (extensionId: string, sink: StatusSink) => {
+export const createProgressApi = (extensionId: string, sink: StatusSink, notifications?: NotificationSink) => {
   let next = 0;
   const show = (id: string, text: string): void =>
     sink.update({ id, extensionId, text, alignment: "left", priority: PRIORITY, visible: true });
@@ -45,6 +57,7 @@ export const createProgressApi = (extensionId: string, sink: StatusSink) => {
     ) => PromiseLike<R> | R,
   ): Promise<R> => {
     if (typeof task !== "function") throw new Error("vscode.window.withProgress: task must be a function");
+    if (options?.location === NOTIFICATION && notifications) return inNotification(options, task);
     const id = `${extensionId}.progress.${++next}`;
     const title = options?.title ?? "";
     let percent = 0;
@@ -72,6 +85,46 @@ export const createProgressApi = (extensionId: string, sink: StatusSink) => {
       done = true;
       source.dispose();
       sink.remove(id);
+    }
+  };
+
+  const inNotification = async <R>(
+    options: { title?: string; cancellable?: boolean },
+    task: (
+      progress: { report(value: { message?: string; increment?: number }): void },
+      token: CancellationToken,
+    ) => PromiseLike<R> | R,
+  ): Promise<R> => {
+    const source = new CancellationTokenSource();
+    const toast = notifications!.start(
+      {
+        ...(typeof options.title === "string" ? { title: options.title } : {}),
+        cancellable: options.cancellable === true,
+        source: extensionId,
+      },
+      () => source.cancel(),
+    );
+    let percent: number | undefined;
+    let done = false;
+    try {
+      return await task(
+        {
+          report: (value) => {
+            if (done) return;
+            const increment = value?.increment;
+            if (typeof increment === "number" && Number.isFinite(increment)) {
+              percent = Math.min(100, Math.max(0, (percent ?? 0) + increment));
+            }
+            const message = typeof value?.message === "string" ? { message: value.message } : {};
+            toast?.report({ ...message, ...(percent !== undefined ? { percent } : {}) });
+          },
+        },
+        source.token,
+      );
+    } finally {
+      done = true;
+      source.dispose();
+      toast?.end();
     }
   };
 

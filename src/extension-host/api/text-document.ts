@@ -5,6 +5,12 @@ import { Position, Range, Uri } from "./types.js";
 
 const views = new WeakMap<DocumentModel, unknown>();
 
+/** How `TextDocument.save` reaches the window that owns the buffer (set by the host's composition root). */
+let saver: (uri: string) => Promise<boolean> = () => Promise.resolve(false);
+export const setDocumentSaver = (save: (uri: string) => Promise<boolean>): void => {
+  saver = save;
+};
+
 export const textDocument = (doc: DocumentModel): unknown => {
   let view = views.get(doc);
   if (view) return view;
@@ -60,7 +66,7 @@ export const textDocument = (doc: DocumentModel): unknown => {
       const q = doc.positionAt(doc.offsetAt(p));
       return new Position(q.line, q.character);
     },
-    save: () => Promise.resolve(false),
+    save: () => saver(doc.uri),
   };
   views.set(doc, view);
   return view;

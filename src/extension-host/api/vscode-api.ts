@@ -4,16 +4,20 @@
  */
 import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
-import type { DocumentModel } from "../documents.js";
 import type { HostServices } from "../host-services.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
-import type { DocumentSelector } from "../services/language-features.js";
-import { diagnosticDto } from "../services/type-converters.js";
+import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
+import { createEditorWindowApi } from "./text-editors.js";
+import { applyEdit, saveApi } from "./workspace-edit.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
 import { createProgressApi } from "./progress.js";
+import { createConfigurationApi } from "./configuration.js";
+import { createTreeViewsApi } from "./tree-views.js";
+import { createQuickInputApi } from "./quick-input.js";
+import { createContentProvidersApi } from "./content-providers.js";
 import { folderOf, relativePath, type WorkspaceFolder } from "./workspace-folders.js";
 import { createWorkspaceFs } from "./workspace-fs.js";
 import { VSCODE_SURFACE } from "./vscode-surface.generated.js";
@@ -29,13 +33,7 @@ const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes(":/
 
 export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Record<string, unknown> => {
   const id = ext.id;
-  const {
-    commands: commandService,
-    documents,
-    extensions: extensionService,
-    languages: languageService,
-    window: windowService,
-  } = host;
+  const { commands: commandService, documents, extensions: extensionService, window: windowService } = host;
   /** Everything the API creates for the extension is taken back if its activation fails. */
   const track = <T extends { dispose(): unknown }>(d: T): T => {
     ext.registrations.push(d);
@@ -67,7 +65,10 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
           commandService.register(command, { extensionId: id, handler: thisArg ? handler.bind(thisArg) : handler }),
         ),
       ),
-    executeCommand: (command: string, ...args: unknown[]) => commandService.execute(command, args),
+    executeCommand: (command: string, ...args: unknown[]) =>
+      command === "setContext"
+        ? Promise.resolve(host.settings.setContext(args[0], args[1]))
+        : commandService.execute(command, args),
     getCommands: () => Promise.resolve(commandService.ids()),
   };
 
@@ -170,75 +171,46 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     return track(item);
   };
 
-  const activeEditor = (doc: DocumentModel | undefined, sel = documents.active()?.selection) => {
-    if (!doc) return undefined;
-    const anchor = new types.Position(sel?.start.line ?? 0, sel?.start.character ?? 0);
-    const active = new types.Position(sel?.end.line ?? 0, sel?.end.character ?? 0);
-    return { document: textDocument(doc), selection: new types.Selection(anchor, active), viewColumn: 1 };
-  };
-  const onDidChangeActiveTextEditor = new EventEmitter<unknown>();
-  documents.onDidChangeActiveEditor.event((doc) => onDidChangeActiveTextEditor.fire(activeEditor(doc)));
-
-  const progress = createProgressApi(id, {
-    update: (item) => windowService.updateStatusBarItem(item),
-    remove: (itemId) => windowService.removeStatusBarItem(itemId),
+  const editorWindow = createEditorWindowApi({
+    service: host.textEditors,
+    target: () => host.sessions.target(),
+    guard: guardedEvent,
   });
+  const saving = saveApi(host.textEditors, () => host.sessions.target());
+
+  const progress = createProgressApi(
+    id,
+    {
+      update: (item) => windowService.updateStatusBarItem(item),
+      remove: (itemId) => windowService.removeStatusBarItem(itemId),
+    },
+    { start: (request, onCancel) => host.progress.start(request, onCancel) },
+  );
   const window = {
+    ...createTreeViewsApi(id, host.treeViews, guardedEvent, track),
+    ...createQuickInputApi(host.quickInput, guardedEvent),
     withProgress: progress.withProgress,
     setStatusBarMessage: (text: string, hideAfter?: number | PromiseLike<unknown>) =>
       track(progress.setStatusBarMessage(text, hideAfter)),
     showInformationMessage: showMessage("information"),
     showWarningMessage: showMessage("warning"),
     showErrorMessage: showMessage("error"),
-    showQuickPick: async (itemsOrPromise: unknown, options: { placeHolder?: string; canPickMany?: boolean } = {}) => {
-      const items = (await itemsOrPromise) as Array<string | { label: string; description?: string; detail?: string }>;
-      const dtos = items.map((i) =>
-        typeof i === "string"
-          ? { label: i }
-          : {
-              label: i.label,
-              ...(i.description ? { description: i.description } : {}),
-              ...(i.detail ? { detail: i.detail } : {}),
-            },
-      );
-      const picked = await windowService
-        .showQuickPick({
-          items: dtos,
-          ...(options.placeHolder ? { placeHolder: options.placeHolder } : {}),
-          ...(options.canPickMany ? { canPickMany: true } : {}),
-        })
-        .catch(() => null);
-      if (Array.isArray(picked)) return picked.filter((n): n is number => typeof n === "number").map((n) => items[n]);
-      return typeof picked === "number" ? items[picked] : undefined;
-    },
-    showInputBox: async (
-      options: { prompt?: string; placeHolder?: string; value?: string; password?: boolean } = {},
-    ) => {
-      const value = await windowService
-        .showInputBox({
-          ...(options.prompt !== undefined ? { prompt: options.prompt } : {}),
-          ...(options.placeHolder !== undefined ? { placeHolder: options.placeHolder } : {}),
-          ...(options.value !== undefined ? { value: options.value } : {}),
-          ...(options.password !== undefined ? { password: options.password } : {}),
-        })
-        .catch(() => null);
-      return typeof value === "string" ? value : undefined;
-    },
     createOutputChannel: (name: string) => outputChannel(name),
     createStatusBarItem,
     get activeTextEditor() {
-      return activeEditor(documents.active()?.doc);
+      return editorWindow.activeTextEditor;
     },
     get visibleTextEditors() {
-      const e = activeEditor(documents.active()?.doc);
-      return e ? [e] : [];
+      return editorWindow.visibleTextEditors;
     },
-    onDidChangeActiveTextEditor: guardedEvent(onDidChangeActiveTextEditor.event),
-    showTextDocument: async (docOrUri: { uri: Uri } | Uri) => {
-      const uri = docOrUri instanceof Uri ? docOrUri : docOrUri.uri;
-      const session = await windowService.showTextDocument(uri.toString());
-      return activeEditor(session.documents.get(uri.toString()) ?? documents.get(uri.toString()));
-    },
+    onDidChangeActiveTextEditor: editorWindow.onDidChangeActiveTextEditor,
+    onDidChangeVisibleTextEditors: editorWindow.onDidChangeVisibleTextEditors,
+    onDidChangeTextEditorSelection: editorWindow.onDidChangeTextEditorSelection,
+    onDidChangeTextEditorVisibleRanges: editorWindow.onDidChangeTextEditorVisibleRanges,
+    onDidChangeTextEditorOptions: editorWindow.onDidChangeTextEditorOptions,
+    showTextDocument: editorWindow.showTextDocument,
+    createTextEditorDecorationType: (options: Parameters<typeof editorWindow.createTextEditorDecorationType>[0]) =>
+      track(editorWindow.createTextEditorDecorationType(options)),
   };
 
   // ── workspace ──────────────────────────────────────────────────────────────────────────
@@ -247,25 +219,18 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     source.event((a) => e.fire(f(a)));
     return guardedEvent(e.event);
   };
-  const configuration = (section?: string) => {
-    const key = (k: string) => (section ? `${section}.${k}` : k);
-    return {
-      get: <T>(k: string, defaultValue?: T) =>
-        host.configuration.has(key(k)) ? (host.configuration.get(key(k)) as T) : defaultValue,
-      has: (k: string) => host.configuration.has(key(k)),
-      update: (k: string, value: unknown) => {
-        host.configuration.update(key(k), value);
-        return Promise.resolve();
-      },
-      inspect: (k: string) => ({ key: key(k), defaultValue: host.configuration.get(key(k)) }),
-    };
-  };
+  const configurationApi = createConfigurationApi({
+    configuration: host.configuration,
+    sessions: host.sessions,
+    guardedEvent,
+  });
   const folders = (): WorkspaceFolder[] =>
     (host.sessions.target()?.workspaceFolders ?? []).map((f, index) => ({
       uri: Uri.parse(f.uri),
       name: f.name,
       index,
     }));
+  const contentProviders = createContentProvidersApi(id, host.fileSystemProviders, track);
   /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
   const workspaceFiles = ({
     fs,
@@ -288,6 +253,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       };
     },
   });
+  const files = workspaceFiles(createWorkspaceFs(host));
   const workspace = {
     get workspaceFolders() {
       const list = folders();
@@ -331,7 +297,9 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       const open = documents.get(uri.toString());
       if (open) return textDocument(open);
       const { DocumentModel } = await import("../documents.js");
-      return textDocument(new DocumentModel(uri.toString(), languageOf(uri.path), 1, readFileSync(uri.fsPath, "utf8")));
+      // Other schemes come from their content or file system provider.
+      const text = uri.scheme === "file" ? readFileSync(uri.fsPath, "utf8") : await contentProviders.readText(uri);
+      return textDocument(new DocumentModel(uri.toString(), languageOf(uri.path), 1, text));
     },
     onDidOpenTextDocument: mapEvent(documents.onDidOpen, textDocument),
     onDidCloseTextDocument: mapEvent(documents.onDidClose, textDocument),
@@ -343,60 +311,20 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
         text: c.text,
       })),
     })),
-    onDidChangeConfiguration: mapEvent(host.configuration.onDidChange, (changed) => ({
-      affectsConfiguration: (section: string) => changed === section || changed.startsWith(`${section}.`),
-    })),
-    getConfiguration: configuration,
-    ...workspaceFiles(createWorkspaceFs(host)),
+    onDidChangeConfiguration: configurationApi.onDidChangeConfiguration,
+    getConfiguration: configurationApi.getConfiguration,
+    applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
+    save: saving.save,
+    saveAll: saving.saveAll,
+    ...files,
+    // Other schemes than file: go to their FileSystemProvider (api/content-providers.ts).
+    fs: contentProviders.routeFs(files.fs),
+    registerTextDocumentContentProvider: contentProviders.registerTextDocumentContentProvider,
+    registerFileSystemProvider: contentProviders.registerFileSystemProvider,
   };
 
-  // ── languages ──────────────────────────────────────────────────────────────────────────
-  const createDiagnosticCollection = (name = id) => {
-    const entries = new Map<string, types.Diagnostic[]>();
-    const push = (uri: string, diagnostics: readonly types.Diagnostic[]) =>
-      windowService.setDiagnostics(name, uri, diagnostics.map(diagnosticDto));
-    return track({
-      name,
-      set: (uriOrEntries: Uri | Array<[Uri, types.Diagnostic[] | undefined]>, diagnostics?: types.Diagnostic[]) => {
-        const list: Array<[Uri, types.Diagnostic[] | undefined]> =
-          uriOrEntries instanceof Uri ? [[uriOrEntries, diagnostics]] : uriOrEntries;
-        for (const [uri, diags] of list) {
-          entries.set(uri.toString(), [...(diags ?? [])]);
-          push(uri.toString(), diags ?? []);
-        }
-      },
-      delete: (uri: Uri) => {
-        entries.delete(uri.toString());
-        push(uri.toString(), []);
-      },
-      clear: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-      get: (uri: Uri) => entries.get(uri.toString()),
-      has: (uri: Uri) => entries.has(uri.toString()),
-      forEach: (cb: (uri: Uri, diagnostics: types.Diagnostic[]) => void) =>
-        entries.forEach((d, u) => cb(Uri.parse(u), d)),
-      dispose: () => {
-        entries.clear();
-        windowService.clearDiagnostics(name);
-      },
-    });
-  };
-  const languages = {
-    registerCompletionItemProvider: (
-      selector: DocumentSelector,
-      provider: { provideCompletionItems(...a: unknown[]): unknown },
-    ) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.completionProviders, entry)));
-    },
-    registerHoverProvider: (selector: DocumentSelector, provider: { provideHover(...a: unknown[]): unknown }) => {
-      const entry = { extensionId: id, selector, provider };
-      return track(new Disposable(languageService.register(languageService.hoverProviders, entry)));
-    },
-    createDiagnosticCollection,
-  };
+  // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
+  const languages = createLanguagesApi({ ext, host, track, guardedEvent });
 
   const extensions = {
     getExtension: (extensionId: string) => {
@@ -440,6 +368,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       uiKind: types.UIKind.Desktop,
       logLevel: types.LogLevel.Info,
       shell: process.env.SHELL ?? "",
+      clipboard: {
+        readText: () => host.env.readClipboard(),
+        writeText: (text: string) => Promise.resolve().then(() => host.env.writeClipboard(text)),
+      },
+      openExternal: (target: Uri) => {
+        if (!(target instanceof Uri)) throw new Error("vscode.env.openExternal: expected a vscode.Uri");
+        return host.env.openExternal(target.toString(true));
+      },
+      /** Local windows reach local URIs as they are (no port forwarding or tunnels). */
+      asExternalUri: (target: Uri) => {
+        if (!(target instanceof Uri)) throw new Error("vscode.env.asExternalUri: expected a vscode.Uri");
+        return Promise.resolve(target);
+      },
       /** Extensions run locally, never in a remote (SSH, WSL, container) window. */
       get remoteName() {
         return undefined;
@@ -457,7 +398,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   return api;
 };
 
-const LANGUAGES: Record<string, string> = {
+const LANGUAGES: Readonly<Record<string, string>> = {
   ts: "typescript",
   tsx: "typescriptreact",
   js: "javascript",
@@ -472,5 +413,7 @@ const LANGUAGES: Record<string, string> = {
   todo: "todo",
   txt: "plaintext",
 };
+/** The languages the editor knows without extensions. */
+export const BUILTIN_LANGUAGES: readonly string[] = [...new Set(Object.values(LANGUAGES))];
 export const languageOf = (path: string): string =>
   LANGUAGES[path.split(".").pop()?.toLowerCase() ?? ""] ?? "plaintext";

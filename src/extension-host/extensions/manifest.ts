@@ -5,12 +5,41 @@ const CommandContribution = Schema.Struct({
   command: Schema.String,
   title: Schema.String,
   category: Schema.optionalKey(Schema.String),
+  /** `$(codicon)`, a path, or `{ light, dark }` paths. */
+  icon: Schema.optionalKey(Schema.Union([Schema.String, Schema.Struct({ light: Schema.String, dark: Schema.String })])),
+  /** A `when` clause: the command is disabled (not run, greyed in menus) while it is false. */
+  enablement: Schema.optionalKey(Schema.String),
 });
 
 const ConfigurationProperty = Schema.Struct({
   type: Schema.optionalKey(Schema.Union([Schema.String, Schema.Array(Schema.String)])),
   default: Schema.optionalKey(Schema.Unknown),
   description: Schema.optionalKey(Schema.String),
+  markdownDescription: Schema.optionalKey(Schema.String),
+  enum: Schema.optionalKey(Schema.Array(Schema.Unknown)),
+  enumDescriptions: Schema.optionalKey(Schema.Array(Schema.String)),
+  markdownEnumDescriptions: Schema.optionalKey(Schema.Array(Schema.String)),
+  scope: Schema.optionalKey(Schema.String),
+  order: Schema.optionalKey(Schema.Number),
+});
+
+/** `contributes.keybindings`: `key` (or a platform's own) and the command it runs. */
+const KeybindingContribution = Schema.Struct({
+  command: Schema.String,
+  key: Schema.optionalKey(Schema.String),
+  mac: Schema.optionalKey(Schema.String),
+  linux: Schema.optionalKey(Schema.String),
+  win: Schema.optionalKey(Schema.String),
+  when: Schema.optionalKey(Schema.String),
+  args: Schema.optionalKey(Schema.Unknown),
+});
+
+const MenuItemContribution = Schema.Struct({
+  command: Schema.optionalKey(Schema.String),
+  submenu: Schema.optionalKey(Schema.String),
+  when: Schema.optionalKey(Schema.String),
+  group: Schema.optionalKey(Schema.String),
+  alt: Schema.optionalKey(Schema.String),
 });
 
 const ConfigurationContribution = Schema.Struct({
@@ -41,6 +70,24 @@ const ThemeContribution = Schema.Struct({
   path: Schema.String,
 });
 
+/** `contributes.viewsContainers`, `.views`, `.viewsWelcome` (services/view-contributions.ts). */
+const ViewContainerContribution = Schema.Struct({
+  id: Schema.String,
+  title: Schema.String,
+  icon: Schema.optionalKey(Schema.String),
+});
+const ViewContribution = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  when: Schema.optionalKey(Schema.String),
+  type: Schema.optionalKey(Schema.String),
+});
+const ViewWelcomeContribution = Schema.Struct({
+  view: Schema.String,
+  contents: Schema.String,
+  when: Schema.optionalKey(Schema.String),
+});
+
 /** npm-style names: lower case, digits, `-`, `.`, `_`. */
 const Name = Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9._-]*$/));
 
@@ -62,6 +109,13 @@ export const ExtensionManifest = Schema.Struct({
       languages: Schema.optionalKey(Schema.Array(LanguageContribution)),
       grammars: Schema.optionalKey(Schema.Array(GrammarContribution)),
       themes: Schema.optionalKey(Schema.Array(ThemeContribution)),
+      keybindings: Schema.optionalKey(Schema.Union([KeybindingContribution, Schema.Array(KeybindingContribution)])),
+      menus: Schema.optionalKey(Schema.Record(Schema.String, Schema.Array(MenuItemContribution))),
+      viewsContainers: Schema.optionalKey(
+        Schema.Struct({ activitybar: Schema.optionalKey(Schema.Array(ViewContainerContribution)) }),
+      ),
+      views: Schema.optionalKey(Schema.Record(Schema.String, Schema.Array(ViewContribution))),
+      viewsWelcome: Schema.optionalKey(Schema.Array(ViewWelcomeContribution)),
     }),
   ),
 });

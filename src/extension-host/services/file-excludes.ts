@@ -71,8 +71,8 @@ export class FileExcludes {
 
   /** Calls `listener` when either setting changes. */
   onDidChange(listener: () => void): void {
-    this.configuration.onDidChange.event((key) => {
-      if (key === "files" || key === "files.exclude" || key === "files.watcherExclude") listener();
+    this.configuration.onDidChange.event(({ keys }) => {
+      if (keys.some((k) => k === "files" || k === "files.exclude" || k === "files.watcherExclude")) listener();
     });
   }
 }

@@ -48,8 +48,20 @@ const pathOf = (uri: string): string => {
   }
 };
 
+/** Non-`file:` URIs go to the extensions' providers (services/file-system-providers.ts). */
+export interface SchemeProviders {
+  readDirectory(uri: string): Promise<FileEntry[]>;
+  readFile(uri: string): Promise<FileContent>;
+  writeFile(uri: string, content: string, expectedEtag: string | null): Promise<string>;
+}
+const isFileUri = (uri: string): boolean => uri.startsWith("file:");
+
 export class FilesService {
+  /** Set by the host once the providers registry exists. */
+  providers: SchemeProviders | undefined;
+
   async readDirectory(uri: string): Promise<FileEntry[]> {
+    if (!isFileUri(uri) && this.providers) return this.providers.readDirectory(uri);
     const dir = pathOf(uri);
     const entries = await readdir(dir, { withFileTypes: true }).catch((e: unknown) => {
       throw failure(uri, e);
@@ -67,6 +79,7 @@ export class FilesService {
   }
 
   async readFile(uri: string): Promise<FileContent> {
+    if (!isFileUri(uri) && this.providers) return this.providers.readFile(uri);
     const bytes = await readFile(pathOf(uri)).catch((e: unknown) => {
       throw failure(uri, e);
     });
@@ -101,6 +114,7 @@ export class FilesService {
 
   /** Refuses (FileModifiedOnDisk) when the disk no longer holds `expectedEtag`; a deleted file is re-created. */
   async writeFile(uri: string, content: string, expectedEtag: string | null): Promise<string> {
+    if (!isFileUri(uri) && this.providers) return this.providers.writeFile(uri, content, expectedEtag);
     const path = pathOf(uri);
     if (expectedEtag !== null) {
       const onDisk = await readFile(path).catch((e: unknown) => {

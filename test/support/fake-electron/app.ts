@@ -11,7 +11,13 @@ import type { App, ProcessMetric } from "electron";
 import { FakeBrowserWindow } from "./browser-window.js";
 import { launchFakeBrowser, type FakeBrowser } from "./chromium.js";
 import { startSchemeServers, stopSchemeServers } from "./protocol.js";
-import { APP_PATH_ENV, reportToControl, setAllWindowsClosedHandler, setBrowserContext } from "./runtime.js";
+import {
+  APP_PATH_ENV,
+  reportToControl,
+  setAllWindowsClosedHandler,
+  setBrowserContext,
+  setCloseRefusedHandler,
+} from "./runtime.js";
 import { SingleInstanceLock } from "./single-instance.js";
 import { FakeUtilityProcess } from "./utility-process.js";
 
@@ -76,6 +82,8 @@ class FakeApp
       this.exit(1);
     });
     setAllWindowsClosedHandler(() => this.allWindowsClosed());
+    // A window that refused to close cancels the quit.
+    setCloseRefusedHandler(() => (this.quitting = false));
   }
 
   private async boot(): Promise<void> {
@@ -147,8 +155,6 @@ class FakeApp
     const windows = FakeBrowserWindow.getAllWindows();
     if (windows.length === 0) return this.willQuit();
     for (const win of windows) win.close();
-    // A window that refused to close cancels the quit.
-    if (FakeBrowserWindow.getAllWindows().some((w) => !w.isDestroyed())) this.quitting = false;
   }
 
   private allWindowsClosed(): void {

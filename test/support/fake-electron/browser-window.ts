@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
-import type { Frame, Page } from "playwright-core";
+import type { Dialog, Frame, Page } from "playwright-core";
 import type {
   BrowserWindow as RealBrowserWindow,
   BrowserWindowConstructorOptions,
@@ -17,7 +17,7 @@ import { ipcMain, session, type FakeFrame, type FakeIpcEvent } from "./ipc-main.
 import { asFakePort, type FakeMessagePortMain } from "./message-port.js";
 import { toAppUrl, toServedUrl } from "./protocol.js";
 import { applyHeadersReceived } from "./web-request.js";
-import { browserContext, onAllWindowsClosed, reportToControl } from "./runtime.js";
+import { browserContext, onAllWindowsClosed, onCloseRefused, reportToControl } from "./runtime.js";
 
 let nextId = 1;
 
@@ -150,6 +150,35 @@ export class FakeWebContents
     port?.close();
   }
 
+  /**
+   * Runs the page's beforeunload handlers, as closing a window does. A handler that refuses
+   * (preventDefault / returnValue) makes Chromium ask; Electron shows no dialog but emits
+   * 'will-prevent-unload', whose preventDefault() lets the unload go on. True when it unloaded.
+   */
+  async unload(): Promise<boolean> {
+    const page = await this.page.catch(() => undefined);
+    if (!page || page.isClosed()) return true;
+    return new Promise<boolean>((resolve) => {
+      const onDialog = (dialog: Dialog): void => {
+        if (dialog.type() !== "beforeunload") return;
+        let proceed = false;
+        this.emit("will-prevent-unload", { preventDefault: () => (proceed = true) });
+        if (proceed) return void dialog.accept().catch(() => undefined);
+        page.off("dialog", onDialog);
+        page.off("close", onClose);
+        void dialog.dismiss().catch(() => undefined);
+        resolve(false);
+      };
+      const onClose = (): void => {
+        page.off("dialog", onDialog);
+        resolve(true);
+      };
+      page.on("dialog", onDialog);
+      page.once("close", onClose);
+      void page.close({ runBeforeUnload: true }).catch(() => resolve(true));
+    });
+  }
+
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
@@ -182,6 +211,7 @@ export class FakeBrowserWindow
   readonly id = nextId++;
   readonly webContents: FakeWebContents;
   private destroyed = false;
+  private closing = false;
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super();
@@ -202,12 +232,21 @@ export class FakeBrowserWindow
     return this.webContents.loadURL(url);
   }
 
-  /** 'close' (preventable), then the window goes away. */
+  /**
+   * 'close' (preventable), then the page's beforeunload handlers; the window goes away unless
+   * one of them refused (see FakeWebContents.unload), which also cancels a quit in progress.
+   */
   close(): void {
-    if (this.destroyed) return;
+    if (this.destroyed || this.closing) return;
     let prevented = false;
     this.emit("close", { preventDefault: () => (prevented = true) });
-    if (!prevented) this.destroy();
+    if (prevented) return onCloseRefused();
+    this.closing = true;
+    void this.webContents.unload().then((unloaded) => {
+      this.closing = false;
+      if (unloaded) this.destroy();
+      else onCloseRefused();
+    });
   }
 
   destroy(): void {

@@ -21,6 +21,13 @@ const run = async (app: Pick<App, "getAppMetrics" | "quit">, command: ControlReq
     case "close-windows":
       // The user closes every window (the title bar's ×).
       return void FakeBrowserWindow.getAllWindows().forEach((w) => w.close());
+    case "type": {
+      const win = FakeBrowserWindow.getAllWindows()[0];
+      if (!win) throw new Error("no window");
+      const page = await win.webContents.page;
+      await page.click(command.selector);
+      return page.keyboard.type(command.text);
+    }
     case "script-dialog":
       return void scriptOpenDialog({ canceled: command.result.canceled, filePaths: [...command.result.filePaths] });
   }

@@ -5,7 +5,7 @@
 import { app } from "./app.js";
 import { FakeBrowserWindow } from "./browser-window.js";
 import { serveControl } from "./control.js";
-import { dialog, ipcMain, session } from "./ipc-main.js";
+import { dialog, ipcMain, session, shell } from "./ipc-main.js";
 import { FakeMessageChannelMain } from "./message-port.js";
 import { net, protocol } from "./protocol.js";
 import { utilityProcess } from "./utility-process.js";
@@ -21,5 +21,6 @@ export {
   net,
   protocol,
   session,
+  shell,
   utilityProcess,
 };

@@ -67,6 +67,15 @@ export const dialog = {
   },
 } satisfies Pick<Dialog, "showOpenDialog">;
 
+/** `shell.openExternal` records the URIs instead of starting a browser. */
+export const openedExternally: string[] = [];
+export const shell = {
+  openExternal(url: string): Promise<void> {
+    openedExternally.push(url);
+    return Promise.resolve();
+  },
+} satisfies Pick<Electron.Shell, "openExternal">;
+
 type PermissionHandler = Parameters<Electron.Session["setPermissionRequestHandler"]>[0];
 
 export const session = {

@@ -68,6 +68,11 @@ export class FakeElectronApp {
     });
   }
 
+  /** Clicks `selector` in the first window and types `text` there, as a user would (trusted input). */
+  type(selector: string, text: string): Promise<unknown> {
+    return this.request({ type: "type", selector, text });
+  }
+
   /** A JavaScript expression evaluated in the first window (awaited if it is a promise). */
   evaluate<T>(expression: string): Promise<T> {
     return this.request({ type: "evaluate", expression }) as Promise<T>;

@@ -22,6 +22,11 @@ export const browserContext = (): BrowserContext => {
 export const setAllWindowsClosedHandler = (handler: () => void): void => void (allWindowsClosed = handler);
 export const onAllWindowsClosed = (): void => allWindowsClosed();
 
+let closeRefused: () => void = () => undefined;
+/** A window refused to close (its 'close' was prevented or its page kept it): a quit stops. */
+export const setCloseRefusedHandler = (handler: () => void): void => void (closeRefused = handler);
+export const onCloseRefused = (): void => closeRefused();
+
 /** To the test that launched this app (fork IPC), when there is one. */
 export const reportToControl = (m: ControlMessage): void => {
   if (process.connected) process.send?.(m);

@@ -22,6 +22,8 @@ export const ControlRequest = Schema.Struct({
     Schema.Struct({ type: Schema.Literal("quit") }),
     Schema.Struct({ type: Schema.Literal("windows") }),
     Schema.Struct({ type: Schema.Literal("close-windows") }),
+    /** Trusted input, as a user's: a click on `selector`, then the keys of `text`. */
+    Schema.Struct({ type: Schema.Literal("type"), selector: Schema.String, text: Schema.String }),
     Schema.Struct({
       type: Schema.Literal("script-dialog"),
       result: Schema.Struct({ canceled: Schema.Boolean, filePaths: Schema.Array(Schema.String) }),

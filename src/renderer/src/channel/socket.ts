@@ -4,12 +4,18 @@
  */
 import { Context } from "effect";
 import type { ConnectionInfo } from "../../../protocol/handshake.js";
-import { BATCH_PROTOCOL, PROTOCOL_MARKER, tokenProtocol, wsUrl } from "../../../protocol/handshake.js";
+import {
+  BATCH_PROTOCOL,
+  PROTOCOL_MARKER,
+  SEGMENTS_PROTOCOL,
+  tokenProtocol,
+  wsUrl,
+} from "../../../protocol/handshake.js";
 
 export interface WebSocketLike {
   readonly readyState: number;
   readonly bufferedAmount: number;
-  /** The subprotocol the server selected; BATCH_PROTOCOL turns batch frames on. */
+  /** The subprotocol the server selected: it turns batch frames (and string segments) on. */
   readonly protocol?: string;
   /** Browsers deliver binary frames as Blob unless this is "arraybuffer". */
   binaryType: string;
@@ -34,6 +40,7 @@ export const browserSocketFactory = (): SocketFactory["Service"] => ({
     new WebSocket(wsUrl(info.port), [
       PROTOCOL_MARKER,
       BATCH_PROTOCOL,
+      SEGMENTS_PROTOCOL,
       tokenProtocol(info.secret),
     ]) as unknown as WebSocketLike,
 });

@@ -8,7 +8,7 @@
  */
 import { Clock, Context, Data, Deferred, Effect, Layer, Option, Ref, SubscriptionRef } from "effect";
 import { ChannelDead, Disconnected, type CallError } from "../../../protocol/errors.js";
-import { BATCH_PROTOCOL, type ConnectionInfo } from "../../../protocol/handshake.js";
+import { negotiatedFeatures, type ConnectionInfo } from "../../../protocol/handshake.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { proxy } from "../../../protocol/rpc-contract.js";
 import { RpcPeer, type Handler } from "../../../protocol/peer.js";
@@ -152,7 +152,7 @@ export const make = (overrides: Partial<SupervisorConfig> = {}) =>
         };
         const peer = new RpcPeer({
           maxFrameBytes: config.maxFrameBytes,
-          batching: socket.protocol === BATCH_PROTOCOL,
+          ...negotiatedFeatures(socket.protocol),
           logger: { warn: (m) => console.warn(`[channel] ${m}`) },
           send: (frame) => sendChecked(frame),
           sendBinary: (frame) => sendChecked(frame),

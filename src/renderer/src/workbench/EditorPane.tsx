@@ -53,8 +53,10 @@ export const EditorPane = ({
     installKeybindings();
     const e = monaco.editor.create(host.current, { ...EDITOR_OPTIONS, model: null });
     const actions = addEditorActions(e);
+    const detachSettings = services.settings.attachEditor(e, host.current);
     editor.current = e;
     services.editor.editors.add(e);
+    const detachTextEditor = services.editor.textEditors.attach(e, group);
     const focus = e.onDidFocusEditorText(() => {
       services.editor.focused.set(e);
       focusListener.current?.();
@@ -62,13 +64,15 @@ export const EditorPane = ({
     return () => {
       focus.dispose();
       actions.dispose();
+      detachTextEditor();
+      detachSettings();
       services.editor.editors.delete(e);
       if (services.editor.focused.get() === e) services.editor.focused.set(undefined);
       e.dispose();
       editor.current = undefined;
       shown.current = undefined;
     };
-  }, [services]);
+  }, [services, group]);
 
   useEffect(() => {
     const e = editor.current;

@@ -9,6 +9,7 @@ import type { FileEntry } from "../../../protocol/workbench.js";
 import { useChannelState } from "../use-channel-state.js";
 import { openContextMenu, type MenuItem } from "./ContextMenu.js";
 import { commitEdit, copyPath, deleteEntry, startNew, startRename, validateName } from "./files/file-operations.js";
+import { MenuActions } from "./settings/MenuActions.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -180,7 +181,15 @@ export const Explorer = ({ services, onOpenFolder }: { services: WorkbenchServic
   };
   return (
     <aside className="sidebar" data-testid="explorer" onKeyDown={onKeyDown}>
-      <div className="sidebar-title">EXPLORER</div>
+      <div className="sidebar-title">
+        EXPLORER
+        <MenuActions
+          services={services}
+          menu="view/title"
+          overlay={{ view: "workbench.explorer.fileView" }}
+          testId="view-title-action"
+        />
+      </div>
       {folder ? (
         <>
           <div className="sidebar-section explorer-header">

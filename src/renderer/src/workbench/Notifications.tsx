@@ -6,6 +6,7 @@
  * the extension with no item.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ProgressNotifications } from "./ProgressNotifications.js";
 import { Store, useStore } from "./store.js";
 import type { Notification, WorkbenchServices } from "./workbench-services.js";
 
@@ -123,6 +124,7 @@ export const Notifications = ({ services }: { services: WorkbenchServices }) => 
   return (
     <>
       <div className="notifications">
+        <ProgressNotifications services={services} />
         {toasts.map((n) => (
           <Toast key={n.id} services={services} n={n} onHide={hide} />
         ))}

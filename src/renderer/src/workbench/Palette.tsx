@@ -14,6 +14,10 @@ export const Palette = ({ services }: { services: WorkbenchServices }) => {
   const open = useStore(services.paletteOpen);
   const hostCommands = useStore(services.hostCommands);
   const recent = useStore(services.recentCommands.items);
+  // Keybindings, `commandPalette` menus and enablement come from the settings services.
+  useStore(services.settings.rules);
+  useStore(services.settings.contributions);
+  useStore(services.settings.contextKeys.version);
   const [filter, setFilter] = useState("");
   const [selected, setSelected] = useState(0);
   const all = useMemo<PaletteCommand[]>(
@@ -22,17 +26,20 @@ export const Palette = ({ services }: { services: WorkbenchServices }) => {
         [
           ...builtinCommands(services),
           ...fileCommands(services),
-          ...hostCommands.map((c) => ({
-            id: c.id,
-            title: c.category ? `${c.category}: ${c.title}` : c.title,
-            source: c.extensionId,
-            run: () => runHostCommand(services, c.id),
-          })),
+          ...hostCommands
+            .filter((c) => !services.settings.hiddenInPalette(c.id))
+            .map((c) => ({
+              id: c.id,
+              title: c.category ? `${c.category}: ${c.title}` : c.title,
+              source: c.extensionId,
+              run: () => runHostCommand(services, c.id),
+            })),
         ],
         (c) => c.id,
         recent,
       ),
-    [services, hostCommands, recent],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-listed on every render while open (menus' when clauses)
+    [services, hostCommands, recent, open],
   );
   if (!open) return null;
   const shown = fuzzyFilter(all, (c) => c.title, filter, 500);
@@ -85,9 +92,9 @@ export const Palette = ({ services }: { services: WorkbenchServices }) => {
               </span>
               {recent.includes(c.id) && <span className="muted">recently used</span>}
               <span className="muted">{c.source === "built-in" ? "" : c.source}</span>
-              {KEYBINDINGS[c.id] && (
+              {(services.settings.labelFor(c.id) ?? KEYBINDINGS[c.id]) && (
                 <kbd className="keybinding" data-testid="palette-keybinding">
-                  {KEYBINDINGS[c.id]}
+                  {services.settings.labelFor(c.id) ?? KEYBINDINGS[c.id]}
                 </kbd>
               )}
             </button>

@@ -1,11 +1,15 @@
 /** showQuickPick / showInputBox from extensions, as a VS Code-style box at the top. */
 import { useState } from "react";
+import { ExtensionQuickInput } from "./ExtensionQuickInput.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
 export const QuickInputBox = ({ services }: { services: WorkbenchServices }) => {
   const q = useStore(services.quickInput);
   const [value, setValue] = useState("");
+  const extensionInput = useStore(services.features.quickInput);
+  // createQuickPick / createInputBox (and showQuickPick / showInputBox built on them).
+  if (extensionInput) return <ExtensionQuickInput features={services.features} />;
   if (!q) return null;
   const close = (answer: () => void) => {
     services.quickInput.set(undefined);

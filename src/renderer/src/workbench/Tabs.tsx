@@ -3,6 +3,7 @@ import { isDirty } from "./documents.js";
 import { copyPath, revealActive } from "./files/file-operations.js";
 import { closeDocument } from "./file-flows.js";
 import { basename } from "./languages.js";
+import { MenuActions } from "./settings/MenuActions.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -70,6 +71,7 @@ export const Tabs = ({ services, group, active }: { services: WorkbenchServices;
         </div>
       ))}
       <span className="spacer" />
+      <MenuActions services={services} menu="editor/title" testId="editor-title-action" />
       {group !== 0 && (
         <button type="button" className="tab-close" aria-label="close group" onClick={() => groups.close(group)}>
           ×

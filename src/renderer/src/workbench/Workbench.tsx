@@ -11,12 +11,15 @@ import { Panels } from "./Panels.js";
 import { QuickInputBox } from "./QuickInput.js";
 import { QuickOpen } from "./QuickOpen.js";
 import { SearchView } from "./search/SearchView.js";
+import { SettingsViews } from "./settings/SettingsViews.js";
 import { Sash, persistedSize } from "./Sash.js";
 import { StatusBar } from "./StatusBar.js";
 import { Tabs } from "./Tabs.js";
 import { openFolder, showSearch } from "./commands.js";
 import { closeDocument, saveDocument } from "./file-flows.js";
 import { useStore } from "./store.js";
+import { ActivityBar } from "./views/ActivityBar.js";
+import { ContainerViews, ViewContainer } from "./views/ViewContainer.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
 /** Workbench keys. Keys Monaco handled (defaultPrevented) are left alone, so its bindings win. */
@@ -73,27 +76,17 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
   return (
     <div className="workbench">
       <div className="main">
+        <ActivityBar services={services} />
         <div className="sidebar-container" style={{ width: sidebarWidth, flexDirection: "column" }}>
-          <div className="sidebar-switch" role="tablist">
-            {(["explorer", "search"] as const).map((view) => (
-              <button
-                key={view}
-                type="button"
-                role="tab"
-                aria-selected={sidebarView === view}
-                className={sidebarView === view ? "on" : ""}
-                data-testid={`sidebar-tab-${view}`}
-                onClick={() => services.sidebarView.set(view)}
-              >
-                {view === "explorer" ? "Explorer" : "Search"}
-              </button>
-            ))}
-          </div>
           {/* The explorer stays mounted (its expanded folders survive a visit to Search). */}
           <div style={{ display: sidebarView === "explorer" ? "contents" : "none" }}>
             <Explorer services={services} onOpenFolder={() => void openFolder(services)} />
+            <ContainerViews services={services} container="explorer" />
           </div>
           {sidebarView === "search" && <SearchView services={services} />}
+          {sidebarView !== "explorer" && sidebarView !== "search" && (
+            <ViewContainer services={services} id={sidebarView} />
+          )}
         </div>
         <Sash orientation="vertical" size={sidebar} min={120} max={800} testId="sidebar-sash" />
         <div className="editor-area">
@@ -124,6 +117,7 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
                 )}
               </div>
             ))}
+            <SettingsViews services={services} />
           </div>
           {panelOpen && <Sash orientation="horizontal" size={panel} min={80} max={900} invert testId="panel-sash" />}
           <div className="panel-container" style={panelOpen ? { height: panelHeight } : undefined}>

@@ -20,6 +20,8 @@ export const KEYBINDINGS: Readonly<Record<string, string>> = {
   "workbench.action.closeActiveEditor": "Ctrl+W",
   "workbench.action.splitEditor": "Ctrl+\\",
   "workbench.action.nextEditor": "Ctrl+Tab",
+  "workbench.action.openSettings": "Ctrl+,",
+  "workbench.action.openGlobalKeybindings": "Ctrl+K Ctrl+S",
 };
 
 /** Shows the Search view and focuses its query box. */
@@ -109,6 +111,36 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
     title: "Preferences: Color Theme",
     source: "built-in",
     run: () => pickColorTheme(services),
+  },
+  {
+    id: "workbench.action.openSettings",
+    title: "Preferences: Open Settings",
+    source: "built-in",
+    run: () => services.settings.view.set("settings"),
+  },
+  {
+    id: "workbench.action.openSettingsJson",
+    title: "Preferences: Open User Settings (JSON)",
+    source: "built-in",
+    run: () => services.settings.openJson("user"),
+  },
+  {
+    id: "workbench.action.openWorkspaceSettingsFile",
+    title: "Preferences: Open Workspace Settings (JSON)",
+    source: "built-in",
+    run: () => services.settings.openJson("workspace"),
+  },
+  {
+    id: "workbench.action.openGlobalKeybindings",
+    title: "Preferences: Open Keyboard Shortcuts",
+    source: "built-in",
+    run: () => services.settings.view.set("keybindings"),
+  },
+  {
+    id: "workbench.action.openGlobalKeybindingsFile",
+    title: "Preferences: Open Keyboard Shortcuts (JSON)",
+    source: "built-in",
+    run: () => services.settings.openJson("keybindings"),
   },
   {
     id: "workbench.action.files.openFolder",

@@ -119,7 +119,8 @@ export class Documents {
     }
   }
 
-  async openFile(uri: string): Promise<void> {
+  /** `activate: false` opens the tab in the background (e.g. a file a workspace edit changes). */
+  async openFile(uri: string, { activate = true }: { activate?: boolean } = {}): Promise<void> {
     if (!this.get(uri)) {
       const [file] = await Promise.all([
         this.host.readFile(uri).catch((e: unknown) => {
@@ -141,7 +142,7 @@ export class Documents {
         }
       }
     }
-    this.setActive(uri);
+    if (activate) this.setActive(uri);
   }
 
   setActive(uri: string | undefined): void {

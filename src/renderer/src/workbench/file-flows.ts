@@ -4,7 +4,7 @@
  * overwritten without asking; closing a dirty tab asks Save / Don't Save / Cancel.
  */
 import { errorText } from "./commands.js";
-import { tagOf } from "./documents.js";
+import { isDirty, tagOf } from "./documents.js";
 import { basename } from "./languages.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -78,5 +78,31 @@ export const closeDocument = async (services: WorkbenchServices, uri: string): P
     if (choice === 0 && !(await saveDocument(services, uri))) return false;
   }
   services.documents.close(uri);
+  return true;
+};
+
+/**
+ * The window is closing with unsaved text: Save (All) / Don't Save / Cancel, as VS Code asks
+ * with hot exit off. True when the window may close: everything saved, or the user chose to
+ * discard (the buffers and their backups are dropped, so nothing comes back unasked).
+ */
+export const askBeforeClosingWindow = async (services: WorkbenchServices): Promise<boolean> => {
+  const dirty = services.documents.open.get().filter(isDirty);
+  const [first] = dirty;
+  if (!first) return true;
+  const one = dirty.length === 1;
+  const choice = await services.showDialog({
+    message: one
+      ? `Do you want to save the changes you made to ${basename(first.uri)}?`
+      : `Do you want to save the changes to the following ${dirty.length} files?`,
+    detail: `${one ? "" : `${dirty.map((d) => basename(d.uri)).join("\n")}\n\n`}Your changes will be lost if you don't save them.`,
+    buttons: [one ? "Save" : "Save All", "Don't Save", "Cancel"],
+  });
+  if (choice === null || choice === 2) return false;
+  if (choice === 0) {
+    for (const d of dirty) if (!(await saveDocument(services, d.uri))) return false;
+    return true;
+  }
+  for (const d of dirty) services.documents.close(d.uri);
   return true;
 };

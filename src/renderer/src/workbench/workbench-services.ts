@@ -20,11 +20,14 @@ import type {
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
+import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
+import { FeatureServices } from "./feature-services.js";
 import { ExplorerModel } from "./files/explorer-model.js";
 import { onFilesChanged } from "./files/file-operations.js";
 import { RecentList } from "./recent.js";
 import { SearchModel } from "./search/search-model.js";
+import { SettingsServices } from "./settings/settings-services.js";
 import { Store } from "./store.js";
 import { loadWindowState, saveWindowState } from "./window-state.js";
 
@@ -66,16 +69,22 @@ export class WorkbenchServices {
   readonly dialog = new Store<DialogRequest | undefined>(undefined);
   /** Quick Open (Ctrl+P): its initial text when open. */
   readonly quickOpen = new Store<string | undefined>(undefined);
-  readonly sidebarView = new Store<"explorer" | "search">("explorer");
+  /** `explorer`, `search` or an extension's view container id (the activity bar's choice). */
+  readonly sidebarView = new Store<string>("explorer");
   readonly recentFiles = new RecentList("direct-editor.recentFiles");
   readonly recentCommands = new RecentList("direct-editor.recentCommands");
   readonly search: SearchModel;
+  readonly settings: SettingsServices;
+  /** Views, quick input, progress, env and extension file systems (their own contracts). */
+  readonly features: FeatureServices;
   private nextNotification = 1;
   private initializedGeneration = -1;
   /** Tabs of the window before a reload, reopened after the first initialize. */
   private tabsToRestore: { tabs: ReadonlyArray<string>; active: string | null } | undefined;
   /** Reload Window flushed the backups: the page may unload without asking. */
   private reloading = false;
+  /** The user answered the close prompt (Save / Don't Save): the window may unload now. */
+  private closeConfirmed = false;
 
   /** The extension host, typed by its contract. */
   readonly host: Proxy<typeof ExtHostContract>;
@@ -96,6 +105,8 @@ export class WorkbenchServices {
     this.documents = new Documents(this.host);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
+    this.settings = new SettingsServices(this);
+    this.features = new FeatureServices(client, bridge, this.documents, this.workspaceFolder);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();
@@ -106,6 +117,7 @@ export class WorkbenchServices {
   async start(): Promise<void> {
     this.documents.restoreBackups();
     await this.registerHandlers();
+    await this.settings.start();
     // A reload of this window (sessionStorage survives it) reopens its folder and tabs.
     const saved = loadWindowState();
     this.tabsToRestore = saved && { tabs: saved.tabs, active: saved.active };
@@ -117,8 +129,16 @@ export class WorkbenchServices {
     persist();
     window.addEventListener("beforeunload", (e) => {
       this.documents.flushBackups();
-      // Closing the window with unsaved buffers asks (Electron main must answer will-prevent-unload).
-      if (!this.reloading && this.documents.open.get().some(isDirty)) e.preventDefault();
+      // Unsaved buffers hold the window open: the browser asks natively; in Electron main hears
+      // will-prevent-unload and hands the question back to us (onCloseRequested below).
+      if (!this.reloading && !this.closeConfirmed && this.documents.open.get().some(isDirty)) e.preventDefault();
+    });
+    this.bridge?.onCloseRequested?.(() => {
+      void askBeforeClosingWindow(this).then((close) => {
+        if (!close) return;
+        this.closeConfirmed = true;
+        void this.bridge?.confirmClose?.();
+      });
     });
     // Every new connection may be a new extension host: tell it everything it must know.
     const onState = () => {
@@ -147,8 +167,11 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
+      await this.features.reload();
+      this.editor.textEditors.resend();
       await this.restoreTabs();
       await this.refreshCommands();
+      void this.settings.loadSettings(); // the folder (its workspace settings) may have changed
     } catch (e) {
       this.appendOutput("Direct Editor", `initialize failed: ${e instanceof Error ? e.message : String(e)}\n`);
     }
@@ -273,6 +296,7 @@ export class WorkbenchServices {
       searchResults: (batch) => this.search.onResults(batch),
     });
     await served.ready;
+    await this.features.serve();
     await serve(this.client, WorkbenchFilesContract, {
       filesChanged: (changes) => onFilesChanged(this, changes),
       excludesChanged: () => this.explorer.refresh(),

@@ -18,6 +18,7 @@ import { EditorGroups } from "./editor-groups.js";
 import { toLanguageConfiguration } from "./language-configuration.js";
 import { LanguageFeatures } from "./language-features.js";
 import { monaco } from "./monaco.js";
+import { TextEditors } from "./text-editors.js";
 import { TextMateTokens } from "./textmate.js";
 
 /** How long opening a file waits for the first contributions (its language) before going on. */
@@ -32,6 +33,8 @@ export class EditorServices {
   readonly cursorStatus: Store<CursorStatus | undefined> = trackCursorStatus(this.focused);
   readonly tokens = new TextMateTokens();
   readonly themes = new ThemeService(this.tokens, this.editors);
+  /** Extensions' view of the editors: `vscode.TextEditor`, edits, decorations. */
+  readonly textEditors: TextEditors;
   /** file extension (".ts") and file name → language id, from `contributes.languages`. */
   private readonly byExtension = new Map<string, string>();
   private readonly byFilename = new Map<string, string>();
@@ -49,6 +52,7 @@ export class EditorServices {
   ) {
     this.languageFeatures = new LanguageFeatures(host);
     this.groups = new EditorGroups(documents);
+    this.textEditors = new TextEditors(client, documents, this.groups, this.themes.current);
     documents.onDidCreateModel((model) => this.languageFeatures.ensureProviders(model.getLanguageId()));
     documents.languageFor = (uri) => this.languageOf(uri);
     documents.beforeOpen = () =>

@@ -1,0 +1,96 @@
+// @ts-check
+// The shape of VS Code's tree-view-sample "Node Dependencies" view, on an in-memory package list.
+const vscode = require("vscode");
+
+/** @typedef {{ name: string, version: string, deps: Dependency[], parent?: Dependency }} Dependency */
+
+/** @param {string} name @param {string} version @param {Dependency[]} [deps] @returns {Dependency} */
+const dep = (name, version, deps = []) => {
+  /** @type {Dependency} */
+  const d = { name, version, deps };
+  for (const c of deps) c.parent = d;
+  return d;
+};
+
+/** @implements {vscode.TreeDataProvider<Dependency>} */
+class DepNodeProvider {
+  constructor() {
+    /** @type {Dependency[]} */
+    this.roots = [
+      dep("left-pad", "1.3.0"),
+      dep("express", "4.19.2", [dep("accepts", "1.3.8"), dep("body-parser", "1.20.2")]),
+    ];
+    this._onDidChangeTreeData = new vscode.EventEmitter();
+    this.onDidChangeTreeData = this._onDidChangeTreeData.event;
+    /** @type {string[]} */
+    this.clicked = [];
+  }
+  refresh() {
+    this._onDidChangeTreeData.fire(undefined);
+  }
+  /** @param {Dependency} element */
+  getTreeItem(element) {
+    const item = new vscode.TreeItem(
+      element.name,
+      element.deps.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.description = element.version;
+    item.tooltip = `${element.name}-${element.version}`;
+    item.iconPath = new vscode.ThemeIcon(element.deps.length > 0 ? "package" : "symbol-field");
+    item.contextValue = "dependency";
+    item.command = { command: "nodeDependencies.open", title: "Open", arguments: [element] };
+    return item;
+  }
+  /** @param {Dependency} [element] */
+  getChildren(element) {
+    return element ? element.deps : this.roots;
+  }
+  /** @param {Dependency} element */
+  getParent(element) {
+    return element.parent;
+  }
+}
+
+/** @param {vscode.ExtensionContext} context */
+exports.activate = (context) => {
+  const provider = new DepNodeProvider();
+  const view = vscode.window.createTreeView("nodeDependencies", { treeDataProvider: provider, canSelectMany: false });
+  /** @type {string[]} */
+  const events = [];
+  context.subscriptions.push(
+    view,
+    view.onDidExpandElement((e) => events.push(`expand:${e.element.name}`)),
+    view.onDidCollapseElement((e) => events.push(`collapse:${e.element.name}`)),
+    view.onDidChangeSelection((e) => events.push(`select:${e.selection.map((d) => d.name).join(",")}`)),
+    view.onDidChangeVisibility((e) => events.push(`visible:${e.visible}`)),
+    vscode.commands.registerCommand("nodeDependencies.refreshEntry", () => provider.refresh()),
+    vscode.commands.registerCommand("nodeDependencies.addEntry", (name = `dep-${provider.roots.length + 1}`) => {
+      provider.roots.push(dep(String(name), "0.0.1"));
+      provider.refresh();
+      view.badge = { value: provider.roots.length, tooltip: `${provider.roots.length} dependencies` };
+      return provider.roots.length;
+    }),
+    vscode.commands.registerCommand("nodeDependencies.open", (/** @type {Dependency} */ d) => {
+      // The argument is the element itself: it never left the extension host.
+      provider.clicked.push(`${d.name}@${d.version}`);
+      vscode.window.setStatusBarMessage(`Opened ${d.name}@${d.version}`, 5000);
+      return d.name;
+    }),
+    vscode.commands.registerCommand("nodeDependencies.revealLast", async () => {
+      const last = provider.roots[1].deps[1];
+      await view.reveal(last, { select: true, focus: true });
+      return view.selection.map((d) => d.name);
+    }),
+    vscode.commands.registerCommand("nodeDependencies.state", () => ({
+      events,
+      clicked: provider.clicked,
+      visible: view.visible,
+      selection: view.selection.map((d) => d.name),
+    })),
+    vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
+      view.message = message;
+      view.title = "Deps";
+      view.description = "in memory";
+    }),
+  );
+};

@@ -1,0 +1,108 @@
+/** The views of one activity-bar container (or the Explorer's contributed views), each a collapsible pane. */
+import { useEffect, useState } from "react";
+import type { ViewDto } from "../../../../protocol/contracts/views.js";
+import { useStore } from "../store.js";
+import type { WorkbenchServices } from "../workbench-services.js";
+import { TreeView } from "./TreeView.js";
+import { evaluateWhen } from "./when.js";
+
+/** `viewsWelcome` contents: text lines, and `[label](command:id)` links as buttons. */
+const Welcome = ({ services, contents }: { services: WorkbenchServices; contents: string }) => (
+  <div className="view-welcome" data-testid="view-welcome">
+    {contents.split("\n").map((line, i) => {
+      const parts = line.split(/(\[[^\]]+\]\([^)]+\))/g).filter(Boolean);
+      return (
+        <p key={i}>
+          {parts.map((p, j) => {
+            const link = /^\[([^\]]+)\]\((command:)?([^)]+)\)$/.exec(p);
+            if (!link) return p;
+            const [, label, isCommand, target] = link as unknown as [string, string, string | undefined, string];
+            return (
+              <button
+                key={j}
+                type="button"
+                className="primary"
+                onClick={() =>
+                  isCommand
+                    ? void services.host.executeCommand({ id: target, args: [] }).catch(() => undefined)
+                    : void services.features.openExternal(target)
+                }
+              >
+                {label}
+              </button>
+            );
+          })}
+        </p>
+      );
+    })}
+  </div>
+);
+
+const ViewPane = ({ services, view }: { services: WorkbenchServices; view: ViewDto }) => {
+  const views = services.features.views;
+  const state = useStore(views.states).get(view.id);
+  const contributions = useStore(views.contributions);
+  const [open, setOpen] = useState(true);
+  const tree = views.tree(view.id);
+  useStore(tree.version);
+  useEffect(() => {
+    if (!open) return;
+    void views.open(view.id).catch(() => undefined);
+    return () => views.close(view.id);
+  }, [views, view.id, open]);
+  const empty = (tree.children.get("") ?? []).length === 0;
+  const welcome = contributions.welcome.filter(
+    (w) => w.view === view.id && evaluateWhen(w.when, services.features.context()),
+  );
+  return (
+    <section className="view-pane" data-testid="view-pane" data-view={view.id}>
+      <button type="button" className="view-header" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        <span className={`codicon ${open ? "codicon-chevron-down" : "codicon-chevron-right"}`} aria-hidden="true" />
+        <span className="view-title">{(state?.title ?? view.name).toUpperCase()}</span>
+        {state?.description && <span className="tree-description">{state.description}</span>}
+        {state?.badge && (
+          <span className="badge" title={state.badge.tooltip} data-testid="view-badge">
+            {state.badge.value}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="view-body">
+          {state?.message && (
+            <div className="tree-note" data-testid="view-message">
+              {state.message}
+            </div>
+          )}
+          {state?.registered && <TreeView tree={tree} canSelectMany={state.canSelectMany} />}
+          {empty && welcome.map((w, i) => <Welcome key={i} services={services} contents={w.contents} />)}
+        </div>
+      )}
+    </section>
+  );
+};
+
+/** The contributed views of `container` whose `when` holds. */
+export const ContainerViews = ({ services, container }: { services: WorkbenchServices; container: string }) => {
+  const contributions = useStore(services.features.views.contributions);
+  const views = contributions.views.filter(
+    (v) => v.container === container && evaluateWhen(v.when, services.features.context()),
+  );
+  return (
+    <>
+      {views.map((v) => (
+        <ViewPane key={v.id} services={services} view={v} />
+      ))}
+    </>
+  );
+};
+
+export const ViewContainer = ({ services, id }: { services: WorkbenchServices; id: string }) => {
+  const contributions = useStore(services.features.views.contributions);
+  const container = contributions.containers.find((c) => c.id === id);
+  return (
+    <aside className="sidebar" data-testid="view-container" data-container={id}>
+      <div className="sidebar-title">{(container?.title ?? id).toUpperCase()}</div>
+      <ContainerViews services={services} container={id} />
+    </aside>
+  );
+};

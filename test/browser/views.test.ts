@@ -1,0 +1,182 @@
+/**
+ * Views, quick input, progress and extension file systems through the UI, in Chromium, against
+ * the real extension host with the example extensions (examples/tree-view, quick-input,
+ * progress, memfs) and a probe with a content provider.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { repoRoot } from "../support/paths.js";
+
+const extensions = [
+  ...["tree-view", "quick-input", "progress", "memfs"].map((e) => join(repoRoot, "examples", e)),
+  join(repoRoot, "test/fixtures/extensions/context-probe"),
+];
+
+describe("views, quick input, progress and virtual documents in the workbench", () => {
+  let browser: Browser;
+  let harness: RendererHarness | undefined;
+  let workspace: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), "views-ws-"));
+    dataDir = mkdtempSync(join(tmpdir(), "views-data-"));
+    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
+  });
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const open = async (): Promise<Page> => {
+    harness = await openWorkbench({
+      browser,
+      dataDir,
+      workspaceUri: pathToFileURL(workspace).toString(),
+      devExtensions: extensions,
+    });
+    return harness.page;
+  };
+
+  const runCommand = async (page: Page, query: string, command: string) => {
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill(query);
+    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
+  };
+
+  const treeItem = (page: Page, label: string) => page.locator(`[data-testid="tree-item"][data-label="${label}"]`);
+
+  it("a tree view in an activity-bar container: expand, click runs its command, refresh from the extension", async () => {
+    const page = await open();
+    await page.getByTestId("activity-package-explorer").click();
+    const pane = page.locator('[data-testid="view-pane"][data-view="nodeDependencies"]');
+    await pane.waitFor();
+    expect(await pane.locator(".view-title").textContent()).toBe("NODE DEPENDENCIES");
+    // onView: activation, then the roots.
+    await treeItem(page, "express").waitFor();
+    expect(
+      await page.getByTestId("tree-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-label"))),
+    ).toEqual(["left-pad", "express"]);
+    expect(await treeItem(page, "express").locator(".codicon-package").count()).toBe(1);
+    expect(await treeItem(page, "express").locator(".tree-description").textContent()).toBe("4.19.2");
+
+    // Expanding asks the host for the children.
+    await treeItem(page, "express").getByTestId("tree-twistie").click();
+    await treeItem(page, "accepts").waitFor();
+    expect(await treeItem(page, "express").getAttribute("aria-expanded")).toBe("true");
+
+    // A click runs the item's command (it shows a status bar message with the element's data).
+    await treeItem(page, "accepts").click();
+    await page.getByText("Opened accepts@1.3.8").waitFor();
+    expect(await treeItem(page, "accepts").getAttribute("aria-selected")).toBe("true");
+
+    // Keyboard: Up moves to express, Left collapses it.
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => treeItem(page, "express").getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => treeItem(page, "accepts").count()).toBe(0);
+
+    // The extension refreshes its tree: the new item appears, and the badge on the activity bar.
+    await runCommand(page, "add dependency", "nodeDependencies.addEntry");
+    await treeItem(page, "dep-3").waitFor();
+    await expect.poll(() => page.getByTestId("activity-package-explorer").locator(".badge").textContent()).toBe("3");
+  });
+
+  it("a quick pick with buttons and an input box with inline validation", async () => {
+    const page = await open();
+    await runCommand(page, "ask for a port", "quickInput.askPort");
+    const box = page.getByTestId("ext-input-box");
+    await box.waitFor();
+    const validation = page.getByTestId("quick-validation");
+    await expect.poll(() => validation.textContent()).toBe("80 is outside 1024-65535");
+    // Enter with an invalid value does not accept.
+    await page.getByTestId("quick-input-value").press("Enter");
+    await page.getByTestId("quick-input-value").fill("abc");
+    await expect.poll(() => validation.textContent()).toBe("Enter a number");
+    await page.getByTestId("quick-input-value").fill("8080");
+    await expect.poll(() => validation.count()).toBe(0);
+    await page.getByTestId("quick-input-value").press("Enter");
+    await box.waitFor({ state: "detached" });
+
+    await runCommand(page, "multi-step", "quickInput.multiStep");
+    const pick = page.getByTestId("ext-quick-pick");
+    await pick.waitFor();
+    expect(await page.getByTestId("quick-title").textContent()).toContain("Create Resource (1/2)");
+    const labels = () =>
+      page.getByTestId("quick-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
+    expect(await labels()).toEqual(["bucket", "queue", "table"]);
+    // The "Reload" title button adds an item; an item's trash button removes it.
+    await page.locator('[data-testid="quick-title-button"][aria-label="Reload"]').click();
+    await expect.poll(labels).toEqual(["bucket", "queue", "table", "topic"]);
+    await page.locator('[data-testid="quick-item"][data-label="bucket"] [data-testid="quick-item-button"]').click();
+    await expect.poll(labels).toEqual(["queue", "table", "topic"]);
+    // Filtering, then Enter accepts the active (first matching) item.
+    await page.getByTestId("quick-input-value").fill("tab");
+    await expect.poll(labels).toEqual(["table"]);
+    await page.getByTestId("quick-input-value").press("Enter");
+    await pick.waitFor({ state: "detached" });
+  });
+
+  it("a progress notification shows its steps and Cancel stops the task", async () => {
+    const page = await open();
+    await runCommand(page, "long task", "progressSample.run");
+    const toast = page.getByTestId("progress-notification");
+    await toast.waitFor();
+    await expect.poll(() => toast.locator(".toast-message").textContent()).toMatch(/^Indexing: step \d+ of 10$/);
+    await expect
+      .poll(async () => Number(await toast.getByRole("progressbar").getAttribute("aria-valuenow")))
+      .toBeGreaterThanOrEqual(10);
+    await toast.getByTestId("progress-cancel").click();
+    // Cancelled long before its 4 s run would end.
+    await toast.waitFor({ state: "detached", timeout: 1_500 });
+  });
+
+  it("a virtual document and a memfs file open in the editor; the memfs file saves through its provider", async () => {
+    const page = await open();
+    await runCommand(page, "show cow", "probe.showCow");
+    const cowTab = page.locator('[data-testid="tab"][data-name="hello"]');
+    await cowTab.waitFor();
+    await expect
+      .poll(async () =>
+        (await page.locator(".monaco-editor .view-lines").first().textContent())?.replace(/\u00a0/g, " "),
+      )
+      .toContain("Moo says /hello");
+
+    await runCommand(page, "create files", "memfs.init");
+    await runCommand(page, "open file.txt", "memfs.openFile");
+    const tab = page.locator('[data-testid="tab"][data-name="file.txt"]');
+    await tab.waitFor();
+    await expect
+      .poll(async () => (await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "")
+      .toContain("foo");
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" bar");
+    await expect.poll(() => tab.getAttribute("data-dirty")).toBe("true");
+    await page.keyboard.press("Control+s");
+    await expect.poll(() => tab.getAttribute("data-dirty")).toBe("false");
+    // Closed and opened again, the text comes back from the provider's memory.
+    await page.keyboard.press("Control+w");
+    await tab.waitFor({ state: "detached" });
+    await runCommand(page, "open file.txt", "memfs.openFile");
+    await tab.waitFor();
+    await expect
+      .poll(async () =>
+        ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " "),
+      )
+      .toContain("foo bar");
+  });
+});
