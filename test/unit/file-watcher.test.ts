@@ -1,8 +1,8 @@
 /** The watcher's batch coalescing and `files.exclude` / `files.watcherExclude` as settings change them. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { FileExcludes, enabledGlobs, DEFAULT_FILES_EXCLUDE } from "../../src/extension-host/services/file-excludes.js";
 import { coalesce } from "../../src/extension-host/services/file-watcher.js";
 import { ConfigurationService } from "../../src/extension-host/services/configuration.js";
@@ -47,8 +47,9 @@ describe("coalesce (VS Code's rules for one batch of watcher events)", () => {
 
 describe("files.exclude", () => {
   it("defaults to VS Code's and follows the setting", () => {
-    const userDir = mkdtempSync(join(tmpdir(), "excludes-"));
-    const configuration = new ConfigurationService([], { userDir, reportError: () => undefined });
+    const userDir = mkdtempSync(join(tmpdir(), "file-excludes-"));
+    onTestFinished(() => rmSync(userDir, { recursive: true, force: true }));
+    const configuration = new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) });
     const excludes = new FileExcludes(configuration);
     let changes = 0;
     excludes.onDidChange(() => changes++);

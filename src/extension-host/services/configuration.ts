@@ -48,6 +48,22 @@ interface RegisteredSetting {
 
 /** The workbench's own settings (VS Code registers these in the editor and workbench). */
 const CORE_SETTINGS: ReadonlyArray<[string, SettingSchema]> = [
+  [
+    "files.exclude",
+    {
+      type: "object",
+      default: DEFAULT_FILES_EXCLUDE,
+      description: "Glob patterns of files and folders hidden from the explorer, Quick Open and findFiles.",
+    },
+  ],
+  [
+    "files.watcherExclude",
+    {
+      type: "object",
+      default: DEFAULT_WATCHER_EXCLUDE,
+      description: "Glob patterns of folders the file watcher does not watch.",
+    },
+  ],
   ["editor.fontSize", { type: "number", default: 14, description: "Controls the font size in pixels." }],
   [
     "editor.tabSize",
@@ -86,25 +102,6 @@ const CORE_SETTINGS: ReadonlyArray<[string, SettingSchema]> = [
       enum: ["off", "on", "relative", "interval"],
       default: "on",
       description: "Controls the display of line numbers.",
-    },
-  ],
-  // Registered so the Settings editor lists them and `update` may write them.
-  [
-    "files.exclude",
-    {
-      type: "object",
-      default: DEFAULT_FILES_EXCLUDE,
-      description: "Glob patterns of files and folders the explorer, Quick Open and the watcher leave out.",
-      scope: "resource",
-    },
-  ],
-  [
-    "files.watcherExclude",
-    {
-      type: "object",
-      default: DEFAULT_WATCHER_EXCLUDE,
-      description: "Glob patterns of paths the file watcher does not watch.",
-      scope: "resource",
     },
   ],
   [
