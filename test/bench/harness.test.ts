@@ -40,7 +40,12 @@ describe("npm run bench (quick)", () => {
     const report = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(report.version).toBe(1);
     expect(report.machine.cores).toBeGreaterThan(0);
-    expect(Object.keys(report.workloads).sort()).toEqual([...WORKLOADS].sort());
+    const nodeRows = Object.keys(report.workloads).filter((name) => !name.startsWith("chromium-"));
+    expect(nodeRows.sort()).toEqual([...WORKLOADS].sort());
+    // The Chromium run: the page → host round trip next to the page's own floors.
+    const page = report.workloads["chromium-roundtrip-100B"].results;
+    expect(Object.keys(page).sort()).toEqual(["direct", "message-channel", "worker", "ws-raw"]);
+    for (const path of Object.keys(page)) expect(page[path].p50Us, path).toBeGreaterThan(0);
     for (const name of WORKLOADS) {
       const results = report.workloads[name].results;
       expect(Object.keys(results).sort()).toEqual([...PATHS].sort());
