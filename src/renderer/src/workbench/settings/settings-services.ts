@@ -195,31 +195,44 @@ export class SettingsServices {
     }
   }
 
-  /** Per Monaco editor: live settings, and `editor/context` items added as the menu opens. */
+  /**
+   * Per Monaco editor: live settings, and `editor/context` items brought up to date as the menu
+   * opens. Items that stay are kept, not re-added: a menu already on screen holds the action
+   * objects, and a disposed one runs nothing when clicked.
+   */
   attachEditor(editor: monaco.editor.IStandaloneCodeEditor, dom: HTMLElement): () => void {
     this.applyEditorOptions(editor);
-    let added: monaco.IDisposable[] = [];
+    const added = new Map<string, monaco.IDisposable>();
     const focus = editor.onDidFocusEditorText(() => this.contextKeys.changed());
     const blur = editor.onDidBlurEditorText(() => this.contextKeys.changed());
     // Capture phase: before Monaco's own handler builds the menu from the editor's actions.
     const onContextMenu = () => {
-      for (const d of added) d.dispose();
-      added = this.menu("editor/context").map((item, i) => {
+      const wanted = new Map(this.menu("editor/context").map((item) => [`${item.command}@${item.group ?? ""}`, item]));
+      for (const [key, action] of added) {
+        if (wanted.has(key)) continue;
+        action.dispose();
+        added.delete(key);
+      }
+      for (const [key, item] of wanted) {
+        if (added.has(key)) continue;
         const [group = "navigation", at = ""] = (item.group ?? "navigation").split("@");
         const title = this.presentation(item.command)?.title ?? item.command;
-        return editor.addAction({
-          id: `menu.editorContext.${i}.${item.command}`,
-          label: title,
-          contextMenuGroupId: group,
-          contextMenuOrder: Number(at) || 0,
-          run: () => this.runCommand(item.command),
-        });
-      });
+        added.set(
+          key,
+          editor.addAction({
+            id: `menu.editorContext.${key}`,
+            label: title,
+            contextMenuGroupId: group,
+            contextMenuOrder: Number(at) || 0,
+            run: () => this.runCommand(item.command),
+          }),
+        );
+      }
     };
     dom.addEventListener("contextmenu", onContextMenu, true);
     return () => {
       dom.removeEventListener("contextmenu", onContextMenu, true);
-      for (const d of added) d.dispose();
+      for (const d of added.values()) d.dispose();
       focus.dispose();
       blur.dispose();
     };
