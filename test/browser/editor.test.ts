@@ -269,7 +269,7 @@ describe("Monaco editor in the workbench", () => {
           await page.keyboard.press("Control+Shift+BracketLeft");
           return lines();
         },
-        { timeout: 40_000, intervals: [500] },
+        { timeout: 40_000, interval: 500 },
       )
       .toBe(4);
     await page.keyboard.press("Control+End");
