@@ -60,6 +60,37 @@ export const CompletionContextDto = Schema.Struct({
   triggerCharacter: Schema.optionalKey(Schema.String),
 });
 
+/** `vscode.CompletionItemKind` names by value (Monaco's enum has the same names, other numbers). */
+export const COMPLETION_ITEM_KIND_NAMES = [
+  "Text",
+  "Method",
+  "Function",
+  "Constructor",
+  "Field",
+  "Variable",
+  "Class",
+  "Interface",
+  "Module",
+  "Property",
+  "Unit",
+  "Value",
+  "Enum",
+  "Keyword",
+  "Snippet",
+  "Color",
+  "File",
+  "Reference",
+  "Folder",
+  "EnumMember",
+  "Constant",
+  "Struct",
+  "Event",
+  "Operator",
+  "TypeParameter",
+  "User",
+  "Issue",
+] as const;
+
 export const SuggestionDto = Schema.Struct({
   index: Schema.Int,
   label: Schema.String,

@@ -6,29 +6,8 @@ import type {
   Position as PositionDto,
   Severity,
 } from "../../protocol/workbench.js";
+import { COMPLETION_ITEM_KIND_NAMES } from "../../protocol/language-features.js";
 import type * as types from "../api/vscode-types.js";
-
-const COMPLETION_KINDS = [
-  "Text",
-  "Method",
-  "Function",
-  "Constructor",
-  "Field",
-  "Variable",
-  "Class",
-  "Interface",
-  "Module",
-  "Property",
-  "Unit",
-  "Value",
-  "Enum",
-  "Keyword",
-  "Snippet",
-  "Color",
-  "File",
-  "Reference",
-  "Folder",
-];
 
 const SEVERITIES: Severity[] = ["error", "warning", "information", "hint"];
 
@@ -89,7 +68,9 @@ export const toCompletionDtos = (list: unknown): CompletionItemDto[] => {
     return [
       {
         label,
-        ...(typeof i.kind === "number" && COMPLETION_KINDS[i.kind] ? { kind: COMPLETION_KINDS[i.kind]! } : {}),
+        ...(typeof i.kind === "number" && COMPLETION_ITEM_KIND_NAMES[i.kind]
+          ? { kind: COMPLETION_ITEM_KIND_NAMES[i.kind]! }
+          : {}),
         ...(typeof i.detail === "string" ? { detail: i.detail } : {}),
         ...(i.documentation !== undefined ? { documentation: markdownText(i.documentation) } : {}),
         ...(typeof i.insertText === "string"

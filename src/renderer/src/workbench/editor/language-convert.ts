@@ -10,6 +10,7 @@ import type {
   SuggestionDto,
   TextEditDto,
 } from "../../../../protocol/language-features.js";
+import { COMPLETION_ITEM_KIND_NAMES } from "../../../../protocol/language-features.js";
 import type { DiagnosticDto, Position, Range } from "../../../../protocol/workbench.js";
 import { monaco } from "./monaco.js";
 
@@ -52,39 +53,8 @@ export const fromLocationLink = (l: LocationLinkDto): monaco.languages.LocationL
   ...(l.originSelectionRange ? { originSelectionRange: fromRange(l.originSelectionRange) } : {}),
 });
 
-// vscode.CompletionItemKind names by value; Monaco's enum has the same names, other numbers.
-const VSCODE_COMPLETION_KINDS = [
-  "Text",
-  "Method",
-  "Function",
-  "Constructor",
-  "Field",
-  "Variable",
-  "Class",
-  "Interface",
-  "Module",
-  "Property",
-  "Unit",
-  "Value",
-  "Enum",
-  "Keyword",
-  "Snippet",
-  "Color",
-  "File",
-  "Reference",
-  "Folder",
-  "EnumMember",
-  "Constant",
-  "Struct",
-  "Event",
-  "Operator",
-  "TypeParameter",
-  "User",
-  "Issue",
-] as const;
-
 export const completionKind = (kind: number): monaco.languages.CompletionItemKind => {
-  const name = VSCODE_COMPLETION_KINDS[kind] ?? "Text";
+  const name = COMPLETION_ITEM_KIND_NAMES[kind] ?? "Text";
   return monaco.languages.CompletionItemKind[name];
 };
 
