@@ -110,7 +110,9 @@ export class HostServices {
       });
     this.commands = new CommandsService(this.extensions, this.sessions);
     this.documents = new DocumentsService(this.sessions, options.log, options.maxDocumentChars);
-    this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 1_500);
+    // Generous: a language server's first answer waits for its project to load (seconds on a
+    // busy machine), and a skipped answer is not asked again. This only guards against hangs.
+    this.languages = new LanguageFeaturesService(this.extensions, options.providerTimeoutMs ?? 10_000);
     this.settings = new WorkbenchSettings(this.extensions.runtimes, this.sessions, {
       userDir: options.userDir ?? join(options.storageDir, "..", "User"),
     });

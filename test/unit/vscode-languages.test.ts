@@ -107,6 +107,19 @@ describe("vscode.languages registration", () => {
     expect(await host.languageRequests.locations("definition", doc, at, never())).toEqual([]);
   });
 
+  it("folding: no answer at all is undefined (the editor then folds by indentation), an empty answer is []", async () => {
+    const failing = languages.registerFoldingRangeProvider!("mini", {
+      provideFoldingRanges: () => {
+        throw new Error("server not ready");
+      },
+    });
+    expect(await host.languageRequests.foldingRanges(doc, never())).toBeUndefined();
+    const empty = languages.registerFoldingRangeProvider!("mini", { provideFoldingRanges: () => [] });
+    expect(await host.languageRequests.foldingRanges(doc, never())).toEqual([]);
+    failing.dispose();
+    empty.dispose();
+  });
+
   it("cancelling the request cancels every provider's token", async () => {
     const tokens: CancellationToken[] = [];
     const sub = languages.registerHoverProvider!("mini", {

@@ -151,7 +151,7 @@ export const registerLanguageCommands = (
     );
   });
   add("vscode.executeFoldingRangeProvider", (uri) =>
-    requests.foldingRanges(uriArg("vscode.executeFoldingRangeProvider", uri), never()),
+    requests.foldingRanges(uriArg("vscode.executeFoldingRangeProvider", uri), never()).then((r) => r ?? []),
   );
   add("vscode.executeSelectionRangeProvider", (uri, positions) => {
     const list = asList(positions).map((p) => positionArg("vscode.executeSelectionRangeProvider", p));

@@ -245,7 +245,7 @@ export const serveLanguageFeatures = (registrar: Registrar, deps: LanguageFeatur
         .filter(defined);
     },
     foldingRanges: async (p, { signal }) =>
-      (await requests.foldingRanges(at(p), signal)).map(foldingRangeDto).filter(defined),
+      (await requests.foldingRanges(at(p), signal))?.map(foldingRangeDto).filter(defined) ?? null,
     selectionRanges: async (p, { signal }) =>
       (await requests.selectionRanges(at(p), p.positions.map(toPosition), signal)).map(selectionRangeChain),
     semanticTokensLegend: ({ uri, languageId }) => providerMetadata(service, { uri, languageId }).semanticTokensLegend,

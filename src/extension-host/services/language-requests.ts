@@ -293,8 +293,10 @@ export class LanguageRequests {
     );
   }
 
-  async foldingRanges(doc: DocumentModel, signal: AbortSignal): Promise<unknown[]> {
-    return items(await this.ask("foldingRange", doc, signal, "provideFoldingRanges", [{}])).map((i) => i.item);
+  /** Undefined when no provider answered (all failed, timed out or returned nothing). */
+  async foldingRanges(doc: DocumentModel, signal: AbortSignal): Promise<unknown[] | undefined> {
+    const answers = await this.ask("foldingRange", doc, signal, "provideFoldingRanges", [{}]);
+    return answers.length === 0 ? undefined : items(answers).map((i) => i.item);
   }
 
   async selectionRanges(doc: DocumentModel, positions: Position[], signal: AbortSignal): Promise<unknown[]> {

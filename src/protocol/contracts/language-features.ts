@@ -217,9 +217,10 @@ export const ExtHostLanguageFeaturesContract = {
     success: Schema.Array(ColorPresentationDto),
     error: DocumentErrors,
   }),
+  /** Null when no provider answered: the editor then folds by indentation, as VS Code does. */
   foldingRanges: request("extHost.languages.provideFoldingRanges", {
     payload: OfDocument,
-    success: Schema.Array(FoldingRangeDto),
+    success: Schema.NullOr(Schema.Array(FoldingRangeDto)),
     error: DocumentErrors,
   }),
   /** One chain per position, innermost first. */

@@ -492,12 +492,13 @@ export class MonacoLanguageProviders {
       };
       const folding: monaco.languages.FoldingRangeProvider = {
         onDidChange: (listener) => this.event("foldingRange")(() => listener(folding)),
+        // Null (no provider answered, or the call failed) lets Monaco fold by indentation instead.
         provideFoldingRanges: async (model, _context, token) =>
-          (await lf.foldingRanges(this.doc(model), this.opts(token)).catch(() => [])).map((f) => ({
+          (await lf.foldingRanges(this.doc(model), this.opts(token)).catch(() => null))?.map((f) => ({
             start: f.start + 1,
             end: f.end + 1,
             ...(f.kind ? { kind: kinds[f.kind] } : {}),
-          })),
+          })) ?? null,
       };
       out.push(l.registerFoldingRangeProvider(language, folding));
     }
