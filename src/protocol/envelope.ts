@@ -247,11 +247,17 @@ export const splitBatch = (text: string): string[] | undefined => {
   for (i++; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \ */) i++;
-        else if (d === 34) break;
+      // Skip the string with native indexOf (payload strings are most of a frame): its end is
+      // the next quote preceded by an even run of backslashes.
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end === -1) return undefined;
+        let k = end - 1;
+        while (text.charCodeAt(k) === 92 /* \ */) k--;
+        if ((end - 1 - k) % 2 === 0) break;
       }
+      i = end;
     } else if (c === 91 || c === 123) depth++;
     else if (c === 93 /* ] */ || c === 125 /* } */) {
       if (depth === 0) {
@@ -269,6 +275,60 @@ export const splitBatch = (text: string): string[] | undefined => {
     }
   }
   return undefined;
+};
+
+/** One envelope of a batch: its decoded message, and its own text length (a request's quota). */
+export interface BatchEnvelope {
+  readonly decoded: Result.Result<Decoded, MalformedFrame>;
+  readonly bytes: number;
+}
+
+/**
+ * A batch decoded with one JSON.parse for the whole frame instead of one per envelope: the same
+ * results as `splitBatch` + `decodeFrame` on each part (a differential property test holds them
+ * equal). Undefined when any envelope needs the careful path (invalid JSON, nesting past the
+ * cap, a `__proto__` or `constructor` key anywhere): the caller then decodes part by part, so
+ * only the bad envelope is refused, with its request id. Envelope texts are measured (a second,
+ * cheap scan) only when a request needs its size for the in-flight quota.
+ */
+export const decodeBatch = (text: string): BatchEnvelope[] | undefined => {
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(values)) return undefined;
+  for (const value of values) if (!plainWithin(value, MAX_DEPTH)) return undefined;
+  const decoded = values.map((value: unknown) => {
+    const hot = decodeHotShape(value);
+    return hot ? Result.succeed(hot) : decodeParsed(value, false);
+  });
+  if (!decoded.some((d) => Result.isSuccess(d) && d.success.kind === "request")) {
+    return decoded.map((d) => ({ decoded: d, bytes: 0 }));
+  }
+  const parts = splitBatch(text);
+  if (parts === undefined || parts.length !== decoded.length) return undefined;
+  return decoded.map((d, i) => ({ decoded: d, bytes: parts[i]!.length }));
+};
+
+/**
+ * False when the value nests deeper than `limit` containers, or has a key that the text path
+ * refuses or looks at twice (`__proto__`, `constructor`): a superset of its refusals, so
+ * whatever passes here decodes exactly as it would alone.
+ */
+const plainWithin = (value: unknown, limit: number): boolean => {
+  if (typeof value !== "object" || value === null) return true;
+  if (limit === 0) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!plainWithin(item, limit - 1)) return false;
+    return true;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__" || key === "constructor") return false;
+    if (!plainWithin((value as Record<string, unknown>)[key], limit - 1)) return false;
+  }
+  return true;
 };
 
 /** The request id of a frame refused for a forbidden key; parses again (attack path only). */

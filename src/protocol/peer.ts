@@ -13,6 +13,7 @@ import {
   decodeFrame,
   malformed,
   splitBatch,
+  decodeBatch,
   type Decoded,
   type Notification,
   type Request,
@@ -392,9 +393,16 @@ export class RpcPeer {
     this.corked++;
     try {
       if (this.options.batching && isBatch(text)) {
-        const parts = splitBatch(text);
-        if (parts === undefined) this.dispatch(Result.fail(malformed("batch frame is not a JSON array")), text.length);
-        else for (const part of parts) this.dispatch(decodeFrame(part), part.length);
+        const envelopes = decodeBatch(text);
+        if (envelopes !== undefined) {
+          for (const envelope of envelopes) this.dispatch(envelope.decoded, envelope.bytes);
+        } else {
+          // The careful path: each envelope alone, so only a bad one is refused.
+          const parts = splitBatch(text);
+          if (parts === undefined)
+            this.dispatch(Result.fail(malformed("batch frame is not a JSON array")), text.length);
+          else for (const part of parts) this.dispatch(decodeFrame(part), part.length);
+        }
       } else {
         this.dispatch(decodeFrame(text), text.length);
       }

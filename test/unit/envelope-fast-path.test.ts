@@ -7,7 +7,14 @@
 import fc from "fast-check";
 import { Result } from "effect";
 import { describe, expect, it } from "vitest";
-import { decodeFrame, decodeFrameWithSchema, MAX_DEPTH, mayNestDeeperThan } from "../../src/protocol/envelope.js";
+import {
+  decodeBatch,
+  decodeFrame,
+  decodeFrameWithSchema,
+  MAX_DEPTH,
+  mayNestDeeperThan,
+  splitBatch,
+} from "../../src/protocol/envelope.js";
 
 /** JSON text of a value token; `undefined` leaves the key out. */
 const idToken = fc.constantFrom(
@@ -138,5 +145,59 @@ describe("decode fast path", () => {
         if (max > limit) expect(mayNestDeeperThan(text, limit)).toBe(true);
       }),
     );
+  });
+
+  it("a batch parsed once decodes exactly as its envelopes one by one, sizes of requests included (differential property)", () => {
+    let parsedOnce = 0;
+    const envelope = fc.oneof({ weight: 8, arbitrary: frame }, { weight: 1, arbitrary: deep });
+    fc.assert(
+      fc.property(fc.array(envelope, { maxLength: 6 }), fc.constantFrom(",", " , ", ",\n"), (frames, comma) => {
+        const text = `[${frames.join(comma)}]`;
+        const fast = decodeBatch(text);
+        const parts = splitBatch(text);
+        if (fast === undefined) return; // the peer then takes exactly the one-by-one path
+        parsedOnce++;
+        expect(parts).toBeDefined();
+        expect(fast.length).toBe(parts!.length);
+        fast.forEach((envelope, i) => {
+          const alone = decodeFrame(parts![i]!);
+          const outcomeOf = (r: typeof alone) =>
+            Result.isSuccess(r) ? { ok: r.success } : { failed: { message: r.failure.message, id: r.failure.id } };
+          expect(outcomeOf(envelope.decoded)).toEqual(outcomeOf(alone));
+          if (Result.isSuccess(alone) && alone.success.kind === "request")
+            expect(envelope.bytes).toBe(parts![i]!.length);
+        });
+      }),
+      { numRuns: 3_000 },
+    );
+    // The fast path must actually carry the ordinary batches, not fall back on everything.
+    expect(parsedOnce).toBeGreaterThan(300);
+  });
+
+  it("falls back to the one-by-one path for a forbidden key or nesting past the cap in any envelope", () => {
+    const ok = '{"id":null,"method":"m","params":[1]}';
+    expect(decodeBatch(`[${ok},${ok}]`)).toHaveLength(2);
+    expect(decodeBatch(`[${ok},{"id":1,"method":"m","params":[{"\\u005f_proto__":{}}]}]`)).toBeUndefined();
+    expect(decodeBatch(`[${ok},{"id":1,"method":"m","params":[{"constructor":{"prototype":1}}]}]`)).toBeUndefined();
+    const deepParams = `${"[".repeat(MAX_DEPTH)}${"]".repeat(MAX_DEPTH)}`;
+    expect(decodeBatch(`[{"id":1,"method":"m","params":${deepParams}}]`)).toBeUndefined();
+    expect(decodeBatch(`[${ok},{"id":1,]`)).toBeUndefined();
+  });
+
+  it("splitBatch cuts a JSON array into its elements' texts, whatever the strings hold (property, JSON.parse as oracle)", () => {
+    const tricky = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constantFrom("\\", '\\"', '"\\', "a\\\\", '\\\\"]', "},{", "],["),
+    );
+    fc.assert(
+      fc.property(fc.array(tricky, { maxLength: 5 }), (values) => {
+        const text = JSON.stringify(values);
+        const parts = splitBatch(text);
+        expect(parts?.map((p) => JSON.parse(p) as unknown)).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(splitBatch('["a\\",1')).toBeUndefined();
+    expect(splitBatch('["a\\"]')).toBeUndefined();
   });
 });
