@@ -92,6 +92,25 @@ export const lines = (page: Page) => page.locator(".monaco-editor .view-lines").
 /** The rendered text of the active editor (inlay hints included, as they are rendered inline). */
 export const editorText = async (page: Page): Promise<string> =>
   ((await lines(page).textContent()) ?? "").replace(/\u00a0/g, " ");
+/** The rendered code of the active editor without inlay hints, a line per rendered line (top to bottom). */
+export const codeText = async (page: Page): Promise<string> =>
+  (
+    await lines(page)
+      .locator(".view-line")
+      .evaluateAll((rows) =>
+        rows
+          .map((row) => ({ top: parseFloat((row as HTMLElement).style.top) || 0, row }))
+          .sort((a, b) => a.top - b.top)
+          .map(({ row }) =>
+            [...row.querySelectorAll(":scope > span > span")]
+              // Inlay hints are injected text with generated `dyn-rule-*` classes.
+              .filter((span) => !/\bdyn-rule-/.test(span.className))
+              .map((span) => span.textContent ?? "")
+              .join(""),
+          )
+          .join("\n"),
+      )
+  ).replace(/\u00a0/g, " ");
 export const cursor = (page: Page) => page.getByTestId("status-cursor").textContent();
 export const isActiveTab = (page: Page, name: string) => tab(page, name).getAttribute("aria-selected");
 
