@@ -1,8 +1,8 @@
 /**
  * Language features in Monaco in real Chromium, served by examples/language-features in the
  * real extension host, on a two-file workspace: F12 into the other file, Shift+F12 references,
- * F2 rename across both files (one undo step per file), Shift+Alt+F, Ctrl+. quick fix, the
- * Outline view, semantic colouring and inlay hints.
+ * F2 rename across both files (one undo for both, after VS Code's question), Shift+Alt+F,
+ * Ctrl+. quick fix, the Outline view, semantic colouring and inlay hints.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -140,7 +140,7 @@ describe("language features in Monaco", () => {
     expect(await colorOf("use")).not.toBe(await colorOf("helper"));
   });
 
-  it("F2 renames across both files; one undo per file reverts it", async () => {
+  it("F2 renames across both files; Ctrl+Z asks, as VS Code does, and Undo in 2 Files reverts both", async () => {
     const page = await fresh();
     await goTo(page, 1, 6);
     await page.keyboard.press("F2");
@@ -152,14 +152,17 @@ describe("language features in Monaco", () => {
     await expect.poll(() => tab(page, "lib.mini").getAttribute("data-dirty")).toBe("true");
     await expect.poll(() => tab(page, "main.mini").getAttribute("data-dirty")).toBe("true");
 
+    // One workspace undo element: Ctrl+Z in either file asks for all files or this one.
     await page.keyboard.press("Control+z");
+    const dialog = page.getByTestId("dialog");
+    await dialog.waitFor();
+    expect(await dialog.getAttribute("aria-label")).toBe(
+      "Would you like to undo 'Renaming helper to assist' across all files?",
+    );
+    await dialog.getByText("Undo in 2 Files").click();
     await expect.poll(() => editorText(page)).toContain("use helper");
     await tab(page, "lib.mini").click();
-    await expect.poll(() => editorText(page)).toContain("def assist");
-    await lines(page).click();
-    await page.keyboard.press("Control+z");
     await expect.poll(() => editorText(page)).toContain("def helper");
-    expect(await editorText(page)).toContain("use helper");
 
     // A keyword cannot be renamed: the provider's message is shown, nothing changes.
     await tab(page, "main.mini").click();

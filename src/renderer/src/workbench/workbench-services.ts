@@ -23,6 +23,7 @@ import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
 import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
+import { installWorkspaceUndo } from "./editor/workspace-undo.js";
 import { FeatureServices } from "./feature-services.js";
 import { ExplorerModel } from "./files/explorer-model.js";
 import { onFilesChanged } from "./files/file-operations.js";
@@ -105,6 +106,7 @@ export class WorkbenchServices {
     this.explorer = new ExplorerModel(this.host);
     this.documents = new Documents(this.host);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
+    installWorkspaceUndo((request) => this.showDialog(request));
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
     this.features = new FeatureServices(client, bridge, this.documents, this.workspaceFolder);

@@ -7,11 +7,7 @@
  * sets the host keeps for resolve are released when Monaco disposes them.
  */
 import type { ExtHostLanguageFeaturesContract } from "../../../../protocol/contracts/language-features.js";
-import type {
-  ProviderMetadataDto,
-  SemanticTokensDto,
-  WorkspaceEditDto,
-} from "../../../../protocol/language-features.js";
+import type { ProviderMetadataDto, WorkspaceEditDto } from "../../../../protocol/language-features.js";
 import type { Proxy } from "../../../../protocol/rpc-contract.js";
 import {
   RUN_HOST_COMMAND,
@@ -28,7 +24,8 @@ import {
   toRange,
 } from "./language-convert.js";
 import { monaco } from "./monaco.js";
-import { semanticLegendForMonaco } from "./semantic-colors.js";
+import { SEMANTIC_MONACO_LEGEND } from "./semantic-colors.js";
+import { SemanticTokenResults, SemanticTokenStyler } from "./semantic-token-styles.js";
 import type { WorkspaceModels } from "./workspace-edits.js";
 
 type Host = Proxy<typeof ExtHostLanguageFeaturesContract>;
@@ -515,36 +512,37 @@ export class MonacoLanguageProviders {
       );
     }
     const legend = meta.semanticTokensLegend;
-    if (legend && has("documentSemanticTokens")) {
+    const styler = legend ? new SemanticTokenStyler(legend) : undefined;
+    if (styler && has("documentSemanticTokens")) {
+      const results = new SemanticTokenResults(styler);
       out.push(
         l.registerDocumentSemanticTokensProvider(language, {
           onDidChange: this.event("semanticTokens"),
-          getLegend: () => semanticLegendForMonaco(legend),
+          getLegend: () => SEMANTIC_MONACO_LEGEND,
           provideDocumentSemanticTokens: async (model, lastResultId, token) => {
+            const uri = model.uri.toString();
+            const previousResultId = meta.semanticTokensDelta ? results.previousResultId(uri, lastResultId) : undefined;
             const r = await lf
               .semanticTokens(
-                {
-                  ...this.doc(model),
-                  ...(lastResultId && meta.semanticTokensDelta ? { previousResultId: lastResultId } : {}),
-                },
+                { ...this.doc(model), ...(previousResultId !== undefined ? { previousResultId } : {}) },
                 this.opts(token),
               )
               .catch(() => null);
-            return r ? fromSemanticTokens(r) : null;
+            return r ? results.accept(uri, r) : null;
           },
           releaseDocumentSemanticTokens: () => undefined,
         }),
       );
     }
-    if (legend && has("rangeSemanticTokens")) {
+    if (styler && has("rangeSemanticTokens")) {
       out.push(
         l.registerDocumentRangeSemanticTokensProvider(language, {
-          getLegend: () => semanticLegendForMonaco(legend),
+          getLegend: () => SEMANTIC_MONACO_LEGEND,
           provideDocumentRangeSemanticTokens: async (model, range, token) => {
             const r = await lf
               .semanticTokensRange({ ...this.doc(model), range: toRange(range) }, this.opts(token))
               .catch(() => null);
-            return r?.type === "full" ? { data: Uint32Array.from(r.data) } : null;
+            return r?.type === "full" ? { data: styler.restyle(r.data) } : null;
           },
         }),
       );
@@ -646,20 +644,6 @@ export class MonacoLanguageProviders {
     void this.ensure(model.getLanguageId(), model.uri.toString());
   }
 }
-
-const fromSemanticTokens = (
-  r: SemanticTokensDto,
-): monaco.languages.SemanticTokens | monaco.languages.SemanticTokensEdits =>
-  r.type === "full"
-    ? { data: Uint32Array.from(r.data), ...(r.resultId !== undefined ? { resultId: r.resultId } : {}) }
-    : {
-        edits: r.edits.map((e) => ({
-          start: e.start,
-          deleteCount: e.deleteCount,
-          ...(e.data ? { data: Uint32Array.from(e.data) } : {}),
-        })),
-        ...(r.resultId !== undefined ? { resultId: r.resultId } : {}),
-      };
 
 const safeRegExp = (source: string): RegExp | undefined => {
   try {

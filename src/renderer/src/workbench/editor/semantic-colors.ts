@@ -1,11 +1,11 @@
 /**
  * Semantic tokens coloured by the theme. Monaco's standalone theme looks a semantic token up
  * as a token name (`<type>.<modifier>…`); themes here are TextMate themes. So, as VS Code does
- * for themes without `semanticTokenColors`, each standard token type maps to TextMate scopes
- * (VS Code's tokenClassificationRegistry defaults), and the theme gets one rule per type
- * (`semantic.<type>`) with the colour its tokenColors give the first matching scope.
+ * for themes without `semanticTokenColors`, each standard token type — and the type+modifier
+ * combinations VS Code styles by default, such as `variable.readonly` — maps to TextMate scopes
+ * (VS Code's tokenClassificationRegistry defaults), and the theme gets one rule per style key
+ * (`semantic.<key>`) with the colour its tokenColors give the first matching scope.
  */
-import type { SemanticTokensLegendDto } from "../../../../protocol/language-features.js";
 import type { ThemeDefinition } from "../theme/theme-data.js";
 import type { monaco } from "./monaco.js";
 
@@ -33,15 +33,33 @@ const SCOPES: Readonly<Record<string, readonly string[]>> = {
   enumMember: ["variable.other.enummember"],
   event: ["variable.other.event"],
   label: ["entity.name.label"],
+  // Modifier defaults (tokenClassificationRegistry's registerTokenStyleDefault).
+  "variable.readonly": ["variable.other.constant"],
+  "variable.defaultLibrary": ["support.variable", "support.other.variable"],
+  "variable.defaultLibrary.readonly": ["support.constant"],
+  "property.readonly": ["variable.other.constant.property"],
+  "property.defaultLibrary": ["support.variable.property"],
+  "property.defaultLibrary.readonly": ["support.constant.property"],
+  "function.defaultLibrary": ["support.function"],
+  "method.defaultLibrary": ["support.function"],
+  "class.defaultLibrary": ["support.class"],
+  "interface.defaultLibrary": ["support.class"],
+  "type.defaultLibrary": ["support.type"],
 };
+
+/** Every style key the theme gets a rule for; a token is coloured by one of these or not at all. */
+export const SEMANTIC_STYLE_KEYS: readonly string[] = Object.keys(SCOPES);
 
 const PREFIX = "semantic";
 
-/** The legend Monaco gets: type names prefixed so only our rules colour them. */
-export const semanticLegendForMonaco = (legend: SemanticTokensLegendDto): monaco.languages.SemanticTokensLegend => ({
-  tokenTypes: legend.tokenTypes.map((t) => `${PREFIX}.${t}`),
-  tokenModifiers: [...legend.tokenModifiers],
-});
+/**
+ * The legend Monaco gets: one token type per style key, prefixed so only our rules colour them,
+ * and no modifiers (they are folded into the key: see semantic-token-styles.ts).
+ */
+export const SEMANTIC_MONACO_LEGEND: monaco.languages.SemanticTokensLegend = {
+  tokenTypes: SEMANTIC_STYLE_KEYS.map((key) => `${PREFIX}.${key}`),
+  tokenModifiers: [],
+};
 
 /** A TextMate selector matches a scope when it equals it or is a dotted prefix of it. */
 const matches = (selector: string, scope: string): boolean => scope === selector || scope.startsWith(`${selector}.`);
@@ -66,15 +84,20 @@ const hex6 = (color: string): string => {
   return h.length === 3 || h.length === 4 ? [...h.slice(0, 3)].map((c) => c + c).join("") : h.slice(0, 6);
 };
 
-/** Monaco theme rules for the standard token types, from the theme's TextMate colours. */
+/**
+ * Monaco theme rules for the style keys, from the theme's TextMate colours. A key with modifiers
+ * whose scopes the theme does not colour takes its type's colour (VS Code falls back the same way).
+ */
 export const semanticRules = (theme: ThemeDefinition): monaco.editor.ITokenThemeRule[] =>
-  Object.entries(SCOPES).flatMap(([type, scopes]) => {
+  Object.entries(SCOPES).flatMap(([key, own]) => {
+    const type = key.split(".")[0]!;
+    const scopes = type === key ? own : [...own, ...(SCOPES[type] ?? [])];
     for (const scope of scopes) {
       const settings = colorOf(theme, scope);
       if (settings?.foreground) {
         return [
           {
-            token: `${PREFIX}.${type}`,
+            token: `${PREFIX}.${key}`,
             foreground: hex6(settings.foreground),
             ...(settings.fontStyle !== undefined ? { fontStyle: settings.fontStyle } : {}),
           },
@@ -83,3 +106,18 @@ export const semanticRules = (theme: ThemeDefinition): monaco.editor.ITokenTheme
     }
     return [];
   });
+
+/** The style keys the current theme colours (all, until a theme is applied). */
+let styledKeys: ReadonlySet<string> = new Set(SEMANTIC_STYLE_KEYS);
+
+/**
+ * `semanticRules` for the theme being applied, remembering which keys it colours: a token whose
+ * key the theme does not colour is left to TextMate (semantic-token-styles.ts), as in VS Code.
+ */
+export const applySemanticTheme = (theme: ThemeDefinition): monaco.editor.ITokenThemeRule[] => {
+  const rules = semanticRules(theme);
+  styledKeys = new Set(rules.map((r) => r.token.slice(PREFIX.length + 1)));
+  return rules;
+};
+
+export const currentStyledKeys = (): ReadonlySet<string> => styledKeys;

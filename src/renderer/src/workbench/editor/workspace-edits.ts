@@ -5,7 +5,8 @@
  * - Peek (references, definitions) shows unopened files from read-only preview models; opening
  *   such a file as a tab adopts its model (Documents.track).
  * - A WorkspaceEdit opens its unopened files as background tabs first (their edits must reach
- *   the host and be saved), then Monaco's bulk edit applies it: one undo step per model.
+ *   the host and be saved), then Monaco's bulk edit applies it: one undo element over all the
+ *   files, undone together or file by file after a question, as in VS Code (workspace-undo.ts).
  * - Go to definition in another file opens its tab and selects the target (Monaco's editor opener).
  */
 import type { ExtHostContract } from "../../../../protocol/contracts/ext-host.js";

@@ -5,7 +5,7 @@
  * list when the host reports its contributions; a persisted extension theme applies as soon
  * as it arrives.
  */
-import { semanticRules } from "../editor/semantic-colors.js";
+import { applySemanticTheme } from "../editor/semantic-colors.js";
 import { monaco } from "../editor/monaco.js";
 import type { TextMateTokens } from "../editor/textmate.js";
 import { Store } from "../store.js";
@@ -68,7 +68,7 @@ export class ThemeService {
     monaco.editor.defineTheme(MONACO_THEME, {
       base: theme.uiTheme,
       inherit: true,
-      rules: [...rules, ...semanticRules(theme)],
+      rules: [...rules, ...applySemanticTheme(theme)],
       colors: { ...theme.colors },
     });
     monaco.editor.setTheme(MONACO_THEME);
