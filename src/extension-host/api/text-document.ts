@@ -30,9 +30,16 @@ export const textDocument = (doc: DocumentModel): unknown => {
       return doc.lineCount;
     },
     isUntitled: uri.scheme === "untitled",
-    isDirty: false,
-    isClosed: false,
-    eol: 1,
+    get isDirty() {
+      return doc.isDirty;
+    },
+    get isClosed() {
+      return doc.isClosed;
+    },
+    /** `vscode.EndOfLine`: LF = 1, CRLF = 2. */
+    get eol() {
+      return doc.eol === "\r\n" ? 2 : 1;
+    },
     getText: (range?: Range) => (range ? doc.text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end)) : doc.text),
     lineAt: (lineOrPosition: number | Position) => {
       const line = typeof lineOrPosition === "number" ? lineOrPosition : lineOrPosition.line;

@@ -6,6 +6,7 @@
 import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
+import { ExtHostDocumentsContract } from "../../../protocol/contracts/documents.js";
 import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/contracts/files.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
 import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
@@ -104,6 +105,7 @@ export class WorkbenchServices {
     this.files = proxy(client, ExtHostFilesContract);
     this.explorer = new ExplorerModel(this.host);
     this.documents = new Documents(this.host);
+    this.documents.extHostDocuments = proxy(client, ExtHostDocumentsContract);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
