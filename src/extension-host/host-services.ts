@@ -32,6 +32,8 @@ import { DiagnosticsService } from "./services/diagnostics.js";
 import { CommandRefs, textEditDtos, toPosition } from "./services/language-converters.js";
 import { lookup } from "./services/configuration-model.js";
 import { SaveParticipantsService } from "./services/save-participants.js";
+import { LanguageConfigurationsService } from "./services/language-configurations.js";
+import { setWordPatterns } from "./api/text-document.js";
 import { LanguageRequests } from "./services/language-requests.js";
 import { toCompletionDtos, toHoverDto } from "./services/type-converters.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
@@ -88,6 +90,7 @@ export class HostServices {
   readonly env = new EnvService(this.sessions);
   readonly workspaceFolders = new WorkspaceFoldersService();
   readonly diagnostics = new DiagnosticsService();
+  readonly languageConfigurations = new LanguageConfigurationsService(this.sessions);
   readonly languageWindows: LanguageWindows;
   /** Arguments of the commands providers returned, kept until the window runs one. */
   readonly commandRefs = new CommandRefs();
@@ -171,6 +174,7 @@ export class HostServices {
         s.workbench.commandsChanged();
       }),
     );
+    setWordPatterns((languageId) => this.languageConfigurations.wordPattern(languageId));
     setDocumentSaver((uri) => saveApi(this.textEditors, () => this.sessions.target()).saveDocument(uri));
     installVscodeModule((file) => {
       const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));

@@ -12,6 +12,7 @@ import { textDocument } from "./text-document.js";
 import { createEditorWindowApi } from "./text-editors.js";
 import { applyEdit, saveApi } from "./workspace-edit.js";
 import { createWillSaveEvent } from "./save-participants.js";
+import { createSetLanguageConfiguration } from "./language-configuration.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
@@ -334,7 +335,10 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   };
 
   // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
-  const languages = createLanguagesApi({ ext, host, track, guardedEvent });
+  const languages = {
+    ...createLanguagesApi({ ext, host, track, guardedEvent }),
+    setLanguageConfiguration: createSetLanguageConfiguration(host.languageConfigurations, track),
+  };
 
   const extensions = createExtensionsApi(extensionService);
 

@@ -10,6 +10,7 @@ import { ExtHostDocumentsContract } from "../../../protocol/contracts/documents.
 import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/contracts/files.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
 import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
+import { WorkbenchLanguageConfigurationContract } from "../../../protocol/contracts/language-configuration.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
 import type {
   CommandInfo,
@@ -305,5 +306,7 @@ export class WorkbenchServices {
       excludesChanged: () => this.explorer.refresh(),
     }).ready;
     await serve(this.client, WorkbenchLanguageFeaturesContract, this.editor.languageFeatures.workbenchHandlers()).ready;
+    await serve(this.client, WorkbenchLanguageConfigurationContract, this.editor.apiLanguageConfigurations.handlers())
+      .ready;
   }
 }
