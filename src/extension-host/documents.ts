@@ -4,7 +4,12 @@
  * lost edit, so it is refused loudly rather than applied to the wrong text.
  */
 import { Data } from "effect";
-import type { DocumentChange, DocumentSnapshot, Position as PositionDto } from "../protocol/workbench.js";
+import type {
+  DocumentChange,
+  DocumentSnapshot,
+  EndOfLineSequence,
+  Position as PositionDto,
+} from "../protocol/workbench.js";
 
 export class DocumentVersionMismatch extends Data.TaggedError("DocumentVersionMismatch")<{
   readonly uri: string;
@@ -21,21 +26,35 @@ export class UnknownDocument extends Data.TaggedError("UnknownDocument")<{
  * touches, so typing costs the size of the change, not of the document. The full text and the
  * line-start offsets are derived lazily, and only from the first line that changed.
  */
+/** A text's line break when nobody said: its first one (Monaco uses one for the whole model), else LF. */
+export const eolOf = (text: string): EndOfLineSequence => {
+  const lf = text.indexOf("\n");
+  return lf > 0 && text[lf - 1] === "\r" ? "\r\n" : "\n";
+};
+
 export class DocumentModel {
   private lines: string[];
   private cachedText: string | undefined;
   /** lineStarts[i] is valid for i < validStarts. */
   private readonly lineStarts: number[] = [0];
   private validStarts = 1;
+  /** Unsaved changes in the window (`TextDocument.isDirty`). */
+  isDirty = false;
+  /** Closed in the window (`TextDocument.isClosed`); a reopened document is a new model. */
+  isClosed = false;
+  /** The line break of the text (`TextDocument.eol`). */
+  eol: EndOfLineSequence;
 
   constructor(
     readonly uri: string,
     public languageId: string,
     public version: number,
     content: string,
+    eol?: EndOfLineSequence,
   ) {
     this.lines = content.split("\n");
     this.cachedText = content;
+    this.eol = eol ?? eolOf(content);
   }
 
   get text(): string {
@@ -85,6 +104,8 @@ export class DocumentModel {
     }
     this.cachedText = undefined;
     this.version = change.version;
+    if (change.eol !== undefined) this.eol = change.eol;
+    if (change.isDirty !== undefined) this.isDirty = change.isDirty;
   }
 
   private clamp(p: PositionDto): [number, number] {
@@ -127,7 +148,8 @@ export class DocumentStore {
   }
 
   open(s: DocumentSnapshot): DocumentModel {
-    const doc = new DocumentModel(s.uri, s.languageId, s.version, s.text);
+    const doc = new DocumentModel(s.uri, s.languageId, s.version, s.text, s.eol);
+    doc.isDirty = s.isDirty ?? false;
     this.docs.set(s.uri, doc);
     return doc;
   }
@@ -148,6 +170,7 @@ export class DocumentStore {
   close(uri: string): DocumentModel | undefined {
     const doc = this.docs.get(uri);
     this.docs.delete(uri);
+    if (doc) doc.isClosed = true;
     return doc;
   }
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExtHostContract, NotAWorkbench } from "../protocol/contracts/ext-host.js";
 import { ExtHostTextEditorsContract } from "../protocol/contracts/text-editors.js";
+import { ExtHostDocumentsContract } from "../protocol/contracts/documents.js";
 import type { RpcPeer } from "../protocol/peer.js";
 import { serve } from "../protocol/rpc-contract.js";
 import { extensionContext } from "./api/extension-context.js";
@@ -28,7 +29,11 @@ import { FileExcludes, globsTest } from "./services/file-excludes.js";
 import { FilesService } from "./services/files.js";
 import { FileWatcherService } from "./services/file-watcher.js";
 import { DiagnosticsService } from "./services/diagnostics.js";
-import { CommandRefs, toPosition } from "./services/language-converters.js";
+import { CommandRefs, textEditDtos, toPosition } from "./services/language-converters.js";
+import { lookup } from "./services/configuration-model.js";
+import { SaveParticipantsService } from "./services/save-participants.js";
+import { LanguageConfigurationsService } from "./services/language-configurations.js";
+import { setWordPatterns } from "./api/text-document.js";
 import { LanguageRequests } from "./services/language-requests.js";
 import { toCompletionDtos, toHoverDto } from "./services/type-converters.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
@@ -85,12 +90,14 @@ export class HostServices {
   readonly env = new EnvService(this.sessions);
   readonly workspaceFolders = new WorkspaceFoldersService();
   readonly diagnostics = new DiagnosticsService();
+  readonly languageConfigurations = new LanguageConfigurationsService(this.sessions);
   readonly languageWindows: LanguageWindows;
   /** Arguments of the commands providers returned, kept until the window runs one. */
   readonly commandRefs = new CommandRefs();
   readonly languageRequests: LanguageRequests;
   readonly textEditors: TextEditorsService;
   readonly workspaceEdits: WorkspaceEditService;
+  readonly saveParticipants: SaveParticipantsService;
   readonly excludes: FileExcludes;
   readonly watcher: FileWatcherService;
   readonly workspaceFiles: WorkspaceFilesService;
@@ -138,12 +145,36 @@ export class HostServices {
     this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
     this.textEditors = new TextEditorsService(this.sessions, this.documents);
     this.workspaceEdits = new WorkspaceEditService(this.textEditors);
+    this.saveParticipants = new SaveParticipantsService({
+      apply: async (session, doc, { edits, setEndOfLine }) =>
+        (
+          await this.workspaceEdits.apply(session, [
+            { kind: "text", uri: doc.uri, version: doc.version, edits, setEndOfLine },
+          ])
+        ).applied,
+      formatOnSave: (session, doc) =>
+        lookup(
+          this.configuration.values(
+            session.workspaceFolders.find((f) => doc.uri.startsWith(`${f.uri}/`))?.uri,
+            doc.languageId,
+          ),
+          "editor.formatOnSave",
+        ) === true,
+      format: async (doc, options, signal) =>
+        textEditDtos(await this.languageRequests.formatDocument(doc, options, signal)).map(({ range, text }) => ({
+          range,
+          text,
+        })),
+      reportError: (extensionId, what, e) => this.extensions.reportError(extensionId, what, e),
+      log: options.log,
+    });
     this.extensions.onDidChange((infos) =>
       this.sessions.broadcast((s) => {
         s.workbench.extensionsChanged(infos);
         s.workbench.commandsChanged();
       }),
     );
+    setWordPatterns((languageId) => this.languageConfigurations.wordPattern(languageId));
     setDocumentSaver((uri) => saveApi(this.textEditors, () => this.sessions.target()).saveDocument(uri));
     installVscodeModule((file) => {
       const runtime = this.extensions.runtimes.find((r) => isInside(file, r.description.location));
@@ -269,6 +300,11 @@ export class HostServices {
       this.textEditors.implementation(session),
     );
     const stopFiles = this.workspaceFiles.serve(session);
+    const stopDocuments = serve(this.sessions.registrar(session), ExtHostDocumentsContract, {
+      participateInSave: ({ uri, reason, options }, { signal }) =>
+        this.saveParticipants.participate(workbench(), uri, reason, options, signal),
+      dirtyChanged: ({ uri, isDirty }) => this.documents.dirtyChanged(workbench(), uri, isDirty),
+    });
     const stopConfiguration = serveConfiguration(this.sessions.registrar(session), this.settings, session, () =>
       workbench(),
     );
@@ -278,6 +314,7 @@ export class HostServices {
       stopLanguages();
       stopEditors();
       stopFiles();
+      stopDocuments();
       stopViews();
       stopQuickInput();
       stopProgress();

@@ -18,11 +18,19 @@ export type Range = typeof Range.Type;
 export const TextChange = Schema.Struct({ range: Range, text: Schema.String });
 export type TextChange = typeof TextChange.Type;
 
+/** The line break a document's text uses (Monaco normalises every line break of a model to one). */
+export const EndOfLineSequence = Schema.Literals(["\n", "\r\n"]);
+export type EndOfLineSequence = typeof EndOfLineSequence.Type;
+
 export const DocumentSnapshot = Schema.Struct({
   uri: UriString,
   languageId: Schema.String,
   version: Schema.Int,
   text: Schema.String,
+  /** Absent: taken from the text (its first line break, else "\n"). */
+  eol: Schema.optionalKey(EndOfLineSequence),
+  /** Unsaved changes (a restored backup, say); absent: false. */
+  isDirty: Schema.optionalKey(Schema.Boolean),
 });
 export type DocumentSnapshot = typeof DocumentSnapshot.Type;
 
@@ -31,6 +39,12 @@ export const DocumentChange = Schema.Struct({
   /** The version after applying `changes`; always previous version + 1. */
   version: Schema.Int,
   changes: Schema.Array(TextChange),
+  /** Dirtiness after the change (undoing back to the saved text makes it false); absent: unchanged. */
+  isDirty: Schema.optionalKey(Schema.Boolean),
+  /** The new line break when the change switched it (LF ⇄ CRLF); absent: unchanged. */
+  eol: Schema.optionalKey(EndOfLineSequence),
+  /** `TextDocumentChangeReason`: the change is an undo or a redo. */
+  reason: Schema.optionalKey(Schema.Literals(["undo", "redo"])),
 });
 export type DocumentChange = typeof DocumentChange.Type;
 

@@ -11,6 +11,12 @@ export const setDocumentSaver = (save: (uri: string) => Promise<boolean>): void 
   saver = save;
 };
 
+/** The word pattern `languages.setLanguageConfiguration` set for a language (set by the composition root). */
+let wordPatternOf: (languageId: string) => RegExp | undefined = () => undefined;
+export const setWordPatterns = (lookup: (languageId: string) => RegExp | undefined): void => {
+  wordPatternOf = lookup;
+};
+
 export const textDocument = (doc: DocumentModel): unknown => {
   let view = views.get(doc);
   if (view) return view;
@@ -30,9 +36,16 @@ export const textDocument = (doc: DocumentModel): unknown => {
       return doc.lineCount;
     },
     isUntitled: uri.scheme === "untitled",
-    isDirty: false,
-    isClosed: false,
-    eol: 1,
+    get isDirty() {
+      return doc.isDirty;
+    },
+    get isClosed() {
+      return doc.isClosed;
+    },
+    /** `vscode.EndOfLine`: LF = 1, CRLF = 2. */
+    get eol() {
+      return doc.eol === "\r\n" ? 2 : 1;
+    },
     getText: (range?: Range) => (range ? doc.text.slice(doc.offsetAt(range.start), doc.offsetAt(range.end)) : doc.text),
     lineAt: (lineOrPosition: number | Position) => {
       const line = typeof lineOrPosition === "number" ? lineOrPosition : lineOrPosition.line;
@@ -52,7 +65,7 @@ export const textDocument = (doc: DocumentModel): unknown => {
       const p = doc.positionAt(offset);
       return new Position(p.line, p.character);
     },
-    getWordRangeAtPosition: (p: Position, regex: RegExp = /[\w$-]+/g) => {
+    getWordRangeAtPosition: (p: Position, regex: RegExp = wordPatternOf(doc.languageId) ?? /[\w$-]+/g) => {
       const text = doc.lineText(p.line);
       const global = new RegExp(regex.source, regex.flags.includes("g") ? regex.flags : `${regex.flags}g`);
       for (const m of text.matchAll(global)) {

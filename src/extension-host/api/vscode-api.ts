@@ -5,11 +5,14 @@
 import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import type { HostServices } from "../host-services.js";
+import type { DocumentChangeEvent } from "../services/documents.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
 import { createEditorWindowApi } from "./text-editors.js";
 import { applyEdit, saveApi } from "./workspace-edit.js";
+import { createWillSaveEvent } from "./save-participants.js";
+import { createSetLanguageConfiguration } from "./language-configuration.js";
 import { randomUUID } from "node:crypto";
 import { l10n } from "./l10n.js";
 import { fillNotImplemented } from "./not-implemented.js";
@@ -309,13 +312,8 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     onDidOpenTextDocument: mapEvent(documents.onDidOpen, textDocument),
     onDidCloseTextDocument: mapEvent(documents.onDidClose, textDocument),
     onDidSaveTextDocument: mapEvent(documents.onDidSave, textDocument),
-    onDidChangeTextDocument: mapEvent(documents.onDidChange, ({ doc, changes }) => ({
-      document: textDocument(doc),
-      contentChanges: changes.map((c) => ({
-        range: new types.Range(c.range.start.line, c.range.start.character, c.range.end.line, c.range.end.character),
-        text: c.text,
-      })),
-    })),
+    onWillSaveTextDocument: createWillSaveEvent(id, host.saveParticipants, track),
+    onDidChangeTextDocument: mapEvent(documents.onDidChange, textDocumentChangeEvent),
     onDidChangeWorkspaceFolders: mapEvent(host.workspaceFolders.onDidChange, ({ added, removed }) => ({
       added: added.map((f) => ({
         uri: Uri.parse(f.uri),
@@ -337,7 +335,10 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   };
 
   // ── languages (api/languages.ts) ─────────────────────────────────────────────────────────
-  const languages = createLanguagesApi({ ext, host, track, guardedEvent });
+  const languages = {
+    ...createLanguagesApi({ ext, host, track, guardedEvent }),
+    setLanguageConfiguration: createSetLanguageConfiguration(host.languageConfigurations, track),
+  };
 
   const extensions = createExtensionsApi(extensionService);
 
@@ -385,6 +386,21 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   fillNotImplemented(api, VSCODE_SURFACE);
   return api;
 };
+
+/** `vscode.TextDocumentChangeEvent`; an empty `contentChanges` is a dirty-state change, as in VS Code. */
+const textDocumentChangeEvent = ({ doc, changes, reason }: DocumentChangeEvent) => ({
+  document: textDocument(doc),
+  contentChanges: changes.map((c) => ({
+    range: new types.Range(c.range.start.line, c.range.start.character, c.range.end.line, c.range.end.character),
+    text: c.text,
+  })),
+  reason:
+    reason === "undo"
+      ? types.TextDocumentChangeReason.Undo
+      : reason === "redo"
+        ? types.TextDocumentChangeReason.Redo
+        : undefined,
+});
 
 const LANGUAGES: Readonly<Record<string, string>> = {
   ts: "typescript",

@@ -94,6 +94,15 @@ const CORE_SETTINGS: ReadonlyArray<[string, SettingSchema]> = [
       scope: "language-overridable",
     },
   ],
+  [
+    "editor.formatOnSave",
+    {
+      type: "boolean",
+      default: false,
+      description: "Format a file on save. A formatter must be available and the file must not be saved after a delay.",
+      scope: "language-overridable",
+    },
+  ],
   ["editor.minimap.enabled", { type: "boolean", default: true, description: "Controls whether the minimap is shown." }],
   [
     "editor.lineNumbers",

@@ -12,7 +12,9 @@ import type { Session, Sessions } from "./sessions.js";
 
 export interface DocumentChangeEvent {
   readonly doc: DocumentModel;
+  /** Empty when only the dirty state changed (as VS Code fires it). */
   readonly changes: DocumentChange["changes"];
+  readonly reason?: DocumentChange["reason"];
 }
 
 /** 256 Mi UTF-16 code units (~512 MiB) of open text per window unless configured. */
@@ -101,7 +103,7 @@ export class DocumentsService {
     const before = doc.text.length;
     s.documents.change(change);
     s.documentChars += doc.text.length - before;
-    this.onDidChange.fire({ doc, changes: change.changes });
+    this.onDidChange.fire({ doc, changes: change.changes, ...(change.reason ? { reason: change.reason } : {}) });
   }
 
   /** A request at a version the host does not have fails, and the host catches up. */
@@ -120,9 +122,20 @@ export class DocumentsService {
     return doc;
   }
 
+  /** Like VS Code's $acceptModelSaved: the document turns clean (a change event), then onDidSave. */
   saved(s: Session, uri: string): void {
     const doc = s.documents.get(uri);
-    if (doc) this.onDidSave.fire(doc);
+    if (!doc) return;
+    this.dirtyChanged(s, uri, false);
+    this.onDidSave.fire(doc);
+  }
+
+  /** The window's buffer became dirty or clean without an edit (saved, reverted): an empty change event. */
+  dirtyChanged(s: Session, uri: string, isDirty: boolean): void {
+    const doc = s.documents.get(uri);
+    if (!doc || doc.isDirty === isDirty) return;
+    doc.isDirty = isDirty;
+    this.onDidChange.fire({ doc, changes: [] });
   }
 
   close(s: Session, uri: string): void {

@@ -9,6 +9,7 @@
  * overwrite a file that changed on disk meanwhile. Binary files get a tab but no model, so
  * they can never be saved as (corrupted) text.
  */
+import type { ExtHostDocumentsContract, SaveReasonDto } from "../../../protocol/contracts/documents.js";
 import type { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
 import type { Proxy } from "../../../protocol/rpc-contract.js";
 import type { DocumentSnapshot, TextChange } from "../../../protocol/workbench.js";
@@ -29,6 +30,8 @@ export interface OpenDocument {
 }
 
 export const isDirty = (d: OpenDocument): boolean => d.dirty;
+
+const eolOf = (model: monaco.editor.ITextModel): "\n" | "\r\n" => (model.getEOL() === "\r\n" ? "\r\n" : "\n");
 
 const BACKUP_PREFIX = "direct-editor.backup:";
 
@@ -64,6 +67,8 @@ interface Tracked {
   eol: string;
   /** The disk version the saved text corresponds to; null when unknown (then a save overwrites). */
   etag: string | null;
+  /** The dirty state the extension host was last told (`TextDocument.isDirty`). */
+  hostDirty: boolean;
   readonly subscription: monaco.IDisposable;
 }
 
@@ -85,6 +90,9 @@ export class Documents {
     /** Language of a file name; replaced once extensions' `contributes.languages` are known. */
     public languageFor: (uri: string) => string = languageOf,
   ) {}
+
+  /** Save participants (format on save, onWillSaveTextDocument) and dirty states; unset in tests without a host. */
+  extHostDocuments: Proxy<typeof ExtHostDocumentsContract> | undefined;
 
   /** Awaited before a file is opened, e.g. until extensions' languages are known. */
   beforeOpen: () => Promise<void> = () => Promise.resolve();
@@ -144,7 +152,14 @@ export class Documents {
           if (file.readonly) this.readonlyUris.add(uri);
           // Refused (quota) or disconnected: the next initialize sends every open document again.
           this.host
-            .documentOpened({ uri, languageId, version: model.getVersionId(), text: file.text })
+            .documentOpened({
+              uri,
+              languageId,
+              version: model.getVersionId(),
+              text: file.text,
+              eol: eolOf(model),
+              isDirty: false,
+            })
             .catch(() => undefined);
         }
       }
@@ -173,7 +188,7 @@ export class Documents {
    * FileSystemFailure, Disconnected…) and then leaves the buffer dirty and backed up.
    * Binary documents have no buffer and are never written.
    */
-  save(uri: string, options: { overwrite?: boolean } = {}): Promise<void> {
+  save(uri: string, options: { overwrite?: boolean; reason?: SaveReasonDto } = {}): Promise<void> {
     // Two quick Ctrl+S must not race: the second would carry the etag the first replaced.
     const previous = this.saving.get(uri) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.saveNow(uri, options));
@@ -185,9 +200,14 @@ export class Documents {
     return next;
   }
 
-  private async saveNow(uri: string, { overwrite = false }: { overwrite?: boolean }): Promise<void> {
+  private async saveNow(
+    uri: string,
+    { overwrite = false, reason = "manual" }: { overwrite?: boolean; reason?: SaveReasonDto },
+  ): Promise<void> {
     const t = this.tracked.get(uri);
     if (!t) return;
+    await this.participateInSave(uri, t, reason);
+    if (this.tracked.get(uri) !== t) return; // closed while participants ran
     const version = t.model.getAlternativeVersionId();
     try {
       t.etag = await this.host.writeFile({
@@ -200,9 +220,29 @@ export class Documents {
       throw e;
     }
     t.savedVersion = version;
+    // The host marks the document clean and fires onDidSave; typing during the write dirties it again after.
+    t.hostDirty = false;
+    this.host.documentSaved(uri);
     this.patch(uri, { dirty: t.model.getAlternativeVersionId() !== version, restored: false, deleted: false });
     this.storage.removeItem(BACKUP_PREFIX + uri);
-    this.host.documentSaved(uri);
+  }
+
+  /**
+   * VS Code's save participants: the extension host formats (editor.formatOnSave) and runs the
+   * onWillSaveTextDocument listeners, whose edits land in this model before its text is read.
+   * They may slow a save down (VS Code's files.participants.timeout: 60 s), never stop it.
+   */
+  private async participateInSave(uri: string, t: Tracked, reason: SaveReasonDto): Promise<void> {
+    if (!this.extHostDocuments) return;
+    const { tabSize, insertSpaces } = t.model.getOptions();
+    try {
+      await this.extHostDocuments.participateInSave(
+        { uri, reason, options: { tabSize, insertSpaces } },
+        { timeoutMs: 60_000 },
+      );
+    } catch (e) {
+      console.warn(`save participants of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /** Replaces the buffer with the file on disk (undoable), which then counts as saved. */
@@ -251,7 +291,14 @@ export class Documents {
       t.model.dispose();
       this.host.documentClosed(uri);
       this.host
-        .documentOpened({ uri: target, languageId: model.getLanguageId(), version: model.getVersionId(), text })
+        .documentOpened({
+          uri: target,
+          languageId: model.getLanguageId(),
+          version: model.getVersionId(),
+          text,
+          eol: eolOf(model),
+          isDirty: dirty,
+        })
         .catch(() => undefined);
       if (dirty) this.writeBackup(target);
       if (wasActive) this.setActive(target);
@@ -328,7 +375,16 @@ export class Documents {
   /** One document's current text, when the host's copy fell behind (or for `initialize`). */
   snapshot(uri: string): DocumentSnapshot | undefined {
     const model = this.tracked.get(uri)?.model;
-    return model && { uri, languageId: model.getLanguageId(), version: model.getVersionId(), text: model.getValue() };
+    return (
+      model && {
+        uri,
+        languageId: model.getLanguageId(),
+        version: model.getVersionId(),
+        text: model.getValue(),
+        eol: eolOf(model),
+        isDirty: this.get(uri)?.dirty ?? false,
+      }
+    );
   }
 
   /** The version the host must have for a request about `uri` to be answered. */
@@ -356,6 +412,7 @@ export class Documents {
       savedVersion: restored ? -1 : model.getAlternativeVersionId(),
       eol: model.getEOL(),
       etag,
+      hostDirty: restored,
       subscription,
     });
     this.open.update((docs) => [...docs, { uri, languageId, dirty: restored, restored, binary: false }]);
@@ -376,17 +433,32 @@ export class Documents {
             },
           ]
         : toTextChanges(e);
+    const eolChanged = e.eol !== t.eol;
     t.eol = e.eol;
+    const dirty = t.model.getAlternativeVersionId() !== t.savedVersion;
+    t.hostDirty = dirty;
     // A drop loses this notification; the host asks for a snapshot when it sees the gap, and
     // the next initialize re-sends the whole text anyway.
-    this.host.documentChanged({ uri, version: e.versionId, changes });
-    const dirty = t.model.getAlternativeVersionId() !== t.savedVersion;
+    this.host.documentChanged({
+      uri,
+      version: e.versionId,
+      changes,
+      isDirty: dirty,
+      ...(eolChanged ? { eol: eolOf(t.model) } : {}),
+      ...(e.isUndoing ? { reason: "undo" as const } : e.isRedoing ? { reason: "redo" as const } : {}),
+    });
     if (this.get(uri)?.dirty !== dirty) this.patch(uri, { dirty });
     this.scheduleBackup(uri);
   }
 
   private patch(uri: string, changes: Partial<OpenDocument>): void {
     this.open.update((docs) => docs.map((d) => (d.uri === uri ? { ...d, ...changes } : d)));
+    const t = this.tracked.get(uri);
+    // Saved, reverted or reloaded: the host's TextDocument.isDirty follows.
+    if (t && changes.dirty !== undefined && changes.dirty !== t.hostDirty) {
+      t.hostDirty = changes.dirty;
+      this.extHostDocuments?.dirtyChanged({ uri, isDirty: changes.dirty });
+    }
   }
 
   private scheduleBackup(uri: string): void {

@@ -6,9 +6,11 @@
 import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
+import { ExtHostDocumentsContract } from "../../../protocol/contracts/documents.js";
 import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/contracts/files.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
 import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
+import { WorkbenchLanguageConfigurationContract } from "../../../protocol/contracts/language-configuration.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
 import type {
   CommandInfo,
@@ -105,6 +107,7 @@ export class WorkbenchServices {
     this.files = proxy(client, ExtHostFilesContract);
     this.explorer = new ExplorerModel(this.host);
     this.documents = new Documents(this.host);
+    this.documents.extHostDocuments = proxy(client, ExtHostDocumentsContract);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     installWorkspaceUndo((request) => this.showDialog(request));
     this.search = new SearchModel(this.host, this.documents);
@@ -305,5 +308,7 @@ export class WorkbenchServices {
       excludesChanged: () => this.explorer.refresh(),
     }).ready;
     await serve(this.client, WorkbenchLanguageFeaturesContract, this.editor.languageFeatures.workbenchHandlers()).ready;
+    await serve(this.client, WorkbenchLanguageConfigurationContract, this.editor.apiLanguageConfigurations.handlers())
+      .ready;
   }
 }

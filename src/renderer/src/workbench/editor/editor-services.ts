@@ -16,6 +16,7 @@ import { ThemeService } from "../theme/theme-service.js";
 import { trackCursorStatus, type CursorStatus } from "./cursor-status.js";
 import { EditorGroups } from "./editor-groups.js";
 import { toLanguageConfiguration } from "./language-configuration.js";
+import { ApiLanguageConfigurations } from "./api-language-configurations.js";
 import { LanguageFeatures } from "./language-features.js";
 import { monaco } from "./monaco.js";
 import { TextEditors } from "./text-editors.js";
@@ -35,6 +36,8 @@ export class EditorServices {
   readonly themes = new ThemeService(this.tokens, this.editors);
   /** Extensions' view of the editors: `vscode.TextEditor`, edits, decorations. */
   readonly textEditors: TextEditors;
+  /** Extensions' `languages.setLanguageConfiguration`, on top of the contributed configurations. */
+  readonly apiLanguageConfigurations = new ApiLanguageConfigurations();
   /** file extension (".ts") and file name → language id, from `contributes.languages`. */
   private readonly byExtension = new Map<string, string>();
   private readonly byFilename = new Map<string, string>();
@@ -107,6 +110,7 @@ export class EditorServices {
           );
         }
       }
+      this.apiLanguageConfigurations.reapply();
       for (const g of c.grammars) if (g.language) ensureLanguage(g.language);
       this.tokens.addGrammars(c.grammars);
       this.themes.addThemes(c.themes.map((t) => themeFromJson(t.id, t.label, t.uiTheme, t.theme)));

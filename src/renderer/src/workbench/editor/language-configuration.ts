@@ -37,6 +37,31 @@ const autoClosingPairs = (v: unknown): monaco.languages.IAutoClosingPairConditio
   });
 };
 
+/** language-configuration.json names the indent action as a string (VS Code's `indent` field). */
+const INDENT_ACTIONS: Readonly<Record<string, number>> = { none: 0, indent: 1, indentOutdent: 2, outdent: 3 };
+
+const onEnterRule = (v: unknown): monaco.languages.OnEnterRule[] => {
+  if (!isObject(v) || !isObject(v["action"])) return [];
+  const beforeText = regex(v["beforeText"]);
+  const action = v["action"];
+  const indentAction = typeof action["indent"] === "string" ? INDENT_ACTIONS[action["indent"]] : undefined;
+  if (!beforeText || indentAction === undefined) return [];
+  const afterText = regex(v["afterText"]);
+  const previousLineText = regex(v["previousLineText"]);
+  return [
+    {
+      beforeText,
+      ...(afterText ? { afterText } : {}),
+      ...(previousLineText ? { previousLineText } : {}),
+      action: {
+        indentAction: indentAction as monaco.languages.IndentAction,
+        ...(typeof action["appendText"] === "string" ? { appendText: action["appendText"] } : {}),
+        ...(typeof action["removeText"] === "number" ? { removeText: action["removeText"] } : {}),
+      },
+    },
+  ];
+};
+
 export const toLanguageConfiguration = (json: Json): monaco.languages.LanguageConfiguration => {
   const config: monaco.languages.LanguageConfiguration = {};
   const comments = json["comments"];
@@ -57,9 +82,17 @@ export const toLanguageConfiguration = (json: Json): monaco.languages.LanguageCo
   if (isObject(indentation)) {
     const increase = regex(indentation["increaseIndentPattern"]);
     const decrease = regex(indentation["decreaseIndentPattern"]);
+    const next = regex(indentation["indentNextLinePattern"]);
+    const unindented = regex(indentation["unIndentedLinePattern"]);
     if (increase && decrease)
-      config.indentationRules = { increaseIndentPattern: increase, decreaseIndentPattern: decrease };
+      config.indentationRules = {
+        increaseIndentPattern: increase,
+        decreaseIndentPattern: decrease,
+        ...(next ? { indentNextLinePattern: next } : {}),
+        ...(unindented ? { unIndentedLinePattern: unindented } : {}),
+      };
   }
+  if (Array.isArray(json["onEnterRules"])) config.onEnterRules = json["onEnterRules"].flatMap(onEnterRule);
   const folding = json["folding"];
   if (isObject(folding)) {
     const markers = folding["markers"];
