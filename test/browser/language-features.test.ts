@@ -189,4 +189,39 @@ describe("language features in Monaco", () => {
     // The fix defined the name: its diagnostic goes away.
     await expect.poll(() => page.locator(".monaco-editor .squiggly-error").count()).toBe(0);
   });
+
+  it("Shift+Alt+H shows the call hierarchy in the References view: callers expand, a click opens the call, the toggle asks for callees", async () => {
+    const page = await readOnly();
+    await goTo(page, 1, 6);
+    await page.keyboard.press("Shift+Alt+H");
+    const view = page.getByTestId("hierarchy-view");
+    await view.waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => page.getByTestId("hierarchy-title").textContent())
+      .toBe("Call Hierarchy: Callers Of helper");
+    await expect(page.getByTestId("sidebar-tab-references").getAttribute("aria-selected")).resolves.toBe("true");
+    // The root is open: one caller per file that uses `helper` (the definition itself excluded).
+    const callers = view.locator('[data-testid="hierarchy-item"]');
+    await expect
+      .poll(() => callers.evaluateAll((els) => els.map((e) => e.getAttribute("data-name")).sort()))
+      .toEqual(["helper", "lib.mini", "main.mini"]);
+    // A caller opens at its call: lib.mini line 2 ("use helper").
+    await view.locator('[data-testid="hierarchy-item"][data-name="lib.mini"]').click();
+    await expect.poll(() => tab(page, "lib.mini").getAttribute("aria-selected")).toBe("true");
+    await expect.poll(() => cursor(page)).toMatch(/^Ln 2, Col (5|11)/);
+    // Expanding a caller asks the provider again, for that item (nobody calls a file here: no children).
+    await view
+      .locator('[data-testid="hierarchy-item"][data-name="lib.mini"] [data-testid="hierarchy-twistie"]')
+      .click();
+    const expanded = view.locator('li[aria-expanded="true"]');
+    await expect.poll(() => expanded.count()).toBe(2);
+    await expect.poll(() => view.textContent()).not.toContain("Loading");
+    expect(await callers.count()).toBe(3);
+    // The toggle shows the other direction: this provider has no outgoing calls.
+    await page.getByTestId("hierarchy-toggle").click();
+    await expect
+      .poll(() => page.getByTestId("hierarchy-title").textContent())
+      .toBe("Call Hierarchy: Calls From helper");
+    await expect.poll(() => view.textContent()).toContain("No results.");
+  });
 });

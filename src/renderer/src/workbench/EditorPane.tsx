@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from "react";
 import { addEditorActions, installKeybindings } from "./editor/keybindings.js";
+import { addHierarchyActions } from "./hierarchy/hierarchy-actions.js";
 import { monaco } from "./editor/monaco.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -55,6 +56,7 @@ export const EditorPane = ({
     installKeybindings();
     const e = monaco.editor.create(host.current, { ...EDITOR_OPTIONS, model: null });
     const actions = addEditorActions(e);
+    const hierarchyActions = addHierarchyActions(e, services);
     const detachSettings = services.settings.attachEditor(e, host.current);
     editor.current = e;
     services.editor.editors.add(e);
@@ -66,6 +68,7 @@ export const EditorPane = ({
     return () => {
       focus.dispose();
       actions.dispose();
+      hierarchyActions.dispose();
       detachTextEditor();
       detachSettings();
       services.editor.editors.delete(e);

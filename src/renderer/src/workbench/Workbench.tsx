@@ -1,5 +1,7 @@
 /** The window: explorer | editor groups (tabs + Monaco), bottom panel, status bar, and the overlays. */
 import { OutlineView } from "./OutlineView.js";
+import { HierarchyView } from "./hierarchy/HierarchyView.js";
+import { REFERENCES_VIEW } from "./hierarchy/hierarchy-model.js";
 import { showWorkspaceSymbols } from "./workspace-symbols.js";
 import { useEffect, useMemo } from "react";
 import { BinaryView } from "./BinaryView.js";
@@ -89,9 +91,11 @@ export const Workbench = ({ services }: { services: WorkbenchServices }) => {
           </div>
           {sidebarView === "search" && <SearchView services={services} />}
           {sidebarView === "outline" && <OutlineView services={services} />}
-          {sidebarView !== "explorer" && sidebarView !== "search" && sidebarView !== "outline" && (
-            <ViewContainer services={services} id={sidebarView} />
-          )}
+          {sidebarView === REFERENCES_VIEW && <HierarchyView services={services} />}
+          {sidebarView !== "explorer" &&
+            sidebarView !== "search" &&
+            sidebarView !== "outline" &&
+            sidebarView !== REFERENCES_VIEW && <ViewContainer services={services} id={sidebarView} />}
         </div>
         <Sash orientation="vertical" size={sidebar} min={120} max={800} testId="sidebar-sash" />
         <div className="editor-area">

@@ -1,4 +1,5 @@
 /** The activity bar: Explorer, Search, Outline and the extensions' view containers, with their views' badges. */
+import { hierarchyModel, REFERENCES_VIEW } from "../hierarchy/hierarchy-model.js";
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
 
@@ -6,10 +7,15 @@ export const ActivityBar = ({ services }: { services: WorkbenchServices }) => {
   const current = useStore(services.sidebarView);
   const contributions = useStore(services.features.views.contributions);
   const states = useStore(services.features.views.states);
+  const hierarchy = useStore(hierarchyModel(services).state);
   const entries = [
     { id: "explorer", title: "Explorer", icon: "files", testId: "sidebar-tab-explorer" },
     { id: "search", title: "Search", icon: "search", testId: "sidebar-tab-search" },
     { id: "outline", title: "Outline", icon: "list-tree", testId: "sidebar-tab-outline" },
+    // VS Code's References container appears once a hierarchy was shown.
+    ...(hierarchy
+      ? [{ id: REFERENCES_VIEW, title: "References", icon: "references", testId: "sidebar-tab-references" }]
+      : []),
     ...contributions.containers.map((c) => ({ id: c.id, title: c.title, icon: c.icon, testId: `activity-${c.id}` })),
   ];
   const badge = (container: string) =>
