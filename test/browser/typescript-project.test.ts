@@ -136,6 +136,19 @@ describe("a TypeScript project in the workbench, real TypeScript server", () => 
     await page.getByTestId("sidebar-tab-explorer").click();
   });
 
+  it("Ctrl+T asks the server with what is typed (tsserver answers nothing for an empty query) and opens the pick", async () => {
+    await showMain();
+    await lines(page).click();
+    await page.keyboard.press("Control+t");
+    const quick = page.getByTestId("quick-input");
+    await quick.waitFor();
+    await page.keyboard.type("formatTot");
+    await quick.getByText("formatTotal").first().waitFor({ timeout: 20_000 });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => isActiveTab(page, "util.ts"), { timeout: 20_000 }).toBe("true");
+    await expect.poll(() => cursor(page)).toMatch(new RegExp(`Ln ${positionOf("src/util.ts", "formatTotal").line},`));
+  });
+
   it("semantic colouring: a const's uses take its declaration's colour, method calls keep theirs", async () => {
     await showMain();
     const colourOf = (lineText: string, word: string) =>

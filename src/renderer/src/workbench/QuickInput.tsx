@@ -1,6 +1,7 @@
 /** showQuickPick / showInputBox from extensions, as a VS Code-style box at the top. */
 import { useState } from "react";
 import { ExtensionQuickInput } from "./ExtensionQuickInput.js";
+import { QueryPickBox } from "./QueryPickBox.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -11,6 +12,8 @@ export const QuickInputBox = ({ services }: { services: WorkbenchServices }) => 
   // createQuickPick / createInputBox (and showQuickPick / showInputBox built on them).
   if (extensionInput) return <ExtensionQuickInput features={services.features} />;
   if (!q) return null;
+  if (q.kind === "query")
+    return <QueryPickBox key={q.placeHolder} pick={q} close={() => services.quickInput.set(undefined)} />;
   const close = (answer: () => void) => {
     services.quickInput.set(undefined);
     setValue("");

@@ -43,7 +43,26 @@ export interface Notification {
 
 export type QuickInput =
   | { readonly kind: "pick"; readonly request: QuickPickRequest; readonly resolve: (index: number | null) => void }
-  | { readonly kind: "input"; readonly request: InputBoxRequest; readonly resolve: (value: string | null) => void };
+  | { readonly kind: "input"; readonly request: InputBoxRequest; readonly resolve: (value: string | null) => void }
+  | QueryPick;
+
+/** An item of a QueryPick; `key` tells the asker which of its results was picked. */
+export interface QueryPickItem {
+  readonly key: number;
+  readonly label: string;
+  readonly description?: string;
+}
+
+/**
+ * A pick whose items come from asking again as the user types (Ctrl+T asks the workspace symbol
+ * providers with the query, as VS Code does): the previous question is aborted.
+ */
+export interface QueryPick {
+  readonly kind: "query";
+  readonly placeHolder: string;
+  readonly search: (query: string, signal: AbortSignal) => Promise<ReadonlyArray<QueryPickItem>>;
+  readonly resolve: (key: number | null) => void;
+}
 
 /** A modal question; `resolve` gets the index of the clicked button, or null (Escape = Cancel). */
 export interface DialogRequest {

@@ -1,4 +1,9 @@
-/** Ctrl+T, "Go to Symbol in Workspace": the workspace symbol providers' answers in the quick pick. */
+/**
+ * Ctrl+T, "Go to Symbol in Workspace": the workspace symbol providers asked with what is typed
+ * (VS Code asks again per query: servers such as tsserver answer nothing for an empty one),
+ * their answers in a quick pick; the picked symbol resolved if it came without a range.
+ */
+import type { WorkspaceSymbolDto } from "../../../protocol/language-features.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
 export const showWorkspaceSymbols = async (
@@ -6,51 +11,56 @@ export const showWorkspaceSymbols = async (
   onError: (message: string) => void,
 ): Promise<void> => {
   const lf = services.editor.languageFeatures.lf;
-  let found;
-  try {
-    found = await lf.workspaceSymbols({ query: "" }, { timeoutMs: 10_000 });
-  } catch (e) {
-    onError(`Go to Symbol in Workspace: ${e instanceof Error ? e.message : String(e)}`);
-    return;
-  }
-  const { cacheId, symbols } = found;
+  // Every answer's host cache, released once the pick is over.
+  const caches = new Set<number>();
+  const answers = new Map<number, { cacheId: number; symbol: WorkspaceSymbolDto }>();
+  let nextKey = 0;
   const picked = await new Promise<number | null>((resolve) =>
     services.quickInput.set({
-      kind: "pick",
-      request: {
-        placeHolder: "Go to Symbol in Workspace",
-        items: symbols.map((s) => ({
-          label: s.name,
-          description: s.containerName || decodeURIComponent(s.location.uri.split("/").pop() ?? ""),
-        })),
+      kind: "query",
+      placeHolder: "Go to Symbol in Workspace",
+      search: async (query, signal) => {
+        const { cacheId, symbols } = await lf.workspaceSymbols({ query }, { timeoutMs: 10_000, signal });
+        caches.add(cacheId);
+        return symbols.map((symbol) => {
+          const key = nextKey++;
+          answers.set(key, { cacheId, symbol });
+          return {
+            key,
+            label: symbol.name,
+            description: symbol.containerName || decodeURIComponent(symbol.location.uri.split("/").pop() ?? ""),
+          };
+        });
       },
       resolve,
     }),
   );
   // The Enter that picked is still being dispatched: focusing the editor now would type it there.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const symbol = picked === null ? undefined : symbols[picked];
+  const chosen = picked === null ? undefined : answers.get(picked);
   try {
-    if (!symbol) return;
+    if (!chosen) return;
+    const { cacheId, symbol } = chosen;
     // A provider may leave the range to resolveWorkspaceSymbol.
     const location = symbol.location.range
       ? symbol.location
       : (await lf.resolveWorkspaceSymbol({ cacheId, index: symbol.index })).location;
-    const r = location.range;
+    // At the symbol's start, as VS Code's symbol quick access does (the range may be a whole class).
+    const start = location.range?.start;
     await services.editor.languageFeatures.models.open(
       location.uri,
-      r
+      start
         ? {
-            startLineNumber: r.start.line + 1,
-            startColumn: r.start.character + 1,
-            endLineNumber: r.end.line + 1,
-            endColumn: r.end.character + 1,
+            startLineNumber: start.line + 1,
+            startColumn: start.character + 1,
+            endLineNumber: start.line + 1,
+            endColumn: start.character + 1,
           }
         : null,
     );
   } catch (e) {
     onError(`Go to Symbol in Workspace: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
-    lf.releaseCache(cacheId);
+    for (const id of caches) lf.releaseCache(id);
   }
 };
