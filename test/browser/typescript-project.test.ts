@@ -175,14 +175,12 @@ describe(
           methodNotPlain: method.color !== plain.color,
         };
       };
-      await expect
-        .poll(state, { timeout: 30_000 })
-        .toEqual({
-          useLikeDeclaration: true,
-          constantNotVariable: true,
-          methodLikeFunction: true,
-          methodNotPlain: true,
-        });
+      await expect.poll(state, { timeout: 30_000 }).toEqual({
+        useLikeDeclaration: true,
+        constantNotVariable: true,
+        methodLikeFunction: true,
+        methodNotPlain: true,
+      });
     });
 
     it("inlay hints show parameter names once typescript.inlayHints.parameterNames.enabled is set", async () => {
