@@ -5,8 +5,8 @@
  * instead picks the most specific style among the type and its modifier combinations and leaves
  * a token with no style to TextMate. So, per token: alias deprecated types (`member` → `method`),
  * pick the style key (semantic-colors.ts) the theme colours with the most of the token's
- * modifiers, and drop tokens no key styles (left to TextMate). A theme change applies to the
- * tokens fetched after it. Deltas are applied here to the last raw tokens (Monaco keeps only the
+ * modifiers, and drop tokens no key styles (left to TextMate). On a theme change Monaco asks
+ * for full tokens again, restyled for the new theme. Deltas are applied here to the last raw tokens (Monaco keeps only the
  * re-encoded ones) and Monaco gets full tokens.
  */
 import type { SemanticTokensDto, SemanticTokensLegendDto } from "../../../../protocol/language-features.js";

@@ -21,6 +21,9 @@ const FOREGROUND_OFFSET = 15;
 const TOKEN_KIND = ["", ".comment", ".string", ".regex"] as const;
 /** A line longer than this is not worth blocking the UI thread: tokenizing stops after 500 ms. */
 const TIME_LIMIT_MS = 500;
+/** A language whose line hit the limit is tokenized again this much later, at most this often. */
+const RETOKENIZE_DELAY_MS = 200;
+const MAX_RETOKENIZE = 5;
 
 let onigLib:
   Promise<{ createOnigScanner: typeof createOnigScanner; createOnigString: typeof createOnigString }> | undefined;
@@ -139,15 +142,36 @@ export class TextMateTokens {
     // loaded, hand over the provider itself so open models re-tokenize at once.
     const ready = this.ready.get(scopeName);
     const provider = ready
-      ? this.provider(ready)
+      ? this.provider(language, ready)
       : this.grammar(scopeName).then((g) => {
           if (g) this.ready.set(scopeName, g);
-          return this.provider(g);
+          return this.provider(language, g);
         });
     this.providers.set(language, monaco.languages.setTokensProvider(language, provider));
   }
 
-  private provider(grammar: IGrammar | null): monaco.languages.TokensProvider {
+  /** Languages with a re-tokenization pending, and how many each had (see `tokenize`). */
+  private readonly retries = new Map<string, { pending: boolean; count: number }>();
+
+  /**
+   * A line that hit the time limit (the first lines of a file, while Oniguruma compiles the
+   * grammar's patterns on a busy machine) is tokenized again soon, once the patterns are
+   * compiled: re-registering the provider makes Monaco drop the language's tokens. Capped, so a
+   * line that is really too slow stays partial, as in VS Code.
+   */
+  private retokenizeSoon(language: string): void {
+    const retry = this.retries.get(language) ?? { pending: false, count: 0 };
+    this.retries.set(language, retry);
+    if (retry.pending || retry.count >= MAX_RETOKENIZE) return;
+    retry.pending = true;
+    retry.count++;
+    setTimeout(() => {
+      retry.pending = false;
+      this.register(language);
+    }, RETOKENIZE_DELAY_MS);
+  }
+
+  private provider(language: string, grammar: IGrammar | null): monaco.languages.TokensProvider {
     return {
       getInitialState: () => new TextMateState(INITIAL),
       tokenize: (line, state) => {
@@ -160,6 +184,13 @@ export class TextMateTokens {
           const style = (meta >>> FONT_STYLE_OFFSET) & 0xf;
           const kind = TOKEN_KIND[((meta >>> TOKEN_TYPE_OFFSET) & 0x3) as 0 | 1 | 2 | 3];
           tokens.push({ startIndex: result.tokens[i]!, scopes: `tm.${hex6(color)}.${style}${kind}` });
+        }
+        if (result.stoppedEarly) {
+          console.warn(`Time limit reached when tokenizing line: ${line.substring(0, 100)}`);
+          this.retokenizeSoon(language);
+          // As VS Code does: the state the line began with, not the partial one (a line cut off
+          // inside `import {` would make the rest of the file an import clause).
+          return { tokens, endState: state };
         }
         return { tokens, endState: new TextMateState(result.ruleStack) };
       },
