@@ -57,6 +57,7 @@ exports.activate = (context) => {
   const view = vscode.window.createTreeView("nodeDependencies", { treeDataProvider: provider, canSelectMany: false });
   /** @type {string[]} */
   const events = [];
+  let showDetails = false;
   context.subscriptions.push(
     view,
     view.onDidExpandElement((e) => events.push(`expand:${e.element.name}`)),
@@ -87,6 +88,16 @@ exports.activate = (context) => {
       visible: view.visible,
       selection: view.selection.map((d) => d.name),
     })),
+    // Context keys drive the manifest's `when` clauses: the Details view (and its activity-bar
+    // entry), its welcome text and the Add button in the view's title bar.
+    vscode.commands.registerCommand("nodeDependencies.toggleDetails", async () => {
+      showDetails = !showDetails;
+      await vscode.commands.executeCommand("setContext", "nodeDependencies.showDetails", showDetails);
+      return showDetails;
+    }),
+    vscode.commands.registerCommand("nodeDependencies.pin", () =>
+      vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true),
+    ),
     vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
       view.message = message;
       view.title = "Deps";

@@ -107,7 +107,7 @@ export class WorkbenchServices {
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
-    this.features = new FeatureServices(client, bridge, this.documents, this.workspaceFolder);
+    this.features = new FeatureServices(client, bridge, this.documents);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();

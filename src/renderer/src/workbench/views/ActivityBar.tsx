@@ -1,16 +1,20 @@
 /** The activity bar: Explorer, Search, Outline and the extensions' view containers, with their views' badges. */
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
+import { containerVisible, useContextKeys } from "./view-visibility.js";
 
 export const ActivityBar = ({ services }: { services: WorkbenchServices }) => {
   const current = useStore(services.sidebarView);
   const contributions = useStore(services.features.views.contributions);
   const states = useStore(services.features.views.states);
+  useContextKeys(services);
   const entries = [
     { id: "explorer", title: "Explorer", icon: "files", testId: "sidebar-tab-explorer" },
     { id: "search", title: "Search", icon: "search", testId: "sidebar-tab-search" },
     { id: "outline", title: "Outline", icon: "list-tree", testId: "sidebar-tab-outline" },
-    ...contributions.containers.map((c) => ({ id: c.id, title: c.title, icon: c.icon, testId: `activity-${c.id}` })),
+    ...contributions.containers
+      .filter((c) => containerVisible(services, contributions, c.id))
+      .map((c) => ({ id: c.id, title: c.title, icon: c.icon, testId: `activity-${c.id}` })),
   ];
   const badge = (container: string) =>
     contributions.views
