@@ -98,6 +98,19 @@ exports.activate = (context) => {
     vscode.commands.registerCommand("nodeDependencies.pin", () =>
       vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true),
     ),
+    // view/item/context entries get the element the menu was opened on.
+    vscode.commands.registerCommand("nodeDependencies.editEntry", (/** @type {Dependency} */ d) =>
+      vscode.window.setStatusBarMessage(`Editing ${d.name}@${d.version}`, 5000),
+    ),
+    vscode.commands.registerCommand("nodeDependencies.deleteEntry", (/** @type {Dependency} */ d) => {
+      const siblings = d.parent ? d.parent.deps : provider.roots;
+      siblings.splice(siblings.indexOf(d), 1);
+      provider.refresh();
+    }),
+    vscode.commands.registerCommand("nodeDependencies.pinEntry", async (/** @type {Dependency} */ d) => {
+      await vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true);
+      vscode.window.setStatusBarMessage(`Pinned ${d.name}`, 5000);
+    }),
     vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
       view.message = message;
       view.title = "Deps";

@@ -92,4 +92,39 @@ describe("views and their menus follow setContext", () => {
     await eventually(() => detailsTab.count()).toBe(0);
     await eventually(() => details.count()).toBe(0);
   });
+
+  it("view/item/context: inline buttons and the right-click menu run with the element; entries follow viewItem and setContext", async () => {
+    const page = await open();
+    await page.getByTestId("activity-package-explorer").click();
+    const row = (label: string) => page.locator(`[data-testid="tree-item"][data-label="${label}"]`);
+    await row("express").waitFor();
+
+    // The inline Edit button gets the element (its name and version come from the extension's object).
+    await row("express").locator('[data-testid="tree-item-action"][data-command="nodeDependencies.editEntry"]').click();
+    await page.getByText("Editing express@4.19.2").waitFor();
+
+    const menuLabels = () =>
+      page.getByTestId("context-menu-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
+    await row("left-pad").click({ button: "right" });
+    await eventually(menuLabels).toEqual(["Delete"]);
+    await page.keyboard.press("Escape");
+    await eventually(menuLabels).toEqual([]);
+
+    // Pin's when wants nodeDependencies.showDetails: set through setContext, it joins the menu.
+    await runCommand(page, "toggle details", "nodeDependencies.toggleDetails");
+    await eventually(() => page.getByTestId("activity-dependency-details").count()).toBe(1);
+    await row("left-pad").click({ button: "right" });
+    await eventually(menuLabels).toEqual(["Delete", "Pin"]);
+    expect(await page.locator('[data-testid="context-menu"] [role="separator"]').count()).toBe(1);
+    await page.locator('[data-testid="context-menu-item"][data-label="Delete"]').click();
+    await eventually(() => row("left-pad").count()).toBe(0);
+    expect(await row("express").count()).toBe(1);
+
+    // Menu-only commands stay out of the palette (commandPalette when=false).
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill("node dependencies");
+    const commands = () => page.getByTestId("palette-item").evaluateAll((els) => els.map((e) => e.dataset["command"]));
+    await eventually(commands).toContain("nodeDependencies.toggleDetails");
+    expect(await commands()).not.toContain("nodeDependencies.deleteEntry");
+  });
 });

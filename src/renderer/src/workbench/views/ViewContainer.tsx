@@ -1,8 +1,9 @@
 /** The views of one activity-bar container (or the Explorer's contributed views), each a collapsible pane. */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ViewDto } from "../../../../protocol/contracts/views.js";
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
+import { TreeItemMenus } from "./tree-item-menus.js";
 import { TreeView } from "./TreeView.js";
 import { MenuActions } from "../settings/MenuActions.js";
 import { useContextKeys, visibleViews, visibleWelcome } from "./view-visibility.js";
@@ -47,6 +48,7 @@ const ViewPane = ({ services, view }: { services: WorkbenchServices; view: ViewD
   const [open, setOpen] = useState(true);
   const tree = views.tree(view.id);
   useStore(tree.version);
+  const menus = useMemo(() => new TreeItemMenus(services, tree), [services, tree]);
   useEffect(() => {
     if (!open) return;
     void views.open(view.id).catch(() => undefined);
@@ -76,7 +78,7 @@ const ViewPane = ({ services, view }: { services: WorkbenchServices; view: ViewD
               {state.message}
             </div>
           )}
-          {state?.registered && <TreeView tree={tree} canSelectMany={state.canSelectMany} />}
+          {state?.registered && <TreeView tree={tree} canSelectMany={state.canSelectMany} menus={menus} />}
           {empty && welcome.map((w, i) => <Welcome key={i} services={services} contents={w.contents} />)}
         </div>
       )}
