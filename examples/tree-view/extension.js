@@ -102,11 +102,17 @@ exports.activate = (context) => {
     vscode.commands.registerCommand("nodeDependencies.editEntry", (/** @type {Dependency} */ d) =>
       vscode.window.setStatusBarMessage(`Editing ${d.name}@${d.version}`, 5000),
     ),
-    vscode.commands.registerCommand("nodeDependencies.deleteEntry", (/** @type {Dependency} */ d) => {
-      const siblings = d.parent ? d.parent.deps : provider.roots;
-      siblings.splice(siblings.indexOf(d), 1);
-      provider.refresh();
-    }),
+    // With several items selected, VS Code passes the selection as the second argument.
+    vscode.commands.registerCommand(
+      "nodeDependencies.deleteEntry",
+      (/** @type {Dependency} */ d, /** @type {Dependency[] | undefined} */ selected) => {
+        for (const x of selected ?? [d]) {
+          const siblings = x.parent ? x.parent.deps : provider.roots;
+          siblings.splice(siblings.indexOf(x), 1);
+        }
+        provider.refresh();
+      },
+    ),
     vscode.commands.registerCommand("nodeDependencies.pinEntry", async (/** @type {Dependency} */ d) => {
       await vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true);
       vscode.window.setStatusBarMessage(`Pinned ${d.name}`, 5000);
