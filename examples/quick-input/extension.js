@@ -24,6 +24,21 @@ exports.activate = (context) => {
         },
       );
       log.push(`picked:${picked?.label ?? "none"}`);
+      vscode.window.setStatusBarMessage(`Picked colour: ${picked?.label ?? "none"}`, 5000);
+      return picked?.label ?? null;
+    }),
+    // Matches on descriptions and details too, and stays open when focus moves elsewhere.
+    vscode.commands.registerCommand("quickInput.pickFile", async () => {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: "workbench.test.ts", description: "test/browser", detail: "Browser tests of the workbench" },
+          { label: "README.md", description: "", detail: "How to use the editor" },
+          { label: "index.ts", description: "src/main", detail: "The Electron main process" },
+        ],
+        { placeHolder: "Pick a file", matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true },
+      );
+      log.push(`file:${picked?.label ?? "none"}`);
+      vscode.window.setStatusBarMessage(`Picked file: ${picked?.label ?? "none"}`, 5000);
       return picked?.label ?? null;
     }),
     vscode.commands.registerCommand("quickInput.askPort", async () => {

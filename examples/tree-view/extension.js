@@ -57,6 +57,7 @@ exports.activate = (context) => {
   const view = vscode.window.createTreeView("nodeDependencies", { treeDataProvider: provider, canSelectMany: false });
   /** @type {string[]} */
   const events = [];
+  let showDetails = false;
   context.subscriptions.push(
     view,
     view.onDidExpandElement((e) => events.push(`expand:${e.element.name}`)),
@@ -87,6 +88,35 @@ exports.activate = (context) => {
       visible: view.visible,
       selection: view.selection.map((d) => d.name),
     })),
+    // Context keys drive the manifest's `when` clauses: the Details view (and its activity-bar
+    // entry), its welcome text and the Add button in the view's title bar.
+    vscode.commands.registerCommand("nodeDependencies.toggleDetails", async () => {
+      showDetails = !showDetails;
+      await vscode.commands.executeCommand("setContext", "nodeDependencies.showDetails", showDetails);
+      return showDetails;
+    }),
+    vscode.commands.registerCommand("nodeDependencies.pin", () =>
+      vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true),
+    ),
+    // view/item/context entries get the element the menu was opened on.
+    vscode.commands.registerCommand("nodeDependencies.editEntry", (/** @type {Dependency} */ d) =>
+      vscode.window.setStatusBarMessage(`Editing ${d.name}@${d.version}`, 5000),
+    ),
+    // With several items selected, VS Code passes the selection as the second argument.
+    vscode.commands.registerCommand(
+      "nodeDependencies.deleteEntry",
+      (/** @type {Dependency} */ d, /** @type {Dependency[] | undefined} */ selected) => {
+        for (const x of selected ?? [d]) {
+          const siblings = x.parent ? x.parent.deps : provider.roots;
+          siblings.splice(siblings.indexOf(x), 1);
+        }
+        provider.refresh();
+      },
+    ),
+    vscode.commands.registerCommand("nodeDependencies.pinEntry", async (/** @type {Dependency} */ d) => {
+      await vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true);
+      vscode.window.setStatusBarMessage(`Pinned ${d.name}`, 5000);
+    }),
     vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
       view.message = message;
       view.title = "Deps";

@@ -48,6 +48,8 @@ import { WorkspaceEditService } from "./services/workspace-edit.js";
 import { WindowService } from "./services/window.js";
 import { ExtHostViewsContract } from "../protocol/contracts/views.js";
 import { TreeViewsService, treeViewsImplementation } from "./services/tree-views.js";
+import { ExtHostViewMenusContract } from "../protocol/contracts/view-menus.js";
+import { viewMenusImplementation } from "./services/view-menus.js";
 import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
 import { QuickInputService } from "./services/quick-input.js";
 import { ExtHostProgressContract } from "../protocol/contracts/progress.js";
@@ -286,6 +288,11 @@ export class HostServices {
         (id, args) => this.commands.execute(id, args),
       ),
     );
+    const stopViewMenus = serve(
+      registrar,
+      ExtHostViewMenusContract,
+      viewMenusImplementation(this.treeViews, (id, args) => this.commands.execute(id, args)),
+    );
     const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
     const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
     const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
@@ -316,6 +323,7 @@ export class HostServices {
       stopFiles();
       stopDocuments();
       stopViews();
+      stopViewMenus();
       stopQuickInput();
       stopProgress();
       this.sessions.close(session);

@@ -125,10 +125,20 @@ describe("files, watcher, notifications, problems", () => {
     await menuItem(page, "Copy Relative Path").click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("src/renamed.txt");
 
-    // Delete → confirm → the OS trash; the editor stays open, marked deleted, its text kept.
+    // Delete of a file with unsaved changes says so first; Cancel leaves file and editor alone.
     await item(page, "renamed.txt").click({ button: "right" });
     await menuItem(page, "Delete").click();
-    await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("delete 'renamed.txt'");
+    await expect
+      .poll(() => page.getByTestId("dialog").textContent())
+      .toContain("You are deleting 'renamed.txt' with unsaved changes. Do you want to continue?");
+    await page.getByTestId("dialog-button").filter({ hasText: "Cancel" }).click();
+    await expect.poll(() => page.getByTestId("dialog").count()).toBe(0);
+    expect(existsSync(join(workspace, "src", "renamed.txt"))).toBe(true);
+    expect(await tab(page, "renamed.txt").getAttribute("data-dirty")).toBe("true");
+    // Confirmed → the OS trash; the editor stays open, marked deleted, its text kept.
+    await item(page, "renamed.txt").click({ button: "right" });
+    await menuItem(page, "Delete").click();
+    await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("with unsaved changes");
     await page.getByTestId("dialog-button").filter({ hasText: "Move to Trash" }).click();
     await expect.poll(() => item(page, "renamed.txt").count()).toBe(0);
     expect(existsSync(join(workspace, "src", "renamed.txt"))).toBe(false);

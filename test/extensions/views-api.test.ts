@@ -18,6 +18,7 @@ import {
   type QuickInputStateDto,
 } from "../../src/protocol/contracts/quick-input.js";
 import { ExtHostViewsContract, UnknownTreeItem, WorkbenchViewsContract } from "../../src/protocol/contracts/views.js";
+import { ExtHostViewMenusContract } from "../../src/protocol/contracts/view-menus.js";
 import { proxy } from "../../src/protocol/rpc-contract.js";
 import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
 import { ContractRecorder } from "../support/contract-recorder.js";
@@ -320,5 +321,42 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     });
     expect(await run(w, "probe.getSecret", "token")).toBe("s3cret");
     expect(await run(w, "probe.getSecret", "other")).toBeNull();
+  });
+
+  it("view/item/context: the command gets the element, and the selection when the item is one of several", async () => {
+    const w = await window();
+    const menus = proxy(clients[clients.length - 1]!, ExtHostViewMenusContract);
+    await w.views.openView("nodeDependencies");
+    const roots = async () => await w.views.getChildren({ viewId: "nodeDependencies", parent: null });
+    const [leftPad, express] = await roots();
+    const express1 = (await w.views.getChildren({ viewId: "nodeDependencies", parent: express!.handle }))[0]!;
+    // The item is not in the selection: only its own element.
+    await menus.runTreeItemMenuCommand({
+      viewId: "nodeDependencies",
+      handle: express1.handle,
+      selection: [leftPad!.handle],
+      command: "nodeDependencies.deleteEntry",
+    });
+    const children = await w.views.getChildren({ viewId: "nodeDependencies", parent: express!.handle });
+    expect(children.map((c) => c.label)).toEqual(["body-parser"]);
+    expect((await roots()).map((r) => r.label)).toEqual(["left-pad", "express"]);
+    // The item among several selected: (element, selectedElements) — both roots go.
+    const [a, b] = await roots();
+    await menus.runTreeItemMenuCommand({
+      viewId: "nodeDependencies",
+      handle: a!.handle,
+      selection: [a!.handle, b!.handle],
+      command: "nodeDependencies.deleteEntry",
+    });
+    expect(await roots()).toEqual([]);
+    // A stale handle is the window's error, typed.
+    await expect(
+      menus.runTreeItemMenuCommand({
+        viewId: "nodeDependencies",
+        handle: a!.handle,
+        selection: [],
+        command: "nodeDependencies.deleteEntry",
+      }),
+    ).rejects.toBeInstanceOf(UnknownTreeItem);
   });
 });

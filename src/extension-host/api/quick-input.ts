@@ -199,6 +199,8 @@ export const createQuickInputApi = (service: QuickInputService, guardedEvent: <E
       canSelectMany: flags.canSelectMany,
       matchOnDescription: flags.matchOnDescription,
       matchOnDetail: flags.matchOnDetail,
+      sortByLabel: flags.sortByLabel,
+      keepScrollPosition: flags.keepScrollPosition,
     }));
     const fromHandles = (h: readonly number[]) => h.flatMap((n) => (items[n] ? [items[n]] : []));
     b.setExtraEvents({
@@ -276,6 +278,8 @@ export const createQuickInputApi = (service: QuickInputService, guardedEvent: <E
       canSelectMany: boolean;
       matchOnDescription: boolean;
       matchOnDetail: boolean;
+      keepScrollPosition: boolean;
+      sortByLabel: boolean;
       value: string;
       placeholder: string | undefined;
       title: string | undefined;

@@ -186,6 +186,13 @@ export class ExtHostTreeView<T = unknown> {
     return this.items.get(handle)?.command;
   }
 
+  /** A menu command's arguments: the element, and the selected ones when it is among several. */
+  menuArguments(handle: string, selection: readonly string[]): unknown[] {
+    const element = this.element(handle);
+    if (selection.length < 2 || !selection.includes(handle)) return [element];
+    return [element, selection.filter((h) => this.elements.has(h)).map((h) => this.elements.get(h))];
+  }
+
   setExpanded(handle: string, expanded: boolean): void {
     if (!this.elements.has(handle) || this.expanded.has(handle) === expanded) return;
     if (expanded) this.expanded.add(handle);

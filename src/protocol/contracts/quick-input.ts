@@ -49,6 +49,10 @@ export const QuickPickStateDto = Schema.Struct({
   canSelectMany: Schema.Boolean,
   matchOnDescription: Schema.Boolean,
   matchOnDetail: Schema.Boolean,
+  /** Label matches first, best first (VS Code's default); absent: true. */
+  sortByLabel: Schema.optionalKey(Schema.Boolean),
+  /** New items keep the list's scroll position; absent: false. */
+  keepScrollPosition: Schema.optionalKey(Schema.Boolean),
 });
 export type QuickPickStateDto = typeof QuickPickStateDto.Type;
 

@@ -4,14 +4,15 @@
  * items with separators, checkboxes and item buttons, inline validation — and every user action
  * reported back (value, active, selection, buttons, accept, hide).
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type {
   InputBoxStateDto,
   QuickInputButtonDto,
-  QuickPickItemDto,
   QuickPickStateDto,
 } from "../../../protocol/contracts/quick-input.js";
 import type { FeatureServices } from "./feature-services.js";
+import { Highlighted } from "./fuzzy.js";
+import { filterQuickPick } from "./quick-pick-filter.js";
 import { useStore } from "./store.js";
 import { Icon } from "./views/TreeView.js";
 
@@ -68,14 +69,26 @@ const TitleBar = ({ state, features }: { state: QuickPickStateDto | InputBoxStat
     </div>
   ) : null;
 
-const matches = (item: QuickPickItemDto, query: string, state: QuickPickStateDto): boolean => {
-  if (item.alwaysShow || query === "") return true;
-  const q = query.toLowerCase();
-  return (
-    item.label.toLowerCase().includes(q) ||
-    (state.matchOnDescription && (item.description ?? "").toLowerCase().includes(q)) ||
-    (state.matchOnDetail && (item.detail ?? "").toLowerCase().includes(q))
-  );
+/** ignoreFocusOut false (the default): a click or focus elsewhere hides the input, as in VS Code. */
+const useHideOnFocusOut = (
+  container: RefObject<HTMLDivElement | null>,
+  ignoreFocusOut: boolean,
+  features: FeatureServices,
+  id: number,
+): void => {
+  useEffect(() => {
+    if (ignoreFocusOut) return;
+    const outside = (e: Event) => {
+      if (e.target instanceof Node && container.current?.contains(e.target)) return;
+      features.hideQuickInput(id);
+    };
+    window.addEventListener("mousedown", outside, true);
+    window.addEventListener("focusin", outside, true);
+    return () => {
+      window.removeEventListener("mousedown", outside, true);
+      window.removeEventListener("focusin", outside, true);
+    };
+  }, [container, ignoreFocusOut, features, id]);
 };
 
 /** The typed text, until the extension sets another value itself. */
@@ -87,12 +100,25 @@ const useValue = (hostValue: string): [string, (text: string) => void] => {
 const Pick = ({ state, features }: { state: QuickPickStateDto; features: FeatureServices }) => {
   const [value, setValue] = useValue(state.value);
   const id = state.id;
-  const visible = useMemo(() => {
-    const items = state.items.filter((i) => !i.separator && matches(i, value, state));
-    // Separators only while unfiltered, as VS Code hides them when the list is filtered.
-    return value === "" ? state.items.filter((i) => i.separator || items.includes(i)) : items;
-  }, [state, value]);
-  const pickable = visible.filter((i) => !i.separator);
+  const sortByLabel = state.sortByLabel ?? true;
+  const rows = useMemo(
+    () =>
+      filterQuickPick(state.items, value, {
+        matchOnDescription: state.matchOnDescription,
+        matchOnDetail: state.matchOnDetail,
+        sortByLabel,
+      }),
+    [state.items, state.matchOnDescription, state.matchOnDetail, sortByLabel, value],
+  );
+  const pickable = rows.map((r) => r.item).filter((i) => !i.separator);
+  const container = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useHideOnFocusOut(container, state.ignoreFocusOut, features, id);
+  // New items scroll the list back to the top unless keepScrollPosition.
+  const keepScroll = state.keepScrollPosition ?? false;
+  useEffect(() => {
+    if (!keepScroll && list.current) list.current.scrollTop = 0;
+  }, [state.items, keepScroll]);
   const [active, setActive] = useState<number | undefined>(undefined);
   const activeHandle =
     active !== undefined && pickable.some((i) => i.handle === active)
@@ -119,10 +145,12 @@ const Pick = ({ state, features }: { state: QuickPickStateDto; features: Feature
   const moveActive = (delta: number) => {
     const index = pickable.findIndex((i) => i.handle === activeHandle);
     const next = pickable[(index + delta + pickable.length) % Math.max(1, pickable.length)];
-    if (next) setActive(next.handle);
+    if (!next) return;
+    setActive(next.handle);
+    list.current?.querySelector(`[data-handle="${next.handle}"]`)?.scrollIntoView({ block: "nearest" });
   };
   return (
-    <div className="quick-input ext-quick-input" data-testid="ext-quick-pick" data-id={id}>
+    <div className="quick-input ext-quick-input" data-testid="ext-quick-pick" data-id={id} ref={container}>
       <TitleBar state={state} features={features} />
       <input
         autoFocus
@@ -148,8 +176,8 @@ const Pick = ({ state, features }: { state: QuickPickStateDto; features: Feature
         }}
       />
       {state.busy && <div className="quick-busy" data-testid="quick-busy" />}
-      <ul role="listbox" aria-multiselectable={state.canSelectMany}>
-        {visible.map((item) =>
+      <ul role="listbox" aria-multiselectable={state.canSelectMany} ref={list}>
+        {rows.map(({ item, label, description, detail }) =>
           item.separator ? (
             <li key={item.handle} className="quick-separator" role="separator">
               {item.label}
@@ -161,6 +189,7 @@ const Pick = ({ state, features }: { state: QuickPickStateDto; features: Feature
                 className={item.handle === activeHandle ? "selected" : ""}
                 data-testid="quick-item"
                 data-label={item.label}
+                data-handle={item.handle}
                 onMouseDown={(e) => e.preventDefault()}
                 onMouseEnter={() => setActive(item.handle)}
                 onClick={() => (state.canSelectMany ? toggle(item.handle) : accept(item.handle))}
@@ -168,9 +197,19 @@ const Pick = ({ state, features }: { state: QuickPickStateDto; features: Feature
                 {state.canSelectMany && (
                   <input type="checkbox" readOnly checked={selected.has(item.handle)} tabIndex={-1} />
                 )}
-                <span className="quick-label">{item.label}</span>
-                {item.description && <span className="muted">{item.description}</span>}
-                {item.detail && <span className="quick-detail">{item.detail}</span>}
+                <span className="quick-label">
+                  <Highlighted text={item.label} positions={label} />
+                </span>
+                {item.description && (
+                  <span className="muted">
+                    <Highlighted text={item.description} positions={description} />
+                  </span>
+                )}
+                {item.detail && (
+                  <span className="quick-detail">
+                    <Highlighted text={item.detail} positions={detail} />
+                  </span>
+                )}
                 {item.buttons && (
                   <span className="quick-buttons">
                     <Buttons
@@ -197,12 +236,14 @@ const Pick = ({ state, features }: { state: QuickPickStateDto; features: Feature
 const Box = ({ state, features }: { state: InputBoxStateDto; features: FeatureServices }) => {
   const [value, setValue] = useValue(state.value);
   const input = useRef<HTMLInputElement>(null);
+  const container = useRef<HTMLDivElement>(null);
+  useHideOnFocusOut(container, state.ignoreFocusOut, features, state.id);
   useEffect(() => {
     if (state.valueSelection) input.current?.setSelectionRange(state.valueSelection[0], state.valueSelection[1]);
   }, [state.valueSelection]);
   const message = state.validationMessage;
   return (
-    <div className="quick-input ext-quick-input" data-testid="ext-input-box" data-id={state.id}>
+    <div className="quick-input ext-quick-input" data-testid="ext-input-box" data-id={state.id} ref={container}>
       <TitleBar state={state} features={features} />
       <input
         ref={input}

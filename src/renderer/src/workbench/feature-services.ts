@@ -17,7 +17,6 @@ import type { ChannelClient } from "../channel/channel-client.js";
 import type { Documents } from "./documents.js";
 import { Store } from "./store.js";
 import { ViewsModel } from "./views/views-model.js";
-import type { ContextValues } from "./views/when.js";
 
 export interface ProgressToast {
   readonly id: number;
@@ -42,17 +41,10 @@ export class FeatureServices {
     private readonly client: ChannelClient,
     private readonly bridge: EditorHostBridge | undefined,
     private readonly documents: Documents,
-    private readonly workspaceFolder: Store<string | undefined>,
   ) {
     this.views = new ViewsModel(client);
     this.quickHost = proxy(client, ExtHostQuickInputContract);
     this.progressHost = proxy(client, ExtHostProgressContract);
-  }
-
-  /** Context keys for `when` clauses of views and welcome content. */
-  context(): ContextValues {
-    const folder = this.workspaceFolder.get();
-    return { workspaceFolderCount: folder ? 1 : 0, workbenchState: folder ? "folder" : "empty" };
   }
 
   /** After each initialize: a new host may have other extensions; its inputs and toasts are gone. */

@@ -131,7 +131,7 @@ export class WorkbenchServices {
     installWorkspaceUndo((request) => this.showDialog(request));
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
-    this.features = new FeatureServices(client, bridge, this.documents, this.workspaceFolder);
+    this.features = new FeatureServices(client, bridge, this.documents);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();

@@ -121,18 +121,26 @@ export const deleteEntry = async (services: WorkbenchServices, uri?: string, per
   const folder = services.explorer.entry(target)?.kind === "directory";
   const dirty = services.documents.open
     .get()
-    .some((d) => d.dirty && (d.uri === target || d.uri.startsWith(`${target}/`)));
-  const unsaved = dirty ? " Your unsaved changes stay in their open editors." : "";
+    .filter((d) => d.dirty && (d.uri === target || d.uri.startsWith(`${target}/`))).length;
+  // VS Code asks about unsaved changes first (fileActions.ts deleteFiles); unlike VS Code, the text
+  // is not lost: the editors stay open, marked deleted, and a save writes the file again.
+  const what = folder ? "folder" : "file";
+  const message =
+    dirty === 0
+      ? `Are you sure you want to ${permanently ? "permanently " : ""}delete '${name}'${folder ? " and its contents" : ""}?`
+      : folder
+        ? `You are deleting a folder with unsaved changes in ${dirty} file${dirty === 1 ? "" : "s"}. Do you want to continue?`
+        : `You are deleting '${name}' with unsaved changes. Do you want to continue?`;
+  const unsaved =
+    dirty === 0
+      ? ""
+      : ` The unsaved changes stay in their open editors, marked deleted; saving writes the ${what} again.`;
   const choice = await services.showDialog(
     permanently
-      ? {
-          message: `Are you sure you want to permanently delete '${name}'${folder ? " and its contents" : ""}?`,
-          detail: `This action is irreversible!${unsaved}`,
-          buttons: ["Delete", "Cancel"],
-        }
+      ? { message, detail: `This action is irreversible!${unsaved}`, buttons: ["Delete", "Cancel"] }
       : {
-          message: `Are you sure you want to delete '${name}'${folder ? " and its contents" : ""}?`,
-          detail: `You can restore this ${folder ? "folder" : "file"} from the Trash.${unsaved}`,
+          message,
+          detail: `You can restore this ${what} from the Trash.${unsaved}`,
           buttons: ["Move to Trash", "Cancel"],
         },
   );

@@ -60,6 +60,7 @@ export class SettingsServices {
       s.subscribe(bump);
     }
     services.sidebarView.subscribe(bump);
+    services.workspaceFolder.subscribe(bump);
     this.view.subscribe(bump);
     document.addEventListener("focusin", bump);
   }
@@ -328,6 +329,8 @@ export class SettingsServices {
         return this.view.get() === "keybindings";
       case "workbenchState":
         return s.workspaceFolder.get() ? "folder" : "empty";
+      case "workspaceFolderCount":
+        return s.workspaceFolder.get() ? 1 : 0;
       case "isLinux":
         return /Linux/.test(navigator.platform);
       case "isMac":

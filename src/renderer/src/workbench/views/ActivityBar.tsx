@@ -2,12 +2,14 @@
 import { hierarchyModel, REFERENCES_VIEW } from "../hierarchy/hierarchy-model.js";
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
+import { containerVisible, useContextKeys } from "./view-visibility.js";
 
 export const ActivityBar = ({ services }: { services: WorkbenchServices }) => {
   const current = useStore(services.sidebarView);
   const contributions = useStore(services.features.views.contributions);
   const states = useStore(services.features.views.states);
   const hierarchy = useStore(hierarchyModel(services).state);
+  useContextKeys(services);
   const entries = [
     { id: "explorer", title: "Explorer", icon: "files", testId: "sidebar-tab-explorer" },
     { id: "search", title: "Search", icon: "search", testId: "sidebar-tab-search" },
@@ -16,7 +18,9 @@ export const ActivityBar = ({ services }: { services: WorkbenchServices }) => {
     ...(hierarchy
       ? [{ id: REFERENCES_VIEW, title: "References", icon: "references", testId: "sidebar-tab-references" }]
       : []),
-    ...contributions.containers.map((c) => ({ id: c.id, title: c.title, icon: c.icon, testId: `activity-${c.id}` })),
+    ...contributions.containers
+      .filter((c) => containerVisible(services, contributions, c.id))
+      .map((c) => ({ id: c.id, title: c.title, icon: c.icon, testId: `activity-${c.id}` })),
   ];
   const badge = (container: string) =>
     contributions.views

@@ -1,7 +1,9 @@
 /** An extension's tree view: lazy children, a command on click, selection and keyboard navigation. */
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { TreeIconDto, TreeItemDto } from "../../../../protocol/contracts/views.js";
+import { openContextMenu } from "../ContextMenu.js";
 import { useStore } from "../store.js";
+import type { TreeItemMenus } from "./tree-item-menus.js";
 import type { TreeModel } from "./views-model.js";
 
 export const Icon = ({ icon }: { icon: TreeIconDto | undefined }) =>
@@ -29,7 +31,43 @@ const Label = ({ item }: { item: TreeItemDto }) => {
   );
 };
 
-export const TreeView = ({ tree, canSelectMany }: { tree: TreeModel; canSelectMany: boolean }) => {
+/** The item's `inline` menu entries as icon buttons (they do not open the item). */
+const InlineActions = ({ item, menus }: { item: TreeItemDto; menus: TreeItemMenus }) => {
+  const actions = menus.inline(item);
+  if (actions.length === 0) return null;
+  return (
+    <span className="tree-inline-actions">
+      {actions.map((a) => (
+        <button
+          key={a.command}
+          type="button"
+          className="menu-action"
+          title={a.title}
+          aria-label={a.title}
+          disabled={!a.enabled}
+          data-testid="tree-item-action"
+          data-command={a.command}
+          onClick={(e) => {
+            e.stopPropagation();
+            void menus.run(item, a.command);
+          }}
+        >
+          {a.icon ? <span className={`codicon codicon-${a.icon}`} aria-hidden="true" /> : a.title}
+        </button>
+      ))}
+    </span>
+  );
+};
+
+export const TreeView = ({
+  tree,
+  canSelectMany,
+  menus,
+}: {
+  tree: TreeModel;
+  canSelectMany: boolean;
+  menus?: TreeItemMenus;
+}) => {
   useStore(tree.version);
   const list = useRef<HTMLUListElement>(null);
   const rows = tree.visibleRows();
@@ -91,6 +129,10 @@ export const TreeView = ({ tree, canSelectMany }: { tree: TreeModel; canSelectMa
                 void tree.open(item.handle);
               }}
               onKeyDown={(e) => onKey(e, item, index)}
+              onContextMenu={(e) => {
+                const entries = menus?.contextMenu(item) ?? [];
+                if (entries.length > 0) openContextMenu(e, entries);
+              }}
             >
               <span
                 className={`tree-twistie codicon ${item.collapsibleState === 0 ? "" : expanded ? "codicon-chevron-down" : "codicon-chevron-right"}`}
@@ -104,6 +146,7 @@ export const TreeView = ({ tree, canSelectMany }: { tree: TreeModel; canSelectMa
               <Icon icon={item.icon} />
               <Label item={item} />
               {item.description && <span className="tree-description">{item.description}</span>}
+              {menus && <InlineActions item={item} menus={menus} />}
             </div>
           </li>
         );

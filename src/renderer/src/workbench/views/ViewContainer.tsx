@@ -1,10 +1,12 @@
 /** The views of one activity-bar container (or the Explorer's contributed views), each a collapsible pane. */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ViewDto } from "../../../../protocol/contracts/views.js";
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
+import { TreeItemMenus } from "./tree-item-menus.js";
 import { TreeView } from "./TreeView.js";
-import { evaluateWhen } from "./when.js";
+import { MenuActions } from "../settings/MenuActions.js";
+import { useContextKeys, visibleViews, visibleWelcome } from "./view-visibility.js";
 
 /** `viewsWelcome` contents: text lines, and `[label](command:id)` links as buttons. */
 const Welcome = ({ services, contents }: { services: WorkbenchServices; contents: string }) => (
@@ -42,30 +44,33 @@ const ViewPane = ({ services, view }: { services: WorkbenchServices; view: ViewD
   const views = services.features.views;
   const state = useStore(views.states).get(view.id);
   const contributions = useStore(views.contributions);
+  useContextKeys(services);
   const [open, setOpen] = useState(true);
   const tree = views.tree(view.id);
   useStore(tree.version);
+  const menus = useMemo(() => new TreeItemMenus(services, tree), [services, tree]);
   useEffect(() => {
     if (!open) return;
     void views.open(view.id).catch(() => undefined);
     return () => views.close(view.id);
   }, [views, view.id, open]);
   const empty = (tree.children.get("") ?? []).length === 0;
-  const welcome = contributions.welcome.filter(
-    (w) => w.view === view.id && evaluateWhen(w.when, services.features.context()),
-  );
+  const welcome = visibleWelcome(services, contributions, view.id);
   return (
     <section className="view-pane" data-testid="view-pane" data-view={view.id}>
-      <button type="button" className="view-header" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        <span className={`codicon ${open ? "codicon-chevron-down" : "codicon-chevron-right"}`} aria-hidden="true" />
-        <span className="view-title">{(state?.title ?? view.name).toUpperCase()}</span>
-        {state?.description && <span className="tree-description">{state.description}</span>}
-        {state?.badge && (
-          <span className="badge" title={state.badge.tooltip} data-testid="view-badge">
-            {state.badge.value}
-          </span>
-        )}
-      </button>
+      <div className="view-pane-header">
+        <button type="button" className="view-header" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          <span className={`codicon ${open ? "codicon-chevron-down" : "codicon-chevron-right"}`} aria-hidden="true" />
+          <span className="view-title">{(state?.title ?? view.name).toUpperCase()}</span>
+          {state?.description && <span className="tree-description">{state.description}</span>}
+          {state?.badge && (
+            <span className="badge" title={state.badge.tooltip} data-testid="view-badge">
+              {state.badge.value}
+            </span>
+          )}
+        </button>
+        <MenuActions services={services} menu="view/title" overlay={{ view: view.id }} testId="view-title-action" />
+      </div>
       {open && (
         <div className="view-body">
           {state?.message && (
@@ -73,7 +78,7 @@ const ViewPane = ({ services, view }: { services: WorkbenchServices; view: ViewD
               {state.message}
             </div>
           )}
-          {state?.registered && <TreeView tree={tree} canSelectMany={state.canSelectMany} />}
+          {state?.registered && <TreeView tree={tree} canSelectMany={state.canSelectMany} menus={menus} />}
           {empty && welcome.map((w, i) => <Welcome key={i} services={services} contents={w.contents} />)}
         </div>
       )}
@@ -84,9 +89,8 @@ const ViewPane = ({ services, view }: { services: WorkbenchServices; view: ViewD
 /** The contributed views of `container` whose `when` holds. */
 export const ContainerViews = ({ services, container }: { services: WorkbenchServices; container: string }) => {
   const contributions = useStore(services.features.views.contributions);
-  const views = contributions.views.filter(
-    (v) => v.container === container && evaluateWhen(v.when, services.features.context()),
-  );
+  useContextKeys(services);
+  const views = visibleViews(services, contributions, container);
   return (
     <>
       {views.map((v) => (
