@@ -328,26 +328,34 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     const menus = proxy(clients[clients.length - 1]!, ExtHostViewMenusContract);
     await w.views.openView("nodeDependencies");
     const roots = async () => await w.views.getChildren({ viewId: "nodeDependencies", parent: null });
+    // The extension's refresh is coalesced: ask again only once the window has been told.
+    const refreshes = () => w.recorders.views.of("treeRefresh").filter((r) => r.viewId === "nodeDependencies").length;
+    const refreshed = (before: number) => until(() => refreshes() > before, "treeRefresh");
     const [leftPad, express] = await roots();
     const express1 = (await w.views.getChildren({ viewId: "nodeDependencies", parent: express!.handle }))[0]!;
     // The item is not in the selection: only its own element.
+    let before = refreshes();
     await menus.runTreeItemMenuCommand({
       viewId: "nodeDependencies",
       handle: express1.handle,
       selection: [leftPad!.handle],
       command: "nodeDependencies.deleteEntry",
     });
-    const children = await w.views.getChildren({ viewId: "nodeDependencies", parent: express!.handle });
+    await refreshed(before);
+    const afterOne = await roots();
+    expect(afterOne.map((r) => r.label)).toEqual(["left-pad", "express"]);
+    const children = await w.views.getChildren({ viewId: "nodeDependencies", parent: afterOne[1]!.handle });
     expect(children.map((c) => c.label)).toEqual(["body-parser"]);
-    expect((await roots()).map((r) => r.label)).toEqual(["left-pad", "express"]);
     // The item among several selected: (element, selectedElements) — both roots go.
-    const [a, b] = await roots();
+    const [a, b] = afterOne;
+    before = refreshes();
     await menus.runTreeItemMenuCommand({
       viewId: "nodeDependencies",
       handle: a!.handle,
       selection: [a!.handle, b!.handle],
       command: "nodeDependencies.deleteEntry",
     });
+    await refreshed(before);
     expect(await roots()).toEqual([]);
     // A stale handle is the window's error, typed.
     await expect(
