@@ -52,6 +52,7 @@ import { ExtHostViewMenusContract } from "../protocol/contracts/view-menus.js";
 import { viewMenusImplementation } from "./services/view-menus.js";
 import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
 import { QuickInputService } from "./services/quick-input.js";
+import { DialogsService } from "./services/dialogs.js";
 import { ExtHostProgressContract } from "../protocol/contracts/progress.js";
 import { ProgressService } from "./services/progress.js";
 import { FileSystemProviders } from "./services/file-system-providers.js";
@@ -86,6 +87,7 @@ export class HostServices {
   readonly configuration: ConfigurationService;
   readonly treeViews: TreeViewsService;
   readonly quickInput = new QuickInputService(this.sessions);
+  readonly dialogs = new DialogsService(this.sessions);
   readonly progress = new ProgressService(this.sessions);
   readonly fileSystemProviders: FileSystemProviders;
   readonly secrets: SecretsService;

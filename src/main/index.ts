@@ -19,6 +19,7 @@ import {
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { IpcChannels } from "../protocol/ipc.js";
+import { openDialogAnswer, openDialogOptions, saveDialogAnswer, saveDialogOptions } from "./native-dialogs.js";
 import { APP_ORIGIN, APP_SCHEME, devServerUrl as devServerFrom, isOwnPage, resolveAppPath } from "./app-origin.js";
 import { spawnUtilityHost } from "./electron/utility-host-process.js";
 import { ExtensionHostStarter } from "./extension-host-starter.js";
@@ -139,6 +140,17 @@ const startApp = (): void => {
       const options = { properties: ["openDirectory" as const] };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled || !result.filePaths[0] ? null : pathToFileURL(result.filePaths[0]).toString();
+    });
+    // window.showOpenDialog / showSaveDialog: the request is checked again here (it is IPC input).
+    ipcMain.handle(IpcChannels.showOpenDialog, async (event, request: unknown) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      if (!fromOwnWindow(event) || !win) throw new Error("only the editor window may open dialogs");
+      return openDialogAnswer(await dialog.showOpenDialog(win, openDialogOptions(request)));
+    });
+    ipcMain.handle(IpcChannels.showSaveDialog, async (event, request: unknown) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      if (!fromOwnWindow(event) || !win) throw new Error("only the editor window may open dialogs");
+      return saveDialogAnswer(await dialog.showSaveDialog(win, saveDialogOptions(request)));
     });
     // env.openExternal: only web and mail links reach the OS (never file:, javascript: or app schemes).
     ipcMain.handle(IpcChannels.openExternal, async (event, uri: unknown) => {

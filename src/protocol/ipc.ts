@@ -3,6 +3,7 @@
  * contextBridge), and the IPC channel names behind it, declared once for the three of them.
  * No process-specific code: main, the preload and the renderer import it alike.
  */
+import type { OpenDialogRequest, SaveDialogRequest } from "./contracts/dialogs.js";
 import type { ConnectionInfo } from "./handshake.js";
 
 export interface EditorHostBridge {
@@ -29,6 +30,10 @@ export interface EditorHostBridge {
   getInitialWorkspace?(): Promise<string | null>;
   /** Native folder picker; resolves to a `file://` URI, or null when cancelled. */
   openFolderDialog?(): Promise<string | null>;
+  /** `window.showOpenDialog`: the OS dialog; `file://` URIs, or null when cancelled. */
+  showOpenDialog?(request: OpenDialogRequest): Promise<string[] | null>;
+  /** `window.showSaveDialog`: the OS dialog; a `file://` URI, or null when cancelled. */
+  showSaveDialog?(request: SaveDialogRequest): Promise<string | null>;
   /** `env.openExternal`: main opens an http(s) or mailto URI with the OS (and checks the scheme again). */
   openExternal?(uri: string): Promise<boolean>;
   /** A second launch (`direct-editor <folder>`) asks this window to open its folder. */
@@ -60,6 +65,8 @@ export const IpcChannels = {
   port: "exthost:port",
   initialWorkspace: "workbench:initial-workspace",
   openFolderDialog: "workbench:open-folder-dialog",
+  showOpenDialog: "workbench:show-open-dialog",
+  showSaveDialog: "workbench:show-save-dialog",
   openFolderRequest: "workbench:open-folder-request",
   openExternal: "workbench:open-external",
   closeRequested: "workbench:close-requested",

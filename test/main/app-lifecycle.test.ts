@@ -69,6 +69,24 @@ describe.skipIf(fakeElectronUnavailable)("Electron main, started as `electron . 
     expect(await app.evaluate(`editorHost.openFolderDialog()`)).toBeNull();
   });
 
+  it("answers window.showOpenDialog / showSaveDialog with the OS dialog's choice, and refuses a malformed request", async () => {
+    const a = box.workspace("a");
+    const b = box.workspace("b");
+    await app.request({ type: "script-dialog", result: { canceled: false, filePaths: [a, b] } });
+    const open = `editorHost.showOpenDialog({ canSelectFiles: true, canSelectFolders: false, canSelectMany: true })`;
+    expect(await app.evaluate(open)).toEqual([pathToFileURL(a).href, pathToFileURL(b).href]);
+    expect(await app.evaluate(open)).toBeNull(); // nothing scripted: cancelled
+    const target = join(box.workspace("out"), "report.txt");
+    await app.request({ type: "script-save-dialog", result: { canceled: false, filePath: target } });
+    expect(await app.evaluate(`editorHost.showSaveDialog({ filters: { Text: ["txt"] }, saveLabel: "Export" })`)).toBe(
+      pathToFileURL(target).href,
+    );
+    // IPC input is checked again in main: a request of the wrong shape is an error, not a dialog.
+    await expect(
+      app.evaluate(`editorHost.showOpenDialog({ canSelectFiles: "yes" }).then(() => "opened", (e) => e.message)`),
+    ).resolves.toMatch(/canSelectFiles|Expected/);
+  });
+
   it("gives the profiler a MessagePort that carries RPC to the extension host", async () => {
     const reply = await app.evaluate<string>(callOverMessagePort(ChannelContract.ping.method, 10_000));
     expect(JSON.parse(reply)).toEqual({ id: 1, result: "pong" });

@@ -2,6 +2,7 @@
  * The object an extension gets from `require('vscode')`: one per extension, so everything it
  * registers is attributed to it (errors go to its Output channel, its disposables to it).
  */
+import { createDialogsApi } from "./dialogs.js";
 import { readFileSync } from "node:fs";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import type { HostServices } from "../host-services.js";
@@ -178,6 +179,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
   const window = {
     ...createTreeViewsApi(id, host.treeViews, guardedEvent, track),
     ...createQuickInputApi(host.quickInput, guardedEvent),
+    ...createDialogsApi(host.dialogs),
     withProgress: progress.withProgress,
     setStatusBarMessage: (text: string, hideAfter?: number | PromiseLike<unknown>) =>
       track(progress.setStatusBarMessage(text, hideAfter)),

@@ -1,7 +1,7 @@
 /** The test's line into the fake app (fork IPC): evaluate in the window, metrics, quit, dialogs. */
 import type { App } from "electron";
 import { FakeBrowserWindow } from "./browser-window.js";
-import { scriptOpenDialog } from "./ipc-main.js";
+import { scriptOpenDialog, scriptSaveDialog } from "./ipc-main.js";
 import { reportToControl } from "./runtime.js";
 import { decodeControlRequest, type ControlRequest } from "./wire.js";
 
@@ -30,6 +30,8 @@ const run = async (app: Pick<App, "getAppMetrics" | "quit">, command: ControlReq
     }
     case "script-dialog":
       return void scriptOpenDialog({ canceled: command.result.canceled, filePaths: [...command.result.filePaths] });
+    case "script-save-dialog":
+      return void scriptSaveDialog({ canceled: command.result.canceled, filePath: command.result.filePath });
   }
 };
 

@@ -1,6 +1,13 @@
 /** ipcMain, dialog and session: main's side of what the window asks for. */
 import { EventEmitter } from "node:events";
-import type { Dialog, IpcMain, OpenDialogOptions, OpenDialogReturnValue } from "electron";
+import type {
+  Dialog,
+  IpcMain,
+  OpenDialogOptions,
+  OpenDialogReturnValue,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
+} from "electron";
 import { webRequest } from "./web-request.js";
 
 /** `event.senderFrame` as main reads it: the frame's URL as Electron reports it, and its parent. */
@@ -58,6 +65,9 @@ export const ipcMain = new FakeIpcMain();
 const scriptedDialogs: OpenDialogReturnValue[] = [];
 export const scriptOpenDialog = (result: OpenDialogReturnValue): void => void scriptedDialogs.push(result);
 export const dialogCalls: OpenDialogOptions[] = [];
+const scriptedSaveDialogs: SaveDialogReturnValue[] = [];
+export const scriptSaveDialog = (result: SaveDialogReturnValue): void => void scriptedSaveDialogs.push(result);
+export const saveDialogCalls: SaveDialogOptions[] = [];
 
 export const dialog = {
   showOpenDialog(windowOrOptions: unknown, maybeOptions?: OpenDialogOptions): Promise<OpenDialogReturnValue> {
@@ -65,7 +75,12 @@ export const dialog = {
     dialogCalls.push(options);
     return Promise.resolve(scriptedDialogs.shift() ?? { canceled: true, filePaths: [] });
   },
-} satisfies Pick<Dialog, "showOpenDialog">;
+  showSaveDialog(windowOrOptions: unknown, maybeOptions?: SaveDialogOptions): Promise<SaveDialogReturnValue> {
+    const options = maybeOptions ?? (windowOrOptions as SaveDialogOptions);
+    saveDialogCalls.push(options);
+    return Promise.resolve(scriptedSaveDialogs.shift() ?? { canceled: true, filePath: "" });
+  },
+} satisfies Pick<Dialog, "showOpenDialog" | "showSaveDialog">;
 
 /** `shell.openExternal` records the URIs instead of starting a browser. */
 export const openedExternally: string[] = [];

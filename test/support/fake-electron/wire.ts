@@ -28,6 +28,10 @@ export const ControlRequest = Schema.Struct({
       type: Schema.Literal("script-dialog"),
       result: Schema.Struct({ canceled: Schema.Boolean, filePaths: Schema.Array(Schema.String) }),
     }),
+    Schema.Struct({
+      type: Schema.Literal("script-save-dialog"),
+      result: Schema.Struct({ canceled: Schema.Boolean, filePath: Schema.String }),
+    }),
   ]),
 });
 export type ControlRequest = typeof ControlRequest.Type;

@@ -3,6 +3,7 @@
  * (clipboard, openExternal) and extension file systems. Served next to WorkbenchContract.
  */
 import type { EditorHostBridge } from "../../../protocol/ipc.js";
+import { WorkbenchDialogsContract } from "../../../protocol/contracts/dialogs.js";
 import { WorkbenchEnvContract } from "../../../protocol/contracts/env.js";
 import { WorkbenchFileSystemProvidersContract } from "../../../protocol/contracts/file-system-providers.js";
 import { ExtHostProgressContract, WorkbenchProgressContract } from "../../../protocol/contracts/progress.js";
@@ -15,6 +16,7 @@ import { WorkbenchViewsContract } from "../../../protocol/contracts/views.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import type { Documents } from "./documents.js";
+import { showOpenDialog, showSaveDialog, type PathDialogDeps } from "./path-dialogs.js";
 import { Store } from "./store.js";
 import { ViewsModel } from "./views/views-model.js";
 
@@ -41,6 +43,7 @@ export class FeatureServices {
     private readonly client: ChannelClient,
     private readonly bridge: EditorHostBridge | undefined,
     private readonly documents: Documents,
+    private readonly pathDialogs: PathDialogDeps,
   ) {
     this.views = new ViewsModel(client);
     this.quickHost = proxy(client, ExtHostQuickInputContract);
@@ -73,6 +76,10 @@ export class FeatureServices {
   async serve(): Promise<void> {
     const served = [
       serve(this.client, WorkbenchViewsContract, this.views.implementation()),
+      serve(this.client, WorkbenchDialogsContract, {
+        showOpenDialog: (request) => showOpenDialog(this.pathDialogs, request),
+        showSaveDialog: (request) => showSaveDialog(this.pathDialogs, request),
+      }),
       serve(this.client, WorkbenchQuickInputContract, {
         quickInputShow: (state) => {
           const previous = this.quickInput.get();

@@ -131,7 +131,11 @@ export class WorkbenchServices {
     installWorkspaceUndo((request) => this.showDialog(request));
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
-    this.features = new FeatureServices(client, bridge, this.documents);
+    this.features = new FeatureServices(client, bridge, this.documents, {
+      bridge,
+      ask: (request) => new Promise((resolve) => this.quickInput.set({ kind: "input", request, resolve })),
+      workspaceFolder: () => this.workspaceFolder.get(),
+    });
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();
