@@ -1,10 +1,13 @@
 /** The watcher's batch coalescing and `files.exclude` / `files.watcherExclude` as settings change them. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { FileExcludes, enabledGlobs, DEFAULT_FILES_EXCLUDE } from "../../src/extension-host/services/file-excludes.js";
-import { coalesce } from "../../src/extension-host/services/file-watcher.js";
+import type { FSWatcher } from "chokidar";
+import { watch } from "chokidar";
+import { coalesce, FileWatcherService } from "../../src/extension-host/services/file-watcher.js";
+import type { FileChange } from "../../src/protocol/contracts/files.js";
 import { ConfigurationService } from "../../src/extension-host/services/configuration.js";
 
 describe("coalesce (VS Code's rules for one batch of watcher events)", () => {
@@ -75,5 +78,48 @@ describe("files.exclude", () => {
     expect(enabledGlobs({ "**/.git": false }, DEFAULT_FILES_EXCLUDE)).not.toContain("**/.git");
     expect(enabledGlobs({ "**/.git": false }, DEFAULT_FILES_EXCLUDE)).toContain("**/.hg");
     expect(enabledGlobs("nonsense", DEFAULT_FILES_EXCLUDE)).toEqual(Object.keys(DEFAULT_FILES_EXCLUDE));
+  });
+});
+
+describe("the OS out of watches", () => {
+  it("watches the folder again by polling when the native watcher fails with ENOSPC, and still sees changes", async () => {
+    const userDir = mkdtempSync(join(tmpdir(), "watch-user-"));
+    const folder = mkdtempSync(join(tmpdir(), "watch-folder-"));
+    const logged: string[] = [];
+    const made: Array<{ polling: boolean; watcher: FSWatcher }> = [];
+    const service = new FileWatcherService(
+      new FileExcludes(new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) })),
+      (m) => logged.push(m),
+      (path, options) => {
+        const watcher = watch(path, options);
+        made.push({ polling: options?.usePolling === true, watcher });
+        return watcher;
+      },
+    );
+    const stop = service.watch(folder);
+    onTestFinished(() => {
+      stop();
+      service.dispose();
+      rmSync(userDir, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    });
+    await service.ready(folder);
+    expect(service.isPolling(folder)).toBe(false);
+    // What chokidar reports when inotify's max_user_watches is used up.
+    made[0]!.watcher.emit(
+      "error",
+      Object.assign(new Error("ENOSPC: System limit for number of file watchers reached"), { code: "ENOSPC" }),
+    );
+    expect(service.isPolling(folder)).toBe(true);
+    expect(made.map((m) => m.polling)).toEqual([false, true]);
+    expect(logged.some((m) => m.includes("polling every 1000 ms instead"))).toBe(true);
+    await service.ready(folder);
+    const seen: FileChange[] = [];
+    service.onDidChange((changes) => seen.push(...changes));
+    writeFileSync(join(folder, "late.txt"), "x");
+    await expect.poll(() => seen.map((c) => c.uri.split("/").pop()), { timeout: 10_000 }).toContain("late.txt");
+    // Another error on the polling watcher is logged, not retried forever.
+    made[1]!.watcher.emit("error", Object.assign(new Error("EMFILE"), { code: "EMFILE" }));
+    expect(made).toHaveLength(2);
   });
 });

@@ -17,10 +17,19 @@ export const COALESCE_MS = 75;
 
 interface Root {
   readonly path: string;
-  readonly watcher: FSWatcher;
-  readonly ready: Promise<void>;
+  watcher: FSWatcher;
+  ready: Promise<void>;
+  /** Polling instead of inotify & co: the OS refused more watches (see `start`). */
+  polling: boolean;
   refs: number;
 }
+
+/** The OS is out of watches (inotify's max_user_watches / max_user_instances, or descriptors). */
+const OUT_OF_WATCHES = new Set(["ENOSPC", "EMFILE", "ENFILE"]);
+/** How often a polling watcher looks (chokidar's stat polling; only when native watching failed). */
+const POLL_MS = 1_000;
+
+export type WatchFunction = typeof watch;
 
 /** A folder-relative path with `/` separators. */
 const relativeTo = (root: string, path: string): string => relative(root, path).split(sep).join("/");
@@ -51,21 +60,27 @@ export class FileWatcherService {
   constructor(
     private readonly excludes: FileExcludes,
     private readonly log: (message: string) => void,
+    private readonly watchFn: WatchFunction = watch,
   ) {
     // New excludes: restart the watchers with them.
     excludes.onDidChange(() => {
       for (const root of [...this.roots.values()]) {
         void root.watcher.close();
-        this.roots.set(root.path, { ...this.start(root.path), refs: root.refs });
+        this.roots.set(root.path, { ...this.start(root.path, root.polling), refs: root.refs });
       }
     });
+  }
+
+  /** Whether `path` is watched by polling (native watching was refused). */
+  isPolling(path: string): boolean {
+    return this.roots.get(path)?.polling ?? false;
   }
 
   /** Watches `path` (a folder) recursively until the returned function is called. */
   watch(path: string): () => void {
     const existing = this.roots.get(path);
     if (existing) existing.refs++;
-    else this.roots.set(path, { ...this.start(path), refs: 1 });
+    else this.roots.set(path, { ...this.start(path, false), refs: 1 });
     let disposed = false;
     return () => {
       if (disposed) return;
@@ -98,12 +113,13 @@ export class FileWatcherService {
     this.roots.clear();
   }
 
-  private start(path: string): Omit<Root, "refs"> {
+  private start(path: string, polling: boolean): Omit<Root, "refs"> {
     const excluded: PathTest = this.excludes.watcher();
-    const watcher = watch(path, {
+    const watcher = this.watchFn(path, {
       ignoreInitial: true,
       // Never descend into excluded folders (a watch per directory is what chokidar costs).
       ignored: (p: string) => p !== path && excluded(relativeTo(path, p)),
+      ...(polling ? { usePolling: true, interval: POLL_MS, binaryInterval: POLL_MS } : {}),
     });
     const push = (kind: FileChangeKind) => (p: string) => this.push(p, kind);
     watcher
@@ -112,9 +128,25 @@ export class FileWatcherService {
       .on("change", push("changed"))
       .on("unlink", push("deleted"))
       .on("unlinkDir", push("deleted"))
-      .on("error", (e: unknown) => this.log(`file watcher (${path}): ${e instanceof Error ? e.message : String(e)}`));
+      .on("error", (e: unknown) => this.onError(path, watcher, e));
     const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
-    return { path, watcher, ready };
+    return { path, watcher, ready, polling };
+  }
+
+  /**
+   * A watcher error. When the OS is out of watches (a busy machine, a huge tree), the folder is
+   * watched again by polling, so changes on disk still show (slower) instead of never.
+   */
+  private onError(path: string, watcher: FSWatcher, e: unknown): void {
+    const code = (e as { code?: unknown }).code;
+    this.log(`file watcher (${path}): ${e instanceof Error ? e.message : String(e)}`);
+    const root = this.roots.get(path);
+    if (!root || root.watcher !== watcher || root.polling || typeof code !== "string" || !OUT_OF_WATCHES.has(code)) {
+      return;
+    }
+    this.log(`file watcher (${path}): the OS refused more watches (${code}); polling every ${POLL_MS} ms instead`);
+    void watcher.close();
+    Object.assign(root, this.start(path, true));
   }
 
   private push(path: string, kind: FileChangeKind): void {
