@@ -267,7 +267,7 @@ export class HostServices {
         this.search.listFiles(
           folderUris(workbench()),
           maxResults,
-          globsTest([...this.excludes.filesExcludeGlobs(), ...SEARCH_ONLY_EXCLUDES]),
+          globsTest([...this.excludes.filesExcludeGlobs(folderUris(workbench())[0]), ...SEARCH_ONLY_EXCLUDES]),
         ),
       findInFiles: (request, { signal }) =>
         this.search.findInFiles(

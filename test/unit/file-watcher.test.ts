@@ -1,7 +1,8 @@
 /** The watcher's batch coalescing and `files.exclude` / `files.watcherExclude` as settings change them. */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { FileExcludes, enabledGlobs, DEFAULT_FILES_EXCLUDE } from "../../src/extension-host/services/file-excludes.js";
 import type { FSWatcher } from "chokidar";
@@ -68,6 +69,28 @@ describe("files.exclude", () => {
     expect(excludes.files()("dist/app.js")).toBe(true);
     expect(excludes.files()(".git")).toBe(false);
     expect(excludes.watcher()("pkg/dist/x")).toBe(true);
+  });
+
+  it("a workspace folder's .vscode/settings.json counts for that folder, over the user's", () => {
+    const userDir = mkdtempSync(join(tmpdir(), "file-excludes-user-"));
+    const folder = mkdtempSync(join(tmpdir(), "file-excludes-ws-"));
+    onTestFinished(() => {
+      rmSync(userDir, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    });
+    mkdirSync(join(folder, ".vscode"));
+    writeFileSync(
+      join(folder, ".vscode", "settings.json"),
+      '{ "files.exclude": { "**/build": true, "**/.git": false } }',
+    );
+    const excludes = new FileExcludes(new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) }));
+    const uri = pathToFileURL(folder).toString();
+    expect(excludes.files(uri)("build/out.js")).toBe(true);
+    expect(excludes.files(uri)(".git")).toBe(false);
+    expect(excludes.watcher(uri)("build")).toBe(true);
+    // Another window (no folder, or another one) keeps the user's and the defaults.
+    expect(excludes.files()("build/out.js")).toBe(false);
+    expect(excludes.files()(".git")).toBe(true);
   });
 
   it("takes only globs switched on, merged over the defaults; a malformed value leaves the defaults", () => {

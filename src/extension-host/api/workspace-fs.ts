@@ -225,7 +225,7 @@ export const createWorkspaceFs = (host: HostServices) => {
     if (token?.isCancellationRequested || limit === 0) return [];
     const included = picomatch(typeof pattern === "string" ? pattern : pattern.pattern, { dot: true });
     const excludeGlobs = [
-      ...(exclude === null ? [] : host.excludes.filesExcludeGlobs()),
+      ...(exclude === null ? [] : host.excludes.filesExcludeGlobs(host.sessions.target()?.workspaceFolders[0]?.uri)),
       ...(exclude === undefined || exclude === null ? [] : [typeof exclude === "string" ? exclude : exclude.pattern]),
     ];
     const excluded: PathTest = globsTest(excludeGlobs);

@@ -52,20 +52,21 @@ export const globsTest = (globs: ReadonlyArray<string>): PathTest => {
 export class FileExcludes {
   constructor(private readonly configuration: ConfigurationService) {}
 
-  filesExcludeGlobs(): string[] {
-    return enabledGlobs(this.configuration.get("files.exclude"), DEFAULT_FILES_EXCLUDE);
+  /** `folder` (a file URI): its workspace settings count too, over the user's, as in VS Code. */
+  filesExcludeGlobs(folder?: string): string[] {
+    return enabledGlobs(this.configuration.get("files.exclude", folder), DEFAULT_FILES_EXCLUDE);
   }
 
   /** What the explorer and Quick Open hide. */
-  files(): PathTest {
-    return globsTest(this.filesExcludeGlobs());
+  files(folder?: string): PathTest {
+    return globsTest(this.filesExcludeGlobs(folder));
   }
 
   /** What the watcher does not watch: `files.watcherExclude` and `files.exclude`. */
-  watcher(): PathTest {
+  watcher(folder?: string): PathTest {
     return globsTest([
-      ...enabledGlobs(this.configuration.get("files.watcherExclude"), DEFAULT_WATCHER_EXCLUDE),
-      ...this.filesExcludeGlobs(),
+      ...enabledGlobs(this.configuration.get("files.watcherExclude", folder), DEFAULT_WATCHER_EXCLUDE),
+      ...this.filesExcludeGlobs(folder),
     ]);
   }
 

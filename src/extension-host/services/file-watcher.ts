@@ -114,7 +114,7 @@ export class FileWatcherService {
   }
 
   private start(path: string, polling: boolean): Omit<Root, "refs"> {
-    const excluded: PathTest = this.excludes.watcher();
+    const excluded: PathTest = this.excludes.watcher(pathToFileURL(path).toString());
     const watcher = this.watchFn(path, {
       ignoreInitial: true,
       // Never descend into excluded folders (a watch per directory is what chokidar costs).

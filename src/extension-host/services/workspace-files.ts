@@ -59,8 +59,9 @@ export class WorkspaceFilesService {
       }
     });
     excludes.onDidChange(() => {
-      const globs = excludes.filesExcludeGlobs();
-      for (const s of sessions.workbenches) proxy(s.peer, WorkbenchFilesContract).excludesChanged(globs);
+      for (const s of sessions.workbenches) {
+        proxy(s.peer, WorkbenchFilesContract).excludesChanged(excludes.filesExcludeGlobs(s.workspaceFolders[0]?.uri));
+      }
     });
   }
 
@@ -97,7 +98,7 @@ export class WorkspaceFilesService {
   /** A folder's entries minus `files.exclude` (matched relative to the window's workspace folder). */
   async readDirectory(session: Session, uri: string): Promise<FileEntry[]> {
     const entries = await this.files.readDirectory(uri);
-    const excluded = this.excludes.files();
+    const excluded = this.excludes.files(session.workspaceFolders[0]?.uri);
     const folders = folderPaths(session);
     return entries.filter((e) => {
       const path = pathOrUndefined(e.uri);
