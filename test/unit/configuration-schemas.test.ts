@@ -4,7 +4,7 @@
  * diagnostics for a wrong type, an unknown key, a user-only setting in a folder, a language section.
  */
 import { describe, expect, it } from "vitest";
-import { getLanguageService, type Diagnostic } from "vscode-json-languageservice";
+import { getLanguageService, type Diagnostic, type JSONSchema } from "vscode-json-languageservice";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   SCHEMA_URIS,
@@ -23,7 +23,11 @@ const SETTINGS: ReadonlyArray<readonly [string, SettingSchema]> = [
 
 const service = (schema: unknown) => {
   const ls = getLanguageService({});
-  ls.configure({ validate: true, allowComments: true, schemas: [{ uri: "test://schema", fileMatch: ["*"], schema }] });
+  ls.configure({
+    validate: true,
+    allowComments: true,
+    schemas: [{ uri: "test://schema", fileMatch: ["*"], schema: schema as JSONSchema }],
+  });
   return ls;
 };
 
