@@ -2,7 +2,7 @@
  * settings.json and keybindings.json know their schema, in Chromium against the built host and
  * the real JSON language server: "Open User Settings (JSON)" completes `editor.fontSize` from the
  * registry, flags a wrong type and an unknown key; keybindings.json completes an extension's
- * contributed command id (examples/settings-keybinding).
+ * contributed command id (examples/settings-keybinding) and the window's own ones.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -108,5 +108,10 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
     await page.keyboard.press("Enter");
     await page.keyboard.type('{ "key": "ctrl+alt+y", "command": "greeter.gr');
     await suggestUntil("greeter.greet");
+    // The window's own commands are bindable too.
+    await page.keyboard.press("Escape");
+    for (let i = 0; i < "greeter.gr".length; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type("workbench.action.quickO");
+    await suggestUntil("workbench.action.quickOpen");
   });
 });

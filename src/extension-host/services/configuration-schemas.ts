@@ -5,9 +5,12 @@
  * through `vscode/content`; `extensions/builtin/configuration-editing` associates them with the
  * files (`%APP_SETTINGS_HOME%/settings.json`, `/.vscode/settings.json`, …).
  */
+import { WorkbenchSchemasContract } from "../../protocol/contracts/configuration-schemas.js";
+import { proxy } from "../../protocol/rpc-contract.js";
 import type { CommandInfo } from "../../protocol/workbench.js";
 import type { Uri } from "../api/types.js";
 import type { SettingSchema } from "./configuration.js";
+import type { Session } from "./sessions.js";
 
 export const SCHEMA_URIS = {
   userSettings: "vscode://schemas/settings/user",
@@ -116,14 +119,14 @@ export const keybindingsSchema = (commands: ReadonlyArray<CommandInfo>): JsonSch
 
 export interface SchemaSources {
   readonly settings: () => ReadonlyArray<readonly [string, SettingSchema]>;
-  readonly commands: () => ReadonlyArray<CommandInfo>;
+  readonly commands: () => ReadonlyArray<CommandInfo> | Promise<ReadonlyArray<CommandInfo>>;
 }
 
 /**
  * The text of one `vscode://schemas/…` URI, generated now (so it always reflects the current
  * extensions and commands); undefined for any other URI, which then reads as "not found".
  */
-export const schemaText = (uri: Uri | string, sources: SchemaSources): string | undefined => {
+export const schemaText = async (uri: Uri | string, sources: SchemaSources): Promise<string | undefined> => {
   const key = String(uri).replace(/[?#].*$/, "");
   switch (key) {
     case SCHEMA_URIS.userSettings:
@@ -132,8 +135,26 @@ export const schemaText = (uri: Uri | string, sources: SchemaSources): string | 
     case SCHEMA_URIS.workspaceSettings:
       return JSON.stringify(settingsSchema(sources.settings(), "folder"));
     case SCHEMA_URIS.keybindings:
-      return JSON.stringify(keybindingsSchema(sources.commands()));
+      return JSON.stringify(keybindingsSchema(await sources.commands()));
     default:
       return undefined;
   }
+};
+
+/**
+ * The commands keybindings.json may name: the host's (registered and contributed) and the
+ * window's own; a window that does not answer (closed, older) adds none rather than failing.
+ */
+export const knownCommands = async (
+  hostCommands: ReadonlyArray<CommandInfo>,
+  window: Session | undefined,
+): Promise<CommandInfo[]> => {
+  const own = window
+    ? await proxy(window.peer, WorkbenchSchemasContract)
+        .workbenchCommands()
+        .catch((): ReadonlyArray<CommandInfo> => [])
+    : [];
+  const byId = new Map<string, CommandInfo>();
+  for (const c of [...own, ...hostCommands]) if (!byId.has(c.id)) byId.set(c.id, c);
+  return [...byId.values()];
 };
