@@ -31,6 +31,8 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
       '{\n  "editor.tabSize": "four",\n  "no.such.setting": 1\n}\n',
     );
     writeFileSync(join(dataDir, "User", "keybindings.json"), "[\n]\n");
+    mkdirSync(join(workspace, ".vscode"));
+    writeFileSync(join(workspace, ".vscode", "settings.json"), '{\n  "greeter.volume": "loud"\n}\n');
     browser = await launchChromium();
     harness = await openWorkbench({
       browser,
@@ -52,6 +54,11 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
     await page.keyboard.press("Control+Shift+P");
     await page.getByTestId("palette-input").fill(filter);
     await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
+  };
+  /** The status bar item toggles the Problems panel: open it only when it is closed. */
+  const showProblems = async () => {
+    if ((await page.getByTestId("problems").count()) === 0) await page.getByTestId("status-problems").click();
+    await page.getByTestId("problems").waitFor();
   };
   const rows = () => page.locator(".suggest-widget .monaco-list-row");
   /** The server applies the schema association after it started: ask again until it offers `label`. */
@@ -76,7 +83,7 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
     await runFromPalette("Open User Settings (JSON)", "workbench.action.openSettingsJson");
     await page.locator('[data-testid="tab"][data-name="settings.json"]').waitFor();
     // Both problems, with the schema's messages, in the Problems panel and squiggled.
-    await page.getByTestId("status-problems").click();
+    await showProblems();
     const problems = page.getByTestId("problem");
     await problems.filter({ hasText: 'Incorrect type. Expected "number".' }).waitFor({ timeout: 30_000 });
     await problems.filter({ hasText: "Unknown Configuration Setting" }).waitFor({ timeout: 10_000 });
@@ -96,6 +103,20 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
     expect(labels.some((l) => l.startsWith("editor.fontSize"))).toBe(true);
     // Only matching keys: an unrelated setting is filtered out.
     expect(labels.some((l) => l.startsWith("greeter.volume"))).toBe(false);
+    await page.keyboard.press("Escape");
+  });
+
+  it("workspace .vscode/settings.json: keys complete from the folder schema", async () => {
+    await runFromPalette("Open Workspace Settings (JSON)", "workbench.action.openWorkspaceSettingsFile");
+    await page.locator('[data-testid="tab"][title$="/.vscode/settings.json"]').waitFor();
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("End");
+    await page.keyboard.type(",");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type('"greeter.rep');
+    await suggestUntil("greeter.repeat");
     await page.keyboard.press("Escape");
   });
 
