@@ -39,6 +39,7 @@ import { toCompletionDtos, toHoverDto } from "./services/type-converters.js";
 import { LanguageFeaturesService } from "./services/language-features.js";
 import { serveLanguageFeatures } from "./services/language-features-rpc.js";
 import { registerLanguageCommands } from "./services/language-commands.js";
+import { knownCommands, schemaText } from "./services/configuration-schemas.js";
 import { LanguageWindows } from "./services/language-windows.js";
 import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
 import { WorkspaceFilesService } from "./services/workspace-files.js";
@@ -130,6 +131,14 @@ export class HostServices {
     this.configuration = this.settings.configuration;
     this.fileSystemProviders = new FileSystemProviders(this.sessions, (e) => this.extensions.activateByEvent(e));
     this.files.providers = this.fileSystemProviders;
+    // settings.json / keybindings.json schemas, generated on each read from the current registry.
+    this.fileSystemProviders.registerCoreContentProvider("vscode", {
+      provideTextDocumentContent: (uri) =>
+        schemaText(uri, {
+          settings: () => this.configuration.schemas(),
+          commands: () => knownCommands(this.commands.list(), this.sessions.target()),
+        }),
+    });
     // `vscode.open`: any scheme with a provider (or file:) opens in the window's editor.
     this.commands.register("vscode.open", {
       extensionId: "vscode",

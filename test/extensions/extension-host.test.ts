@@ -73,6 +73,7 @@ describe("extension host with real extensions", () => {
   it("lists extensions and contributed commands; a command activates its extension and talks to the workbench", async () => {
     const { ext, infos } = await start();
     expect(infos.map((i) => i.id).sort()).toEqual([
+      "direct-editor.configuration-editing",
       "direct-editor.css-language-features",
       "direct-editor.html-language-features",
       "direct-editor.json-language-features",

@@ -274,6 +274,11 @@ export class ConfigurationService {
     return pathToFileURL(file.path).href;
   }
 
+  /** Every registered setting's schema (core first, then extensions), for the settings.json schema. */
+  schemas(): ReadonlyArray<readonly [string, SettingSchema]> {
+    return [...this.registry].map(([key, { schema }]) => [key, schema] as const);
+  }
+
   /** Every registered setting with the values the files hold, for the Settings editor. */
   snapshot(folder: string | undefined): SettingsSnapshot {
     const { user, workspace } = this.layers(folder);

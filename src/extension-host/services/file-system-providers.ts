@@ -112,6 +112,12 @@ export class FileSystemProviders {
     );
   }
 
+  /** The host's own documents under a reserved scheme (`vscode://schemas/…`): no extension may take it. */
+  registerCoreContentProvider(scheme: "vscode", provider: TextDocumentContentProvider): () => void {
+    if (this.schemes.has(scheme)) throw new Error(`a provider for '${scheme}' is already registered`);
+    return this.add(scheme, { kind: "content", extensionId: "vscode", provider }, undefined);
+  }
+
   registerFileSystemProvider(
     extensionId: string,
     scheme: string,

@@ -47,7 +47,17 @@ const schemaAssociations = (): SchemaAssociation[] => {
         uri,
         fileMatch: matches
           .filter((m): m is string => typeof m === "string")
-          .map((m) => (/^(\w+:\/\/|\/|!)/.test(m) ? m : `/${m}`)),
+          .map((m) =>
+            // The settings folders, as VS Code's jsonClient names them (the user dir ends in /User).
+            m.startsWith("%")
+              ? m
+                  .replace(/%APP_SETTINGS_HOME%/, "/User")
+                  .replace(/%MACHINE_SETTINGS_HOME%/, "/Machine")
+                  .replace(/%APP_WORKSPACES_HOME%/, "/Workspaces")
+              : /^(\w+:\/\/|\/|!)/.test(m)
+                ? m
+                : `/${m}`,
+          ),
       });
     }
   }
@@ -92,6 +102,8 @@ const schemaContent = async (uriString: string): Promise<string> => {
   }
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
+  // vscode://schemas/… and other virtual documents come from their content provider.
+  if (uri.scheme !== "file") return (await vscode.workspace.openTextDocument(uri)).getText();
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 };
 
@@ -125,7 +137,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration("json") || e.affectsConfiguration("http"))
         void c.sendNotification("workspace/didChangeConfiguration", { settings: serverSettings() });
     }),
-    vscode.extensions.onDidChange(() => void c.sendNotification(SchemaAssociationNotification, schemaAssociations())),
+    vscode.extensions.onDidChange(() => {
+      void c.sendNotification(SchemaAssociationNotification, schemaAssociations());
+      // Generated schemas (vscode://schemas/settings/…, keybindings) follow the extensions: re-read them.
+      const generated = schemaAssociations()
+        .map((a) => a.uri)
+        .filter((u) => u.startsWith("vscode:"));
+      if (generated.length > 0) void c.sendNotification(SchemaContentChangeNotification, generated);
+    }),
     // A schema open in an editor changed: the server re-reads it.
     vscode.workspace.onDidChangeTextDocument((e) => {
       const uri = e.document.uri.toString();

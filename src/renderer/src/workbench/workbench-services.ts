@@ -11,6 +11,7 @@ import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
 import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
 import { WorkbenchLanguageConfigurationContract } from "../../../protocol/contracts/language-configuration.js";
+import { WorkbenchSchemasContract } from "../../../protocol/contracts/configuration-schemas.js";
 import { proxy, serve, type Proxy } from "../../../protocol/rpc-contract.js";
 import type {
   CommandInfo,
@@ -23,6 +24,7 @@ import type {
 } from "../../../protocol/workbench.js";
 import type { ChannelClient } from "../channel/channel-client.js";
 import { Documents, isDirty } from "./documents.js";
+import { builtinCommands } from "./commands.js";
 import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
 import { installWorkspaceUndo } from "./editor/workspace-undo.js";
@@ -333,5 +335,8 @@ export class WorkbenchServices {
     await serve(this.client, WorkbenchLanguageFeaturesContract, this.editor.languageFeatures.workbenchHandlers()).ready;
     await serve(this.client, WorkbenchLanguageConfigurationContract, this.editor.apiLanguageConfigurations.handlers())
       .ready;
+    await serve(this.client, WorkbenchSchemasContract, {
+      workbenchCommands: () => builtinCommands(this).map(({ id, title }) => ({ id, title, extensionId: "vscode" })),
+    }).ready;
   }
 }

@@ -1,0 +1,138 @@
+/**
+ * settings.json and keybindings.json know their schema, in Chromium against the built host and
+ * the real JSON language server: "Open User Settings (JSON)" completes `editor.fontSize` from the
+ * registry, flags a wrong type and an unknown key; keybindings.json completes an extension's
+ * contributed command id (examples/settings-keybinding) and the window's own ones.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { repoRoot } from "../support/paths.js";
+
+const example = join(repoRoot, "examples", "settings-keybinding");
+
+describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () => {
+  let browser: Browser;
+  let harness: RendererHarness | undefined;
+  let page: Page;
+  let workspace: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    workspace = mkdtempSync(join(tmpdir(), "schema-ws-"));
+    dataDir = mkdtempSync(join(tmpdir(), "schema-data-"));
+    mkdirSync(join(dataDir, "User"), { recursive: true });
+    writeFileSync(
+      join(dataDir, "User", "settings.json"),
+      '{\n  "editor.tabSize": "four",\n  "no.such.setting": 1\n}\n',
+    );
+    writeFileSync(join(dataDir, "User", "keybindings.json"), "[\n]\n");
+    mkdirSync(join(workspace, ".vscode"));
+    writeFileSync(join(workspace, ".vscode", "settings.json"), '{\n  "greeter.volume": "loud"\n}\n');
+    browser = await launchChromium();
+    harness = await openWorkbench({
+      browser,
+      dataDir,
+      workspaceUri: pathToFileURL(workspace).toString(),
+      devExtensions: [example],
+    });
+    page = harness.page;
+  }, 60_000);
+  afterAll(async () => {
+    if (process.env["DEBUG_SCHEMA_TEST"]) console.log(harness?.consoleLines.join("\n"));
+    await harness?.close();
+    await browser?.close();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const runFromPalette = async (filter: string, command: string) => {
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByTestId("palette-input").fill(filter);
+    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
+  };
+  /** The status bar item toggles the Problems panel: open it only when it is closed. */
+  const showProblems = async () => {
+    if ((await page.getByTestId("problems").count()) === 0) await page.getByTestId("status-problems").click();
+    await page.getByTestId("problems").waitFor();
+  };
+  const rows = () => page.locator(".suggest-widget .monaco-list-row");
+  /** The server applies the schema association after it started: ask again until it offers `label`. */
+  const suggestUntil = async (label: string) =>
+    expect
+      .poll(
+        async () => {
+          await page.keyboard.press("Escape");
+          await page.keyboard.press("Control+Space");
+          return rows()
+            .filter({ hasText: label })
+            .first()
+            .waitFor({ timeout: 3_000 })
+            .then(() => true)
+            .catch(() => false);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+
+  it("user settings.json: a wrong type and an unknown key are flagged, keys complete from the registry", async () => {
+    await runFromPalette("Open User Settings (JSON)", "workbench.action.openSettingsJson");
+    await page.locator('[data-testid="tab"][data-name="settings.json"]').waitFor();
+    // Both problems, with the schema's messages, in the Problems panel and squiggled.
+    await showProblems();
+    const problems = page.getByTestId("problem");
+    await problems.filter({ hasText: 'Incorrect type. Expected "number".' }).waitFor({ timeout: 30_000 });
+    await problems.filter({ hasText: "Unknown Configuration Setting" }).waitFor({ timeout: 10_000 });
+    expect(await page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error").count()).toBe(2);
+
+    // A new key after the last one: `,`, a new line, `"editor.fontS`, and complete it.
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("End");
+    await page.keyboard.type(",");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type('"editor.fontS');
+    await suggestUntil("editor.fontSize");
+    const labels = await rows().allTextContents();
+    expect(labels.some((l) => l.startsWith("editor.fontSize"))).toBe(true);
+    // Only matching keys: an unrelated setting is filtered out.
+    expect(labels.some((l) => l.startsWith("greeter.volume"))).toBe(false);
+    await page.keyboard.press("Escape");
+  });
+
+  it("workspace .vscode/settings.json: keys complete from the folder schema", async () => {
+    await runFromPalette("Open Workspace Settings (JSON)", "workbench.action.openWorkspaceSettingsFile");
+    await page.locator('[data-testid="tab"][title$="/.vscode/settings.json"]').waitFor();
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("End");
+    await page.keyboard.type(",");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type('"greeter.rep');
+    await suggestUntil("greeter.repeat");
+    await page.keyboard.press("Escape");
+  });
+
+  it("keybindings.json: `command` completes the commands extensions contribute", async () => {
+    await runFromPalette("Keyboard Shortcuts (JSON)", "workbench.action.openGlobalKeybindingsFile");
+    await page.locator('[data-testid="tab"][data-name="keybindings.json"]').waitFor();
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type('{ "key": "ctrl+alt+y", "command": "greeter.gr');
+    await suggestUntil("greeter.greet");
+    // The window's own commands are bindable too.
+    await page.keyboard.press("Escape");
+    for (let i = 0; i < "greeter.gr".length; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type("workbench.action.quickO");
+    await suggestUntil("workbench.action.quickOpen");
+  });
+});
