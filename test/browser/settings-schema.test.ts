@@ -32,7 +32,7 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
     );
     writeFileSync(join(dataDir, "User", "keybindings.json"), "[\n]\n");
     mkdirSync(join(workspace, ".vscode"));
-    writeFileSync(join(workspace, ".vscode", "settings.json"), '{\n  "greeter.volume": "loud"\n}\n');
+    writeFileSync(join(workspace, ".vscode", "settings.json"), '{\n  "greeter.volume": "deafening"\n}\n');
     browser = await launchChromium();
     harness = await openWorkbench({
       browser,
@@ -109,6 +109,12 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
   it("workspace .vscode/settings.json: keys complete from the folder schema", async () => {
     await runFromPalette("Open Workspace Settings (JSON)", "workbench.action.openWorkspaceSettingsFile");
     await page.locator('[data-testid="tab"][title$="/.vscode/settings.json"]').waitFor();
+    // The second JSON file of the window gets its diagnostics too: a value outside the enum.
+    await expect
+      .poll(() => page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error").count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     await page.locator(".monaco-editor .view-lines").first().click();
     await page.keyboard.press("Control+Home");
     await page.keyboard.press("ArrowDown");

@@ -77,7 +77,12 @@ export const createTabGroupsApi = (source: TabsSource) => {
 
   const onDidChangeTabs = new EventEmitter<TabChangeEvent>();
   const onDidChangeTabGroups = new EventEmitter<{ opened: TabGroup[]; closed: TabGroup[]; changed: TabGroup[] }>();
-  source.onDidOpen((doc) => onDidChangeTabs.fire({ opened: [tabFor(doc)], closed: [], changed: [] }));
+  // After every onDidOpenTextDocument listener, as in VS Code (documents, then the tab model):
+  // vscode-languageclient asks for pull diagnostics of a new tab's document, which it must have
+  // sent to the server first, or it never asks again.
+  source.onDidOpen((doc) =>
+    queueMicrotask(() => onDidChangeTabs.fire({ opened: [tabFor(doc)], closed: [], changed: [] })),
+  );
   source.onDidClose((doc) => onDidChangeTabs.fire({ opened: [], closed: [tabOf(group(), doc, false)], changed: [] }));
   source.onDidChangeActive((doc) => {
     if (doc) onDidChangeTabs.fire({ opened: [], closed: [], changed: [tabFor(doc)] });
