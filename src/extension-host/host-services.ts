@@ -41,6 +41,7 @@ import { serveLanguageFeatures } from "./services/language-features-rpc.js";
 import { registerLanguageCommands } from "./services/language-commands.js";
 import { LanguageWindows } from "./services/language-windows.js";
 import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
+import { FileOperationParticipants } from "./services/file-operation-participants.js";
 import { WorkspaceFilesService } from "./services/workspace-files.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { TextEditorsService } from "./services/text-editors.js";
@@ -103,6 +104,7 @@ export class HostServices {
   readonly excludes: FileExcludes;
   readonly watcher: FileWatcherService;
   readonly workspaceFiles: WorkspaceFilesService;
+  readonly fileOperations: FileOperationParticipants;
   readonly settings: WorkbenchSettings;
   private readonly apis = new Map<string, unknown>();
 
@@ -144,9 +146,20 @@ export class HostServices {
     registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
     this.excludes = new FileExcludes(this.configuration);
     this.watcher = new FileWatcherService(this.excludes, options.log);
-    this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
+    this.fileOperations = new FileOperationParticipants({
+      apply: (session, ops) => this.workspaceEdits.apply(session, ops),
+      reportError: (extensionId, what, e) => this.extensions.reportError(extensionId, what, e),
+      log: options.log,
+    });
+    this.workspaceFiles = new WorkspaceFilesService(
+      this.sessions,
+      this.files,
+      this.excludes,
+      this.watcher,
+      this.fileOperations,
+    );
     this.textEditors = new TextEditorsService(this.sessions, this.documents);
-    this.workspaceEdits = new WorkspaceEditService(this.textEditors);
+    this.workspaceEdits = new WorkspaceEditService(this.textEditors, this.fileOperations);
     this.saveParticipants = new SaveParticipantsService({
       apply: async (session, doc, { edits, setEndOfLine }) =>
         (

@@ -10,6 +10,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileTextEditsDto } from "../../protocol/contracts/text-editors.js";
+import type { FileOperation, FileOperationParticipants } from "./file-operation-participants.js";
 import type { Session } from "./sessions.js";
 import type { TextEditorsService } from "./text-editors.js";
 
@@ -98,7 +99,11 @@ const plan = (ops: readonly WorkspaceEditOperation[]): Array<WorkspaceEditOperat
 };
 
 export class WorkspaceEditService {
-  constructor(private readonly editors: TextEditorsService) {}
+  constructor(
+    private readonly editors: TextEditorsService,
+    /** onWill…Files / onDid…Files around each file operation, as VS Code's BulkFileEdits. */
+    private readonly participants?: FileOperationParticipants,
+  ) {}
 
   async apply(session: Session, ops: readonly WorkspaceEditOperation[]): Promise<ApplyOutcome> {
     let steps: Array<WorkspaceEditOperation | "skip">;
@@ -134,7 +139,10 @@ export class WorkspaceEditService {
         continue;
       }
       try {
+        const operation = fileOperationOf(step);
+        await this.participants?.willRun(session, operation);
         await this.runFileOperation(session, step);
+        this.participants?.didRun(operation);
       } catch (e) {
         return { applied: false, reason: e instanceof Error ? e.message : String(e) };
       }
@@ -171,6 +179,17 @@ export class WorkspaceEditService {
     }
   }
 }
+
+const fileOperationOf = (op: Exclude<WorkspaceEditOperation, { kind: "text" }>): FileOperation => {
+  switch (op.kind) {
+    case "create":
+      return { kind: "create", files: [op.uri] };
+    case "delete":
+      return { kind: "delete", files: [op.uri] };
+    case "rename":
+      return { kind: "rename", files: [{ oldUri: op.from, newUri: op.to }] };
+  }
+};
 
 /** Several entries for one file in a run become that file's one list (one undo step). */
 const mergeByFile = (files: readonly FileTextEditsDto[]): FileTextEditsDto[] => {
