@@ -154,22 +154,24 @@ describe("file operation events and participants (onWill…Files waitUntil edits
     expect(readFileSync(join(ws, "src", "main.ts"), "utf8")).toContain('"./util"');
   });
 
-  it("workspace.applyEdit's create / rename / delete raise each event pair in order, with the rename's import edits", async () => {
+  it("workspace.applyEdit's create / rename / delete raise each event pair in order (adjacent ones of a kind as one event), with the rename's import edits", async () => {
     watch = "src/util.ts";
     expect(
       await apply(
         ["create", "src/made.ts", "export {};\n"],
+        ["create", "src/made2.ts"],
         ["rename", "src/util.ts", "lib/util.ts"],
         ["delete", "src/made.ts"],
+        ["delete", "src/made2.ts"],
       ),
     ).toBe(true);
     expect(await events()).toEqual([
-      ["willCreate", "src/made.ts"],
-      ["didCreate", "src/made.ts"],
+      ["willCreate", "src/made.ts, src/made2.ts"],
+      ["didCreate", "src/made.ts, src/made2.ts"],
       ["willRename", "src/util.ts -> lib/util.ts"],
       ["didRename", "src/util.ts -> lib/util.ts"],
-      ["willDelete", "src/made.ts"],
-      ["didDelete", "src/made.ts"],
+      ["willDelete", "src/made.ts, src/made2.ts"],
+      ["didDelete", "src/made.ts, src/made2.ts"],
     ]);
     expect(applied).toHaveLength(1);
     expect(applied[0]!.watchedExisted).toBe(true);

@@ -138,20 +138,25 @@ export class WorkspaceEditService {
         );
         continue;
       }
+      // Adjacent operations of one kind are one operation with several files, as VS Code's
+      // BulkFileEdits groups them: one onWill… / onDid… event for the group.
+      const group: FileStep[] = [];
+      for (let s = steps[i]; s !== undefined && (s === "skip" || s.kind === step.kind); s = steps[++i]) {
+        if (s !== "skip") group.push(s);
+      }
       try {
-        const operation = fileOperationOf(step);
+        const operation = fileOperationOf(group);
         await this.participants?.willRun(session, operation);
-        await this.runFileOperation(session, step);
+        for (const op of group) await this.runFileOperation(session, op);
         this.participants?.didRun(operation);
       } catch (e) {
         return { applied: false, reason: e instanceof Error ? e.message : String(e) };
       }
-      i++;
     }
     return { applied: true };
   }
 
-  private async runFileOperation(session: Session, op: Exclude<WorkspaceEditOperation, { kind: "text" }>) {
+  private async runFileOperation(session: Session, op: FileStep) {
     const workbench = this.editors.workbenchOf(session);
     switch (op.kind) {
       case "create": {
@@ -180,15 +185,14 @@ export class WorkspaceEditService {
   }
 }
 
-const fileOperationOf = (op: Exclude<WorkspaceEditOperation, { kind: "text" }>): FileOperation => {
-  switch (op.kind) {
-    case "create":
-      return { kind: "create", files: [op.uri] };
-    case "delete":
-      return { kind: "delete", files: [op.uri] };
-    case "rename":
-      return { kind: "rename", files: [{ oldUri: op.from, newUri: op.to }] };
-  }
+type FileStep = Exclude<WorkspaceEditOperation, { kind: "text" }>;
+
+/** A group of one kind (skipped operations left out, as VS Code's) as the event's operation. */
+const fileOperationOf = (group: readonly FileStep[]): FileOperation => {
+  const kind = group[0]!.kind;
+  if (kind === "rename")
+    return { kind, files: group.flatMap((op) => (op.kind === "rename" ? [{ oldUri: op.from, newUri: op.to }] : [])) };
+  return { kind, files: group.flatMap((op) => (op.kind === kind ? [op.uri] : [])) };
 };
 
 /** Several entries for one file in a run become that file's one list (one undo step). */
