@@ -150,6 +150,10 @@ export class HostServices {
       apply: (session, ops) => this.workspaceEdits.apply(session, ops),
       reportError: (extensionId, what, e) => this.extensions.reportError(extensionId, what, e),
       log: options.log,
+      timeoutMs: (session) => {
+        const v = lookup(this.configuration.values(session.workspaceFolders[0]?.uri), "files.participants.timeout");
+        return typeof v === "number" && Number.isFinite(v) ? v : 60_000;
+      },
     });
     this.workspaceFiles = new WorkspaceFilesService(
       this.sessions,

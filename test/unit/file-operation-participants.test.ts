@@ -26,17 +26,15 @@ const setup = (timeoutMs = 1_000) => {
   const applied: Array<ReadonlyArray<WorkspaceEditOperation>> = [];
   const errors: string[] = [];
   const logs: string[] = [];
-  const service = new FileOperationParticipants(
-    {
-      apply: async (_s, ops) => {
-        applied.push(ops);
-        return { applied: true };
-      },
-      reportError: (ext, what, e) => errors.push(`${ext} ${what}: ${e instanceof Error ? e.message : String(e)}`),
-      log: (m) => logs.push(m),
+  const service = new FileOperationParticipants({
+    apply: async (_s, ops) => {
+      applied.push(ops);
+      return { applied: true };
     },
-    timeoutMs,
-  );
+    reportError: (ext, what, e) => errors.push(`${ext} ${what}: ${e instanceof Error ? e.message : String(e)}`),
+    log: (m) => logs.push(m),
+    timeoutMs: () => timeoutMs,
+  });
   const api = createFileOperationEvents(
     "test.ext",
     service,
@@ -133,6 +131,18 @@ describe("onWill…Files participants", () => {
     expect(secondAsked).toBe(false);
     expect(applied).toEqual([]);
     expect(logs.join("\n")).toContain("did not finish within 100 ms");
+  });
+
+  it("files.participants.timeout 0 turns participants off", async () => {
+    const { service, onWillRename, applied } = setup(0);
+    let asked = 0;
+    onWillRename((e) => {
+      asked++;
+      e.waitUntil(Promise.resolve(insert("file:///w/x.ts", "x")));
+    });
+    await service.willRun(session, RENAME);
+    expect(asked).toBe(0);
+    expect(applied).toEqual([]);
   });
 
   it("a disposed listener is not asked; onDid… listeners get the files of their kind only", async () => {

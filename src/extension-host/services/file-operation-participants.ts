@@ -4,8 +4,8 @@
  * deletes files, every `workspace.onWill…Files` listener is called in turn (in subscription order)
  * and may hand edits to `waitUntil`; all those edits are applied together, then the operation
  * runs, then `onDid…Files` fires. `workspace.fs` raises none of them (VS Code's does not either).
- * The budget is VS Code's `files.participants.timeout` default: 60 s for all listeners together;
- * when it runs out the operation goes ahead without any of their edits.
+ * The budget is VS Code's `files.participants.timeout` (default 60 s, 0 = no participants) for all
+ * listeners together; when it runs out the operation goes ahead without any of their edits.
  */
 import type { Session } from "./sessions.js";
 import type { ApplyOutcome, WorkspaceEditOperation } from "./workspace-edit.js";
@@ -34,6 +34,8 @@ export interface FileOperationParticipantsDeps {
   readonly apply: (session: Session, ops: ReadonlyArray<WorkspaceEditOperation>) => Promise<ApplyOutcome>;
   readonly reportError: (extensionId: string, what: string, error: unknown) => void;
   readonly log: (message: string) => void;
+  /** `files.participants.timeout` for the session's window: 0 turns participants off. */
+  readonly timeoutMs: (session: Session) => number;
 }
 
 class OutOfTime extends Error {}
@@ -48,10 +50,7 @@ export class FileOperationParticipants {
   private readonly willListeners: WillRunListener[] = [];
   private readonly didListeners = new Set<(operation: FileOperation) => void>();
 
-  constructor(
-    private readonly deps: FileOperationParticipantsDeps,
-    private readonly timeoutMs = 60_000,
-  ) {}
+  constructor(private readonly deps: FileOperationParticipantsDeps) {}
 
   /** `onWill…Files` listeners are asked in the order they subscribed. */
   addWillListener(listener: WillRunListener): () => void {
@@ -73,14 +72,15 @@ export class FileOperationParticipants {
    * reported, as in VS Code.
    */
   async willRun(session: Session, operation: FileOperation): Promise<void> {
-    if (this.willListeners.length === 0 || operation.files.length === 0) return;
+    const timeoutMs = this.deps.timeoutMs(session);
+    if (this.willListeners.length === 0 || operation.files.length === 0 || timeoutMs <= 0) return;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outOfTime = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
         reject(new OutOfTime());
-      }, this.timeoutMs);
+      }, timeoutMs);
     });
     const ops: WorkspaceEditOperation[] = [];
     try {
@@ -92,7 +92,7 @@ export class FileOperationParticipants {
     } catch (e) {
       if (!(e instanceof OutOfTime)) throw e;
       this.deps.log(
-        `${EVENT_NAMES[operation.kind]} listeners did not finish within ${this.timeoutMs} ms: the operation goes ahead without their edits`,
+        `${EVENT_NAMES[operation.kind]} listeners did not finish within ${timeoutMs} ms: the operation goes ahead without their edits`,
       );
       return;
     } finally {
