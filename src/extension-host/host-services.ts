@@ -42,6 +42,7 @@ import { registerLanguageCommands } from "./services/language-commands.js";
 import { knownCommands, schemaText } from "./services/configuration-schemas.js";
 import { LanguageWindows } from "./services/language-windows.js";
 import { SearchService, SEARCH_ONLY_EXCLUDES } from "./services/search.js";
+import { FileOperationParticipants } from "./services/file-operation-participants.js";
 import { WorkspaceFilesService } from "./services/workspace-files.js";
 import { Sessions, type Session } from "./services/sessions.js";
 import { TextEditorsService } from "./services/text-editors.js";
@@ -106,6 +107,7 @@ export class HostServices {
   readonly excludes: FileExcludes;
   readonly watcher: FileWatcherService;
   readonly workspaceFiles: WorkspaceFilesService;
+  readonly fileOperations: FileOperationParticipants;
   readonly settings: WorkbenchSettings;
   private readonly apis = new Map<string, unknown>();
 
@@ -155,9 +157,24 @@ export class HostServices {
     registerLanguageCommands(this.commands, this.languageRequests, (uri) => this.documentForCommand(uri));
     this.excludes = new FileExcludes(this.configuration);
     this.watcher = new FileWatcherService(this.excludes, options.log);
-    this.workspaceFiles = new WorkspaceFilesService(this.sessions, this.files, this.excludes, this.watcher);
+    this.fileOperations = new FileOperationParticipants({
+      apply: (session, ops) => this.workspaceEdits.apply(session, ops),
+      reportError: (extensionId, what, e) => this.extensions.reportError(extensionId, what, e),
+      log: options.log,
+      timeoutMs: (session) => {
+        const v = lookup(this.configuration.values(session.workspaceFolders[0]?.uri), "files.participants.timeout");
+        return typeof v === "number" && Number.isFinite(v) ? v : 60_000;
+      },
+    });
+    this.workspaceFiles = new WorkspaceFilesService(
+      this.sessions,
+      this.files,
+      this.excludes,
+      this.watcher,
+      this.fileOperations,
+    );
     this.textEditors = new TextEditorsService(this.sessions, this.documents);
-    this.workspaceEdits = new WorkspaceEditService(this.textEditors);
+    this.workspaceEdits = new WorkspaceEditService(this.textEditors, this.fileOperations);
     this.saveParticipants = new SaveParticipantsService({
       apply: async (session, doc, { edits, setEndOfLine }) =>
         (

@@ -11,6 +11,7 @@ import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import { createLanguagesApi } from "./languages.js";
 import { textDocument } from "./text-document.js";
 import { createEditorWindowApi } from "./text-editors.js";
+import { createFileOperationEvents } from "./file-operation-events.js";
 import { applyEdit, saveApi } from "./workspace-edit.js";
 import { createWillSaveEvent } from "./save-participants.js";
 import { createSetLanguageConfiguration } from "./language-configuration.js";
@@ -242,17 +243,10 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     }));
   const contentProviders = createContentProvidersApi(id, host.fileSystemProviders, track);
   /** workspace.fs / findFiles / createFileSystemWatcher (api/workspace-fs.ts), watchers tracked and their events guarded. */
-  const workspaceFiles = ({
+  const workspaceFiles = ({ fs, findFiles, createFileSystemWatcher }: ReturnType<typeof createWorkspaceFs>) => ({
     fs,
     findFiles,
-    createFileSystemWatcher,
-    fileEvents,
-  }: ReturnType<typeof createWorkspaceFs>) => ({
-    fs,
-    findFiles,
-    onDidCreateFiles: guardedEvent(fileEvents.onDidCreateFiles),
-    onDidDeleteFiles: guardedEvent(fileEvents.onDidDeleteFiles),
-    onDidRenameFiles: guardedEvent(fileEvents.onDidRenameFiles),
+    ...createFileOperationEvents(id, host.fileOperations, guardedEvent, track),
     createFileSystemWatcher: (...args: Parameters<typeof createFileSystemWatcher>) => {
       const w = track(createFileSystemWatcher(...args));
       return {

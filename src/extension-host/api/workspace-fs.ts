@@ -303,20 +303,5 @@ export const createWorkspaceFs = (host: HostServices) => {
     };
   };
 
-  const uris = (list: ReadonlyArray<string>) => list.map((u) => Uri.parse(u));
-  const onFiles = <T, U>(source: types.EventEmitter<T>, f: (t: T) => U) => {
-    const out = new EventEmitter<U>();
-    source.event((t) => out.fire(f(t)));
-    return out.event;
-  };
-  /** Explorer operations (not workspace.fs calls, as in VS Code). */
-  const fileEvents = {
-    onDidCreateFiles: onFiles(host.workspaceFiles.onDidCreate, (files) => ({ files: uris(files) })),
-    onDidDeleteFiles: onFiles(host.workspaceFiles.onDidDelete, (files) => ({ files: uris(files) })),
-    onDidRenameFiles: onFiles(host.workspaceFiles.onDidRename, (files) => ({
-      files: files.map((f) => ({ oldUri: Uri.parse(f.oldUri), newUri: Uri.parse(f.newUri) })),
-    })),
-  };
-
-  return { fs, findFiles, createFileSystemWatcher, fileEvents };
+  return { fs, findFiles, createFileSystemWatcher };
 };

@@ -10,6 +10,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileTextEditsDto } from "../../protocol/contracts/text-editors.js";
+import type { FileOperation, FileOperationParticipants } from "./file-operation-participants.js";
 import type { Session } from "./sessions.js";
 import type { TextEditorsService } from "./text-editors.js";
 
@@ -98,7 +99,11 @@ const plan = (ops: readonly WorkspaceEditOperation[]): Array<WorkspaceEditOperat
 };
 
 export class WorkspaceEditService {
-  constructor(private readonly editors: TextEditorsService) {}
+  constructor(
+    private readonly editors: TextEditorsService,
+    /** onWill…Files / onDid…Files around each file operation, as VS Code's BulkFileEdits. */
+    private readonly participants?: FileOperationParticipants,
+  ) {}
 
   async apply(session: Session, ops: readonly WorkspaceEditOperation[]): Promise<ApplyOutcome> {
     let steps: Array<WorkspaceEditOperation | "skip">;
@@ -133,17 +138,25 @@ export class WorkspaceEditService {
         );
         continue;
       }
+      // Adjacent operations of one kind are one operation with several files, as VS Code's
+      // BulkFileEdits groups them: one onWill… / onDid… event for the group.
+      const group: FileStep[] = [];
+      for (let s = steps[i]; s !== undefined && (s === "skip" || s.kind === step.kind); s = steps[++i]) {
+        if (s !== "skip") group.push(s);
+      }
       try {
-        await this.runFileOperation(session, step);
+        const operation = fileOperationOf(group);
+        await this.participants?.willRun(session, operation);
+        for (const op of group) await this.runFileOperation(session, op);
+        this.participants?.didRun(operation);
       } catch (e) {
         return { applied: false, reason: e instanceof Error ? e.message : String(e) };
       }
-      i++;
     }
     return { applied: true };
   }
 
-  private async runFileOperation(session: Session, op: Exclude<WorkspaceEditOperation, { kind: "text" }>) {
+  private async runFileOperation(session: Session, op: FileStep) {
     const workbench = this.editors.workbenchOf(session);
     switch (op.kind) {
       case "create": {
@@ -171,6 +184,16 @@ export class WorkspaceEditService {
     }
   }
 }
+
+type FileStep = Exclude<WorkspaceEditOperation, { kind: "text" }>;
+
+/** A group of one kind (skipped operations left out, as VS Code's) as the event's operation. */
+const fileOperationOf = (group: readonly FileStep[]): FileOperation => {
+  const kind = group[0]!.kind;
+  if (kind === "rename")
+    return { kind, files: group.flatMap((op) => (op.kind === "rename" ? [{ oldUri: op.from, newUri: op.to }] : [])) };
+  return { kind, files: group.flatMap((op) => (op.kind === kind ? [op.uri] : [])) };
+};
 
 /** Several entries for one file in a run become that file's one list (one undo step). */
 const mergeByFile = (files: readonly FileTextEditsDto[]): FileTextEditsDto[] => {

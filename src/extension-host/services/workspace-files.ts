@@ -3,6 +3,7 @@
  * pushed to it, coalesced), its file operations kept inside its folders, and `files.exclude`
  * applied to what it lists.
  */
+import { existsSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { NotAWorkbench } from "../../protocol/contracts/ext-host.js";
@@ -14,8 +15,8 @@ import {
 } from "../../protocol/contracts/files.js";
 import { proxy, serve, type Implementation } from "../../protocol/rpc-contract.js";
 import type { FileEntry } from "../../protocol/workbench.js";
-import { EventEmitter } from "../api/types.js";
 import type { FileExcludes } from "./file-excludes.js";
+import type { FileOperation, FileOperationParticipants } from "./file-operation-participants.js";
 import type { FileWatcherService } from "./file-watcher.js";
 import type { FilesService } from "./files.js";
 import type { Session, Sessions } from "./sessions.js";
@@ -39,16 +40,14 @@ export const relativeToFolders = (folders: ReadonlyArray<string>, path: string):
 
 export class WorkspaceFilesService {
   private readonly watches = new Map<Session, Array<() => void>>();
-  /** The explorer created, deleted or renamed something (workspace.onDidCreateFiles & co.). */
-  readonly onDidCreate = new EventEmitter<ReadonlyArray<string>>();
-  readonly onDidDelete = new EventEmitter<ReadonlyArray<string>>();
-  readonly onDidRename = new EventEmitter<ReadonlyArray<{ readonly oldUri: string; readonly newUri: string }>>();
 
   constructor(
     private readonly sessions: Sessions,
     private readonly files: FilesService,
     private readonly excludes: FileExcludes,
     private readonly watcher: FileWatcherService,
+    /** The explorer's operations raise workspace.onWill…Files / onDid…Files, as in VS Code. */
+    private readonly participants: FileOperationParticipants,
   ) {
     sessions.onDidBind((s) => this.rewatch(s));
     sessions.onDidClose((s) => this.unwatch(s));
@@ -83,16 +82,44 @@ export class WorkspaceFilesService {
       return uri;
     };
     const impl: Implementation<typeof ExtHostFilesContract> = {
-      createFile: (uri) => this.files.createFile(inside(uri)).then(() => fired(this.onDidCreate, [uri])),
-      createFolder: (uri) => this.files.createFolder(inside(uri)).then(() => fired(this.onDidCreate, [uri])),
+      createFile: (uri) =>
+        this.participating(session, { kind: "create", files: [inside(uri)] }, !exists(uri), () =>
+          this.files.createFile(uri),
+        ),
+      createFolder: (uri) =>
+        this.participating(session, { kind: "create", files: [inside(uri)] }, !exists(uri), () =>
+          this.files.createFolder(uri),
+        ),
       rename: ({ source, target }) =>
-        this.files
-          .rename(inside(source), inside(target))
-          .then(() => fired(this.onDidRename, [{ oldUri: source, newUri: target }])),
+        this.participating(
+          session,
+          { kind: "rename", files: [{ oldUri: inside(source), newUri: inside(target) }] },
+          exists(source) && (!exists(target) || source.toLowerCase() === target.toLowerCase()),
+          () => this.files.rename(source, target),
+        ),
       delete: ({ uri, useTrash }) =>
-        this.files.delete(inside(uri), useTrash).then(() => fired(this.onDidDelete, [uri])),
+        this.participating(session, { kind: "delete", files: [inside(uri)] }, exists(uri), () =>
+          this.files.delete(uri, useTrash),
+        ),
     };
     return serve(registrar, ExtHostFilesContract, impl);
+  }
+
+  /**
+   * The onWill… listeners' edits first, then the operation, then onDid…. Like VS Code, listeners
+   * are only asked about an operation that can run (`plausible`: checked on disk beforehand); the
+   * operation itself still refuses with its precise reason.
+   */
+  private async participating(
+    session: Session,
+    operation: FileOperation,
+    plausible: boolean,
+    run: () => Promise<null>,
+  ): Promise<null> {
+    if (plausible) await this.participants.willRun(session, operation);
+    await run();
+    this.participants.didRun(operation);
+    return null;
   }
 
   /** A folder's entries minus `files.exclude` (matched relative to the window's workspace folder). */
@@ -128,10 +155,9 @@ export class WorkspaceFilesService {
   }
 }
 
-/** Fires after the operation succeeded (as VS Code's onDid*Files), answering the operation's null. */
-const fired = <T>(emitter: EventEmitter<T>, value: T): null => {
-  emitter.fire(value);
-  return null;
+const exists = (uri: string): boolean => {
+  const path = pathOrUndefined(uri);
+  return path !== undefined && existsSync(path);
 };
 
 const folderPaths = (session: Session): string[] =>

@@ -10,6 +10,12 @@ import { tagOf } from "../documents.js";
 import type { WorkbenchServices } from "../workbench-services.js";
 import { childUri, nameOf, parentOf } from "./explorer-model.js";
 
+/**
+ * The host first lets onWill…Files listeners (a language server updating imports) edit, for up to
+ * 60 s as VS Code's files.participants.timeout: the call outlives that budget.
+ */
+const PARTICIPANTS = { timeoutMs: 75_000 };
+
 /** The absolute path of a `file:` uri (posix, or `C:\…` on Windows). */
 export const fsPathOf = (uri: string): string => {
   const path = decodeURIComponent(new URL(uri).pathname);
@@ -85,14 +91,14 @@ export const commitEdit = async (services: WorkbenchServices, value: string): Pr
   try {
     if (edit.kind === "rename") {
       const wasExpanded = services.explorer.expanded.get().has(edit.uri);
-      await services.files.rename({ source: edit.uri, target });
+      await services.files.rename({ source: edit.uri, target }, PARTICIPANTS);
       services.documents.renamed(edit.uri, target);
       services.explorer.forget(edit.uri);
       if (wasExpanded) services.explorer.setExpanded(target, true);
     } else if (edit.type === "file") {
-      await services.files.createFile(target);
+      await services.files.createFile(target, PARTICIPANTS);
     } else {
-      await services.files.createFolder(target);
+      await services.files.createFolder(target, PARTICIPANTS);
     }
   } catch (e) {
     reportFailure(
@@ -146,7 +152,7 @@ export const deleteEntry = async (services: WorkbenchServices, uri?: string, per
   );
   if (choice !== 0) return;
   try {
-    await services.files.delete({ uri: target, useTrash: !permanently });
+    await services.files.delete({ uri: target, useTrash: !permanently }, PARTICIPANTS);
   } catch (e) {
     if (tagOf(e) === "FileOperationRefused" && (e as { reason?: string }).reason === "TrashUnavailable") {
       const again = await services.showDialog({
@@ -156,7 +162,7 @@ export const deleteEntry = async (services: WorkbenchServices, uri?: string, per
       });
       if (again !== 0) return;
       try {
-        await services.files.delete({ uri: target, useTrash: false });
+        await services.files.delete({ uri: target, useTrash: false }, PARTICIPANTS);
       } catch (e2) {
         return reportFailure(services, `Unable to delete '${name}'`, e2);
       }
