@@ -162,8 +162,7 @@ export const decodeFrameWithSchema = (text: string): Result.Result<Decoded, Malf
 const decodeText = (text: string, fast: boolean): Result.Result<Decoded, MalformedFrame> => {
   const parsed = parseText(text);
   if (Result.isFailure(parsed)) return Result.fail(parsed.failure);
-  const hot = fast ? decodeHotShape(parsed.success) : undefined;
-  return hot ? Result.succeed(hot) : decodeParsed(parsed.success, false);
+  return fast ? decodeValue(parsed.success) : decodeParsed(parsed.success, false);
 };
 
 /** JSON.parse under the text rules: depth cap first, then forbidden keys (escaped spellings too). */
@@ -200,8 +199,7 @@ export const decodeFilledFrame = (
   if (!isRecord(value)) return Result.fail(malformed("expected a JSON object"));
   const refused = fill(value);
   if (refused !== undefined) return Result.fail(malformed(refused, requestId(value)));
-  const hot = decodeHotShape(value);
-  return hot ? Result.succeed(hot) : decodeParsed(value, false);
+  return decodeValue(value);
 };
 
 const isId = (u: unknown): u is number => typeof u === "number" && Number.isSafeInteger(u) && u >= 0;
@@ -228,6 +226,12 @@ const decodeHotShape = (parsed: unknown): Decoded | undefined => {
     return typeof error === "string" ? { kind: "failure", message: { id, error } } : undefined;
   }
   return { kind: "success", message: "result" in parsed ? { id, result: parsed["result"] } : { id } };
+};
+
+/** A parsed value whose keys were already checked: the hot shapes by hand, the rest through Schema. */
+const decodeValue = (value: unknown): Result.Result<Decoded, MalformedFrame> => {
+  const hot = decodeHotShape(value);
+  return hot ? Result.succeed(hot) : decodeParsed(value, false);
 };
 
 /**
@@ -300,10 +304,7 @@ export const decodeBatch = (text: string): BatchEnvelope[] | undefined => {
   }
   if (!Array.isArray(values)) return undefined;
   for (const value of values) if (!plainWithin(value, MAX_DEPTH)) return undefined;
-  const decoded = values.map((value: unknown) => {
-    const hot = decodeHotShape(value);
-    return hot ? Result.succeed(hot) : decodeParsed(value, false);
-  });
+  const decoded = values.map(decodeValue);
   if (!decoded.some((d) => Result.isSuccess(d) && d.success.kind === "request")) {
     return decoded.map((d) => ({ decoded: d, bytes: 0 }));
   }

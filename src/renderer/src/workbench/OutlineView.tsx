@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from "react";
 import type { DocumentSymbolDto } from "../../../protocol/language-features.js";
+import { fromRange } from "./editor/language-convert.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -56,14 +57,7 @@ export const OutlineView = ({ services }: { services: WorkbenchServices }) => {
         style={{ paddingLeft: 8 + depth * 12 }}
         data-testid="outline-item"
         data-name={s.name}
-        onClick={() =>
-          void services.editor.languageFeatures.models.open(uri, {
-            startLineNumber: s.selectionRange.start.line + 1,
-            startColumn: s.selectionRange.start.character + 1,
-            endLineNumber: s.selectionRange.end.line + 1,
-            endColumn: s.selectionRange.end.character + 1,
-          })
-        }
+        onClick={() => void services.editor.languageFeatures.models.open(uri, fromRange(s.selectionRange))}
       >
         {s.name}
         {s.detail ? <span className="outline-detail"> {s.detail}</span> : null}

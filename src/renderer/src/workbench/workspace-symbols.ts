@@ -4,6 +4,7 @@
  * their answers in a quick pick; the picked symbol resolved if it came without a range.
  */
 import type { WorkspaceSymbolDto } from "../../../protocol/language-features.js";
+import { fromRange } from "./editor/language-convert.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
 export const showWorkspaceSymbols = async (
@@ -47,17 +48,7 @@ export const showWorkspaceSymbols = async (
       : (await lf.resolveWorkspaceSymbol({ cacheId, index: symbol.index })).location;
     // At the symbol's start, as VS Code's symbol quick access does (the range may be a whole class).
     const start = location.range?.start;
-    await services.editor.languageFeatures.models.open(
-      location.uri,
-      start
-        ? {
-            startLineNumber: start.line + 1,
-            startColumn: start.character + 1,
-            endLineNumber: start.line + 1,
-            endColumn: start.character + 1,
-          }
-        : null,
-    );
+    await services.editor.languageFeatures.models.open(location.uri, start ? fromRange({ start, end: start }) : null);
   } catch (e) {
     onError(`Go to Symbol in Workspace: ${e instanceof Error ? e.message : String(e)}`);
   } finally {

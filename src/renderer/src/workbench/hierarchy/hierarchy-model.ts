@@ -7,6 +7,7 @@
  */
 import type { HierarchyCallDto, HierarchyItemDto } from "../../../../protocol/language-features.js";
 import type { Range } from "../../../../protocol/workbench.js";
+import { fromRange } from "../editor/language-convert.js";
 import { Store } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
 
@@ -113,17 +114,11 @@ export class HierarchyModel {
    * the caller's own file); anything else at its name.
    */
   open(node: HierarchyNode, direction: HierarchyDirection): Promise<unknown> {
-    const toSelection = (r: Range) => ({
-      startLineNumber: r.start.line + 1,
-      startColumn: r.start.character + 1,
-      endLineNumber: r.end.line + 1,
-      endColumn: r.end.character + 1,
-    });
     const call = node.fromRanges[0];
     if (direction === "incoming" && call)
-      return this.services.editor.languageFeatures.models.open(node.item.uri, toSelection(call));
+      return this.services.editor.languageFeatures.models.open(node.item.uri, fromRange(call));
     // An outgoing call's ranges lie in the caller (the parent): the callee opens at its name.
-    return this.services.editor.languageFeatures.models.open(node.item.uri, toSelection(node.item.selectionRange));
+    return this.services.editor.languageFeatures.models.open(node.item.uri, fromRange(node.item.selectionRange));
   }
 
   clear(): void {
