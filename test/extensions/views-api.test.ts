@@ -275,6 +275,34 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     expect((await w.ext.readFile("cowsay:/hello")).text).toBe("Baa says /hello\n");
   });
 
+  it("an open editor's file is watched through its provider (not recursively), once for all windows", async () => {
+    const w = await window();
+    const other = await window();
+    await run(w, "probe.watchfs.change", "/a.txt", "one");
+    const uri = "watchfs:/a.txt";
+    const snapshot = { uri, languageId: "plaintext", version: 1, text: "one" };
+    await w.ext.documentOpened(snapshot);
+    await other.ext.documentOpened(snapshot);
+    expect(await run(w, "probe.watchfs.log")).toEqual([`watch ${uri} recursive=false`]);
+    // The provider reports only watched files: the windows hear of the change.
+    await run(w, "probe.watchfs.change", "/a.txt", "two");
+    await until(() => w.recorders.fsp.of("resourcesChanged").some((u) => u.includes(uri)), "change of a watched file");
+    // A file nobody has open is not watched, so its change is never reported.
+    await run(w, "probe.watchfs.change", "/b.txt", "x");
+    // A notification, then a request on the same connection: the close is handled when it answers.
+    w.ext.documentClosed(uri);
+    expect(await run(w, "probe.watchfs.log")).toEqual([`watch ${uri} recursive=false`]);
+    other.ext.documentClosed(uri);
+    await run(other, "probe.watchfs.log");
+    expect(await run(w, "probe.watchfs.log")).toEqual([`watch ${uri} recursive=false`, `unwatch ${uri}`]);
+    expect(
+      w.recorders.fsp
+        .of("resourcesChanged")
+        .flat()
+        .some((u) => u.includes("watchfs:/b.txt")),
+    ).toBe(false);
+  });
+
   it("ExtensionContext: storage URIs, mode, mementos and secrets persisted across a host restart; env", async () => {
     let w = await window();
     const context = (await run(w, "probe.context")) as Record<string, unknown>;
