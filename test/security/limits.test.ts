@@ -263,7 +263,11 @@ describe("size and count limits (real host)", () => {
     // The renderer holds one of the 32 slots.
     expect(statuses.get(101)).toBe(31);
     expect((statuses.get(503) ?? 0) + (statuses.get(0) ?? 0)).toBe(969);
-    expect(statuses.get(503)).toBeGreaterThan(900);
+    // Most are answered 503; on a loaded machine more than 512 may be waiting for their upgrade at
+    // once, and the oldest are then shed by the pre-auth cap (status 0), which says so in the log.
+    const answered503 = statuses.get(503) ?? 0;
+    expect(answered503).toBeGreaterThan(300);
+    if (answered503 < 969) expect(host.logs.some((l) => l.includes("pre-auth connection limit (512)"))).toBe(true);
     const rssPeak = rssBytes(pid);
     const over = host.logs.filter((l) => l.includes("503 connection limit (32) reached")).length;
     expect(over).toBeGreaterThan(0);
