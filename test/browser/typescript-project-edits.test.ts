@@ -5,20 +5,17 @@
  * One window for the file, the tests in order: each builds on the text the one before left (kept
  * valid, so the last error disappears with the quick fix).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   codeText,
   goTo,
   isActiveTab,
   lines,
   openFile,
-  openTsProject,
   positionOf,
   tab,
-  waitForTypeScript,
-  type TsProjectWindow,
+  tsProjectPerFile,
 } from "../support/typescript-project.js";
 
 describe(
@@ -28,19 +25,10 @@ describe(
     timeout: 60_000,
   },
   () => {
-    let browser: Browser;
-    let project: TsProjectWindow;
+    const ts = tsProjectPerFile();
     let page: Page;
-
-    beforeAll(async () => {
-      browser = await launchChromium();
-      project = await openTsProject(browser);
-      page = project.page;
-      await waitForTypeScript(page);
-    }, 90_000);
-    afterAll(async () => {
-      await project?.close();
-      await browser?.close();
+    beforeAll(() => {
+      page = ts.page;
     });
 
     const squiggles = () => page.locator(".monaco-editor .squiggly-error").count();

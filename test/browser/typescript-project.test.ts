@@ -5,9 +5,8 @@
  * by mouse and keys. These tests only look (the edits are in typescript-project-edits.test.ts,
  * which Vitest runs in parallel): one window, one server, for the whole file.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   cursor,
   editorText,
@@ -15,11 +14,9 @@ import {
   isActiveTab,
   lines,
   openFile,
-  openTsProject,
   positionOf,
   tab,
-  waitForTypeScript,
-  type TsProjectWindow,
+  tsProjectPerFile,
 } from "../support/typescript-project.js";
 
 describe(
@@ -29,19 +26,10 @@ describe(
     timeout: 60_000,
   },
   () => {
-    let browser: Browser;
-    let project: TsProjectWindow;
+    const ts = tsProjectPerFile();
     let page: Page;
-
-    beforeAll(async () => {
-      browser = await launchChromium();
-      project = await openTsProject(browser);
-      page = project.page;
-      await waitForTypeScript(page);
-    }, 90_000);
-    afterAll(async () => {
-      await project?.close();
-      await browser?.close();
+    beforeAll(() => {
+      page = ts.page;
     });
 
     const showMain = async () => {

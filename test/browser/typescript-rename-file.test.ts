@@ -6,31 +6,15 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import {
-  codeText,
-  openTsProject,
-  tab,
-  waitForTypeScript,
-  type TsProjectWindow,
-} from "../support/typescript-project.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { codeText, tab, tsProjectPerFile } from "../support/typescript-project.js";
 
 describe("renaming a file in the explorer of a TypeScript project", { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let project: TsProjectWindow;
+  const ts = tsProjectPerFile();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    project = await openTsProject(browser);
-    page = project.page;
-    await waitForTypeScript(page);
-  }, 90_000);
-  afterAll(async () => {
-    await project?.close();
-    await browser?.close();
+  beforeAll(() => {
+    page = ts.page;
   });
 
   const item = (name: string) => page.locator(`[data-testid="explorer-item"][data-name="${name}"]`);
@@ -46,8 +30,8 @@ describe("renaming a file in the explorer of a TypeScript project", { timeout: 6
     await page.getByTestId("explorer-input").fill("helpers.ts");
     await page.getByTestId("explorer-input").press("Enter");
     await item("helpers.ts").waitFor({ timeout: 30_000 });
-    expect(existsSync(join(project.workspace, "src", "util.ts"))).toBe(false);
-    expect(existsSync(join(project.workspace, "src", "helpers.ts"))).toBe(true);
+    expect(existsSync(join(ts.project.workspace, "src", "util.ts"))).toBe(false);
+    expect(existsSync(join(ts.project.workspace, "src", "helpers.ts"))).toBe(true);
 
     // The open main.ts got the server's edit: unsaved, as in VS Code.
     await tab(page, "main.ts").click();
@@ -57,7 +41,7 @@ describe("renaming a file in the explorer of a TypeScript project", { timeout: 6
     await page.locator(".monaco-editor .view-lines").first().click();
     await page.keyboard.press("Control+s");
     await expect
-      .poll(() => readFileSync(join(project.workspace, "src", "main.ts"), "utf8"))
+      .poll(() => readFileSync(join(ts.project.workspace, "src", "main.ts"), "utf8"))
       .toContain('import { Counter, formatTotal } from "./helpers";');
     // The import resolves: only the project's deliberate error (`incremnt`) is left.
     await expect.poll(() => page.locator(".monaco-editor .squiggly-error").count(), { timeout: 30_000 }).toBe(1);

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
-import { openWorkbench, type RendererHarness } from "./browser.js";
+import { afterAll, beforeAll, expect } from "vitest";
+import { launchChromium, openWorkbench, type RendererHarness } from "./browser.js";
 
 /** One deliberate type error: `incremnt` is not a member of Counter (TS2551, with a spelling fix). */
 export const TS_PROJECT: Readonly<Record<string, string>> = {
@@ -83,6 +83,37 @@ export const openTsProject = async (browser: Browser): Promise<TsProjectWindow> 
       await harness.close();
       rmSync(workspace, { recursive: true, force: true });
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * One browser and one project window for the whole describe block (the TypeScript server takes
+ * seconds to start): registers the beforeAll that opens it and waits until the server has checked
+ * main.ts, and the afterAll that closes it. Read `page` / `project` inside tests and hooks.
+ */
+export const tsProjectPerFile = (): { readonly page: Page; readonly project: TsProjectWindow } => {
+  let browser: Browser | undefined;
+  let project: TsProjectWindow | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    project = await openTsProject(browser);
+    await waitForTypeScript(project.page);
+  }, 90_000);
+  afterAll(async () => {
+    await project?.close();
+    await browser?.close();
+  });
+  const opened = (): TsProjectWindow => {
+    if (!project) throw new Error("the project window opens in beforeAll: read it inside a test or hook");
+    return project;
+  };
+  return {
+    get page() {
+      return opened().page;
+    },
+    get project() {
+      return opened();
     },
   };
 };
