@@ -3,51 +3,25 @@
  * matching with highlighted characters (the fzf matcher Quick Open uses), matchOnDescription /
  * matchOnDetail, and ignoreFocusOut (false: a click elsewhere hides it and resolves undefined).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
 
 /** This machine is shared and loaded: the first command activates the extension. */
 const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
 
 describe("an extension's quick pick", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "quick-pick-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "quick-pick-data-"));
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "quick-pick",
+    files: {
+      "readme.md": "# Hello\n",
+    },
+    devExtensions: [join(repoRoot, "examples", "quick-input")],
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [join(repoRoot, "examples", "quick-input")],
-    });
-    return harness.page;
-  };
+  const { open } = suite;
   const runCommand = async (page: Page, query: string, command: string) => {
     await page.keyboard.press("Control+Shift+P");
     await page.getByTestId("palette-input").fill(query);

@@ -3,13 +3,10 @@
  * the real extension host with the example extensions (examples/tree-view, quick-input,
  * progress, memfs) and a probe with a content provider.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
 
 const extensions = [
@@ -18,38 +15,15 @@ const extensions = [
 ];
 
 describe("views, quick input, progress and virtual documents in the workbench", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "views-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "views-data-"));
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "views",
+    files: {
+      "readme.md": "# Hello\n",
+    },
+    devExtensions: extensions,
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: extensions,
-    });
-    return harness.page;
-  };
+  const { open } = suite;
 
   const runCommand = async (page: Page, query: string, command: string) => {
     await page.keyboard.press("Control+Shift+P");
