@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import type { Dialog, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { workbenchSuite } from "../support/workbench-suite.js";
+import { editorText, openFile, runFromPalette, tab } from "../support/workbench-page.js";
 
 /** A real 1×1 PNG: its header and IHDR chunk hold NUL bytes. */
 const PNG = Buffer.from(
@@ -31,13 +32,6 @@ describe("data safety in the workbench", () => {
 
   const uriOf = (name: string) => pathToFileURL(join(suite.workspace, name)).toString();
   const disk = (name: string) => readFileSync(join(suite.workspace, name), "utf8");
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await tab(page, name).waitFor();
-  };
   /** Types at the end of the open document and waits for the tab's dirty marker and the debounced backup. */
   const typeAtEnd = async (page: Page, name: string, text: string) => {
     await page.locator(".monaco-editor .view-lines").first().click();
@@ -51,11 +45,6 @@ describe("data safety in the workbench", () => {
   const dialog = (page: Page) => page.getByTestId("dialog");
   const dialogButton = (page: Page, label: string) =>
     page.getByTestId("dialog-button").filter({ hasText: new RegExp(`^${label}$`) });
-  const runCommand = async (page: Page, id: string, filter: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(filter);
-    await page.locator(`[data-testid="palette-item"][data-command="${id}"]`).click();
-  };
 
   it("7: closing a dirty tab asks Save / Don't Save / Cancel; Escape cancels and keeps the text and its backup", async () => {
     const page = await open();
@@ -202,7 +191,7 @@ describe("data safety in the workbench", () => {
         await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
       } else expect(await notice.getByTestId("image-preview").count()).toBe(0);
       await page.keyboard.press("Control+s");
-      await runCommand(page, "workbench.action.files.save", "file: save");
+      await runFromPalette(page, "file: save", "workbench.action.files.save");
       await page.waitForTimeout(500);
       expect(readFileSync(join(suite.workspace, name)).equals(bytes)).toBe(true);
     }
@@ -213,7 +202,7 @@ describe("data safety in the workbench", () => {
 
   it("11: Reload Window reopens the opened folder and the tabs, with the active one", async () => {
     const page = await open(null); // no folder from the command line: opened by the user
-    await runCommand(page, "workbench.action.files.openFolder", "open folder");
+    await runFromPalette(page, "open folder", "workbench.action.files.openFolder");
     await page.getByTestId("quick-input").locator("input").fill(suite.workspace);
     await page.keyboard.press("Enter");
     await openFile(page, "readme.md");
@@ -221,7 +210,7 @@ describe("data safety in the workbench", () => {
     await tab(page, "readme.md").click();
     await expect.poll(() => editorText(page)).toContain("# Hello");
 
-    await runCommand(page, "workbench.action.reloadWindow", "reload window");
+    await runFromPalette(page, "reload window", "workbench.action.reloadWindow");
     await page.waitForEvent("load");
     await page.locator('[data-testid="explorer-item"][data-name="notes.md"]').waitFor({ timeout: 20_000 });
     await tab(page, "notes.md").waitFor({ timeout: 20_000 });

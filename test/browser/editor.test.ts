@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { editorText, openFile, tab } from "../support/workbench-page.js";
 
 const examples = ["completion-diagnostics", "greeting-language"].map((e) => join(repoRoot, "examples", e));
 
@@ -27,14 +28,6 @@ describe("Monaco editor in the workbench", () => {
   });
 
   const { open } = suite;
-
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
-  };
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
 
   it("keeps undo and dirty state of a document across a tab switch (one model per document)", async () => {
     const page = await open();

@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { editorText, runFromPalette, tab } from "../support/workbench-page.js";
 
 describe("files, watcher, notifications, problems", () => {
   const suite = workbenchSuite({
@@ -36,18 +37,10 @@ describe("files, watcher, notifications, problems", () => {
     return page;
   };
   const item = (page: Page, name: string) => page.locator(`[data-testid="explorer-item"][data-name="${name}"]`);
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
   const menuItem = (page: Page, label: string) =>
     page.locator(`[data-testid="context-menu-item"][data-label="${label}"]`);
   const input = (page: Page) => page.getByTestId("explorer-input");
   const inputError = (page: Page) => page.getByTestId("explorer-input-error");
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
-  const runCommand = async (page: Page, id: string, filter: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(filter);
-    await page.locator(`[data-testid="palette-item"][data-command="${id}"]`).click();
-  };
 
   it("creates, validates, renames (the dirty editor follows) and deletes to the trash through the context menu", async () => {
     const page = await open();
@@ -215,10 +208,10 @@ describe("files, watcher, notifications, problems", () => {
   it("toasts hide after a while unless hovered; errors stay; the centre lists them all and clears them", async () => {
     const page = await open();
     const toasts = page.getByTestId("notification");
-    await runCommand(page, "workbench.action.pingExtensionHost", "Ping Extension Host");
-    await runCommand(page, "workbench.action.pingExtensionHost", "Ping Extension Host");
+    await runFromPalette(page, "Ping Extension Host", "workbench.action.pingExtensionHost");
+    await runFromPalette(page, "Ping Extension Host", "workbench.action.pingExtensionHost");
     // No main process here: restarting fails with an error notification (no buttons).
-    await runCommand(page, "workbench.action.restartExtensionHost", "Restart Extension Host");
+    await runFromPalette(page, "Restart Extension Host", "workbench.action.restartExtensionHost");
     await expect.poll(() => toasts.count()).toBe(3);
     await toasts.nth(1).hover();
     await page.waitForTimeout(11_000);
@@ -235,7 +228,7 @@ describe("files, watcher, notifications, problems", () => {
     expect(await toasts.count()).toBe(0); // toasts give way to the centre
     await page.getByTestId("notifications-clear-all").click();
     await expect.poll(() => bell.getAttribute("data-count")).toBe("0");
-    await runCommand(page, "notifications.showList", "Show Notifications");
+    await runFromPalette(page, "Show Notifications", "notifications.showList");
     await expect.poll(() => page.getByTestId("notification-center").textContent()).toContain("NO NEW NOTIFICATIONS");
   });
 

@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
 import { repoRoot } from "../support/paths.js";
+import { editorText, tab } from "../support/workbench-page.js";
 
 const MAIN = "use helper\nuse missing\nbegin\n  def   inner  \nend\nsee plain\n";
 const LIB = "def helper\nuse helper\n";
@@ -49,9 +50,7 @@ describe("language features in Monaco", () => {
     return shared;
   };
 
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
   const lines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
-  const editorText = async (page: Page) => ((await lines(page).textContent()) ?? "").replace(/\u00a0/g, " ");
   const cursor = (page: Page) => page.getByTestId("status-cursor").textContent();
 
   /** Opens main.mini and waits until the extension's providers answer (its diagnostics show). */

@@ -8,9 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
-
-/** This machine is shared and loaded: the first command activates the extension. */
-const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
+import { eventually, runFromPalette } from "../support/workbench-page.js";
 
 describe("an extension's quick pick", () => {
   const suite = workbenchSuite({
@@ -22,11 +20,6 @@ describe("an extension's quick pick", () => {
   });
 
   const { open } = suite;
-  const runCommand = async (page: Page, query: string, command: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(query);
-    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
-  };
   const labels = (page: Page) =>
     page.getByTestId("quick-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
   const marks = (page: Page, label: string, part: string) =>
@@ -34,7 +27,7 @@ describe("an extension's quick pick", () => {
 
   it("fuzzy: `grn` finds green with g, r, n marked; descriptions match with matchOnDescription; a click outside hides it", async () => {
     const page = await open();
-    await runCommand(page, "pick a colour", "quickInput.pickColor");
+    await runFromPalette(page, "pick a colour", "quickInput.pickColor");
     const pick = page.getByTestId("ext-quick-pick");
     await pick.waitFor();
     await eventually(() => labels(page)).toEqual(["red", "green", "blue"]);
@@ -57,7 +50,7 @@ describe("an extension's quick pick", () => {
 
   it("matchOnDetail finds an item by its detail; with ignoreFocusOut a click outside keeps the pick open", async () => {
     const page = await open();
-    await runCommand(page, "pick a file", "quickInput.pickFile");
+    await runFromPalette(page, "pick a file", "quickInput.pickFile");
     const pick = page.getByTestId("ext-quick-pick");
     await pick.waitFor();
     await page.locator('[data-testid="explorer-item"][data-name="readme.md"]').click();

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { workbenchSuite } from "../support/workbench-suite.js";
+import { tab } from "../support/workbench-page.js";
 
 describe("Quick Open, palette and Find in Files", () => {
   const suite = workbenchSuite({
@@ -31,7 +32,6 @@ describe("Quick Open, palette and Find in Files", () => {
       const line = document.querySelector(".monaco-editor .current-line");
       return line ? line.getBoundingClientRect().top : undefined;
     });
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
 
   it("Quick Open: Ctrl+P, fuzzy 'wkbtest' ranks workbench.test.ts first (node_modules excluded), Enter opens it", async () => {
     const page = await open();

@@ -10,10 +10,9 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { eventually, runFromPalette } from "../support/workbench-page.js";
 
 const example = join(repoRoot, "examples", "settings-keybinding");
-/** This machine is shared and loaded: the first command activates the extension. */
-const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
 
 describe("settings, keybindings and menus", () => {
   const suite = workbenchSuite({
@@ -32,11 +31,6 @@ describe("settings, keybindings and menus", () => {
     await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
     await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
     await page.locator(".monaco-editor .view-lines").first().click();
-  };
-  const runFromPalette = async (page: Page, filter: string, command: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(filter);
-    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
   };
   const notifications = (page: Page) => page.getByTestId("notification").allTextContents();
   const userFile = () => (existsSync(userSettings()) ? readFileSync(userSettings(), "utf8") : "");

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { openFile, tab } from "../support/workbench-page.js";
 
 const example = join(repoRoot, "examples", "editor-edits");
 const probe = join(repoRoot, "test/fixtures/extensions/editor-probe");
@@ -38,11 +39,6 @@ describe("extensions' text editors in the workbench", () => {
   });
 
   const { open } = suite;
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
-  };
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
   const editorText = async (page: Page, group = 0) =>
     ((await page.locator(`[data-testid="editor"][data-group="${group}"] .view-lines`).textContent()) ?? "").replace(
       /\u00a0/g,

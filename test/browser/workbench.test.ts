@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { editorText, openFile } from "../support/workbench-page.js";
 
 const examples = ["hello-command", "status-bar", "completion-diagnostics"].map((e) => join(repoRoot, "examples", e));
 
@@ -25,14 +26,7 @@ describe("workbench with real extensions", () => {
   const { open } = suite;
 
   /** The editor's rendered lines as text (Monaco renders spaces as U+00A0). */
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
   const clickEditor = (page: Page) => page.locator(".monaco-editor .view-lines").first().click();
-
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
-  };
 
   it("edits and saves a file: dirty marker, Ctrl+S writes the disk through the extension host", async () => {
     const page = await open();

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { tab } from "../support/workbench-page.js";
 
 const probe = join(repoRoot, "test/fixtures/extensions/editor-probe");
 
@@ -25,7 +26,6 @@ describe("workspace edits on open documents, and saving from the API", () => {
   });
 
   const uri = (name: string) => pathToFileURL(join(suite.workspace, name)).toString();
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
   const run = (page: Page, step: string, args: unknown = {}) =>
     page.evaluate(
       ({ method, args }) =>

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchChromium, openWorkbench, type RendererHarness } from "./browser.js";
+import { editorLines, editorText, tab } from "./workbench-page.js";
 
 /** One deliberate type error: `incremnt` is not a member of Counter (TS2551, with a spelling fix). */
 export const TS_PROJECT: Readonly<Record<string, string>> = {
@@ -118,15 +119,12 @@ export const tsProjectPerFile = (): { readonly page: Page; readonly project: TsP
   };
 };
 
-export const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
-export const lines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
-/** The rendered text of the active editor (inlay hints included, as they are rendered inline). */
-export const editorText = async (page: Page): Promise<string> =>
-  ((await lines(page).textContent()) ?? "").replace(/\u00a0/g, " ");
+// The active editor's rendered text includes inlay hints, as they are rendered inline.
+export { editorLines as lines, editorText, tab };
 /** The rendered code of the active editor without inlay hints, a line per rendered line (top to bottom). */
 export const codeText = async (page: Page): Promise<string> =>
   (
-    await lines(page)
+    await editorLines(page)
       .locator(".view-line")
       .evaluateAll((rows) =>
         rows
@@ -154,7 +152,7 @@ export const openFile = async (page: Page, name: string): Promise<void> => {
 
 /** Puts the cursor at a 1-based line and column of the focused editor, with keys. */
 export const goTo = async (page: Page, line: number, column: number): Promise<void> => {
-  await lines(page).click();
+  await editorLines(page).click();
   await page.keyboard.press("Control+Home");
   for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
   // Home goes to the first non-blank character first, then to column 1.
