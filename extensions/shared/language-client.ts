@@ -45,3 +45,21 @@ export const extractedServerClient = (
     ...clientOptions,
     outputChannel: vscode.window.createOutputChannel(server.name, { log: true }),
   });
+
+/**
+ * `activate` / `deactivate` for an extension that is one language client. The client is kept
+ * before it starts, so `deactivate` stops it even when starting failed.
+ */
+export const languageClientExtension = (create: (context: vscode.ExtensionContext) => LanguageClient) => {
+  let client: LanguageClient | undefined;
+  return {
+    activate: async (context: vscode.ExtensionContext): Promise<void> => {
+      client = create(context);
+      await client.start();
+    },
+    deactivate: async (): Promise<void> => {
+      await client?.stop();
+      client = undefined;
+    },
+  };
+};
