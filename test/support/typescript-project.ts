@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { launchChromium, openWorkbench, type RendererHarness } from "./browser.js";
-import { editorLines, editorText, tab } from "./workbench-page.js";
+import { editorLines, tab } from "./workbench-page.js";
 
 /** One deliberate type error: `incremnt` is not a member of Counter (TS2551, with a spelling fix). */
 export const TS_PROJECT: Readonly<Record<string, string>> = {
@@ -88,12 +88,13 @@ export const openTsProject = async (browser: Browser): Promise<TsProjectWindow> 
   };
 };
 
-/**
- * One browser and one project window for the whole describe block (the TypeScript server takes
- * seconds to start): registers the beforeAll that opens it and waits until the server has checked
- * main.ts, and the afterAll that closes it. Read `page` / `project` inside tests and hooks.
- */
-export const tsProjectPerFile = (): { readonly page: Page; readonly project: TsProjectWindow } => {
+/** Registers the hooks that open the project window (and wait for the server) and close it. */
+export interface TsProjectSuite {
+  readonly page: Page;
+  readonly project: TsProjectWindow;
+}
+
+const tsProjectPerFile = (): TsProjectSuite => {
   let browser: Browser | undefined;
   let project: TsProjectWindow | undefined;
   beforeAll(async () => {
@@ -119,8 +120,16 @@ export const tsProjectPerFile = (): { readonly page: Page; readonly project: TsP
   };
 };
 
-// The active editor's rendered text includes inlay hints, as they are rendered inline.
-export { editorLines as lines, editorText, tab };
+/**
+ * `describe` on one project window for the whole block (the TypeScript server takes seconds to
+ * start): `body` gets getters for the window, opened in beforeAll once the server has checked
+ * main.ts and closed in afterAll. Each step waits on the server, which can take seconds on a
+ * loaded machine: 60 s a test.
+ */
+export const describeTsProject = (title: string, body: (ts: TsProjectSuite) => void): void => {
+  describe(title, { timeout: 60_000 }, () => body(tsProjectPerFile()));
+};
+
 /** The rendered code of the active editor without inlay hints, a line per rendered line (top to bottom). */
 export const codeText = async (page: Page): Promise<string> =>
   (
