@@ -6,8 +6,8 @@
  * valid, so the last error disappears with the quick fix).
  */
 import { expect, it } from "vitest";
-import { codeText, describeTsProject, goTo, isActiveTab, openFile, positionOf } from "../support/typescript-project.js";
-import { editorLines, tab } from "../support/workbench-page.js";
+import { codeText, describeTsProject, isActiveTab, openFile, positionOf } from "../support/typescript-project.js";
+import { editorLines, goTo, tab } from "../support/workbench-page.js";
 
 describeTsProject("editing a TypeScript project with the real TypeScript server", (ts) => {
   const squiggles = () => ts.page.locator(".monaco-editor .squiggly-error").count();

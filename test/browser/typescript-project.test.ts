@@ -6,8 +6,8 @@
  * which Vitest runs in parallel): one window, one server, for the whole file.
  */
 import { expect, it } from "vitest";
-import { cursor, describeTsProject, goTo, isActiveTab, openFile, positionOf } from "../support/typescript-project.js";
-import { editorLines, editorText, tab } from "../support/workbench-page.js";
+import { describeTsProject, isActiveTab, openFile, positionOf } from "../support/typescript-project.js";
+import { cursor, editorLines, editorText, goTo, tab } from "../support/workbench-page.js";
 
 describeTsProject("a TypeScript project in the workbench, real TypeScript server", (ts) => {
   const showMain = async () => {

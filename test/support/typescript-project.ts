@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { launchChromium, openWorkbench, type RendererHarness } from "./browser.js";
 import { editorLines, tab } from "./workbench-page.js";
 
@@ -149,7 +149,6 @@ export const codeText = async (page: Page): Promise<string> =>
           .join("\n"),
       )
   ).replace(/\u00a0/g, " ");
-export const cursor = (page: Page) => page.getByTestId("status-cursor").textContent();
 export const isActiveTab = (page: Page, name: string) => tab(page, name).getAttribute("aria-selected");
 
 /** Opens a file from the explorer (its folder expanded) and waits for its tab. */
@@ -157,18 +156,6 @@ export const openFile = async (page: Page, name: string): Promise<void> => {
   await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
   // A locator wait, not expect.poll: this also runs in beforeAll.
   await tab(page, name).and(page.locator('[aria-selected="true"]')).waitFor({ timeout: 10_000 });
-};
-
-/** Puts the cursor at a 1-based line and column of the focused editor, with keys. */
-export const goTo = async (page: Page, line: number, column: number): Promise<void> => {
-  await editorLines(page).click();
-  await page.keyboard.press("Control+Home");
-  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
-  // Home goes to the first non-blank character first, then to column 1.
-  await page.keyboard.press("Home");
-  if (!((await cursor(page)) ?? "").includes("Col 1")) await page.keyboard.press("Home");
-  for (let i = 1; i < column; i++) await page.keyboard.press("ArrowRight");
-  await expect.poll(() => cursor(page)).toContain(`Ln ${line}, Col ${column}`);
 };
 
 /** 1-based line and column of the `nth` occurrence of `word` in a project file (+ `offset` columns). */

@@ -31,3 +31,18 @@ export const runFromPalette = async (page: Page, filter: string, command: string
   await page.getByTestId("palette-input").fill(filter);
   await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
 };
+
+/** The status bar's cursor position ("Ln 3, Col 7"). */
+export const cursor = (page: Page) => page.getByTestId("status-cursor").textContent();
+
+/** Puts the cursor at a 1-based line and column of the focused editor, with keys. */
+export const goTo = async (page: Page, line: number, column: number): Promise<void> => {
+  await editorLines(page).click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
+  // Home goes to the first non-blank character first, then to column 1.
+  await page.keyboard.press("Home");
+  if (!((await cursor(page)) ?? "").includes("Col 1")) await page.keyboard.press("Home");
+  for (let i = 1; i < column; i++) await page.keyboard.press("ArrowRight");
+  await expect.poll(() => cursor(page)).toContain(`Ln ${line}, Col ${column}`);
+};
