@@ -4,26 +4,16 @@
  * the TypeScript server's completion / diagnostics latency. Checks each report is written and
  * well formed; never asserts timings (those are goals in the report, not tests).
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot, requireBuild } from "../support/paths.js";
+import { runBench } from "../support/bench.js";
 
 const out = mkdtempSync(join(tmpdir(), "bench-extras-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const run = (only: string): Record<string, unknown> & { stdout: string } => {
-  requireBuild();
-  const r = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", "--only", only, "--out", out], {
-    cwd: repoRoot,
-    encoding: "utf8",
-    timeout: 280_000,
-  });
-  expect(r.status, r.stderr).toBe(0);
-  return { stdout: r.stdout };
-};
+const run = (only: string): string => runBench(["--only", only, "--out", out]);
 const json = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(out, name), "utf8")) as Record<string, unknown>;
 const positive = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v) && v > 0;
@@ -46,7 +36,7 @@ describe("npm run bench: keystroke, search and language-server runs", () => {
   }, 300_000);
 
   it("search: first result and total over 20,000 generated files, and the Quick Open file list", () => {
-    const { stdout } = run("search");
+    const stdout = run("search");
     expect(stdout).toContain("goal: first result < 1000 ms");
     const report = json("search-latest.json");
     expect(report["files"]).toBe(20_000);

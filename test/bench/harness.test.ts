@@ -2,12 +2,11 @@
  * The benchmark harness end to end in quick mode: real host, real stand-in process, real
  * relay. Checks the output is well formed; never asserts timings.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot, requireBuild } from "../support/paths.js";
+import { runBench } from "../support/bench.js";
 
 const PATHS = ["ws-raw", "direct", "direct-unbatched", "direct-binary", "double-hop", "pipe"];
 const WORKLOADS = [
@@ -24,20 +23,13 @@ describe("npm run bench (quick)", () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it("writes a table, a JSON report and an HTML page of CDFs for every path and workload", () => {
-    requireBuild();
     // The keystroke, search and language-server runs have their own file (harness-extras), in parallel.
-    const args = ["--quick", "--reps", "2", "--no-keystroke", "--no-search", "--no-lsp", "--out", out];
-    const r = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], {
-      cwd: repoRoot,
-      encoding: "utf8",
-      timeout: 280_000,
-    });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(
+    const stdout = runBench(["--quick", "--reps", "2", "--no-keystroke", "--no-search", "--no-lsp", "--out", out]);
+    expect(stdout).toMatch(
       /workload\s+path\s+count\s+mean µs\s+p50 µs\s+p50 range\s+p90 µs\s+p99 µs\s+max µs\s+msgs\/s\s+msgs\/s range/,
     );
     // Every goal of issue #14 is reported, met or not.
-    expect(r.stdout.match(/^ {2}(met |MISS) /gm)?.length).toBe(6);
+    expect(stdout.match(/^ {2}(met |MISS) /gm)?.length).toBe(6);
 
     const report = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(report.version).toBe(1);

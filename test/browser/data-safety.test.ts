@@ -4,13 +4,13 @@
  * so and keeps the buffer, a file changed on disk is not overwritten silently, binary files are
  * never opened as (corruptible) text, and Reload Window brings back the folder and the tabs.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Dialog, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Dialog, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
+import { editorText, openFile, runFromPalette, tab } from "../support/workbench-page.js";
 
 /** A real 1×1 PNG: its header and IHDR chunk hold NUL bytes. */
 const PNG = Buffer.from(
@@ -19,45 +19,19 @@ const PNG = Buffer.from(
 );
 
 describe("data safety in the workbench", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "ds-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "ds-data-"));
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-    writeFileSync(join(workspace, "notes.md"), "notes\n");
-  });
-  afterEach(async () => {
-    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "ds",
+    files: {
+      "readme.md": "# Hello\n",
+      "notes.md": "notes\n",
+    },
+    debugEnv: "DEBUG_EDITOR_TEST",
   });
 
-  const open = async (workspaceUri: string | null = uriOf("")): Promise<Page> => {
-    harness = await openWorkbench({ browser, dataDir, workspaceUri });
-    return harness.page;
-  };
+  const open = (workspaceUri: string | null = uriOf("")): Promise<Page> => suite.open({ workspaceUri });
 
-  const uriOf = (name: string) => pathToFileURL(join(workspace, name)).toString();
-  const disk = (name: string) => readFileSync(join(workspace, name), "utf8");
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await tab(page, name).waitFor();
-  };
+  const uriOf = (name: string) => pathToFileURL(join(suite.workspace, name)).toString();
+  const disk = (name: string) => readFileSync(join(suite.workspace, name), "utf8");
   /** Types at the end of the open document and waits for the tab's dirty marker and the debounced backup. */
   const typeAtEnd = async (page: Page, name: string, text: string) => {
     await page.locator(".monaco-editor .view-lines").first().click();
@@ -71,11 +45,6 @@ describe("data safety in the workbench", () => {
   const dialog = (page: Page) => page.getByTestId("dialog");
   const dialogButton = (page: Page, label: string) =>
     page.getByTestId("dialog-button").filter({ hasText: new RegExp(`^${label}$`) });
-  const runCommand = async (page: Page, id: string, filter: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(filter);
-    await page.locator(`[data-testid="palette-item"][data-command="${id}"]`).click();
-  };
 
   it("7: closing a dirty tab asks Save / Don't Save / Cancel; Escape cancels and keeps the text and its backup", async () => {
     const page = await open();
@@ -138,7 +107,7 @@ describe("data safety in the workbench", () => {
     const page = await open();
     await openFile(page, "readme.md");
     await typeAtEnd(page, "readme.md", "precious");
-    await harness!.host.stop();
+    await suite.harness.host.stop();
     await page
       .locator('[data-testid="channel-state"][data-state="Connected"]')
       .waitFor({ state: "detached", timeout: 10_000 });
@@ -153,7 +122,7 @@ describe("data safety in the workbench", () => {
     expect(await editorText(page)).toContain("precious");
     expect(await backupOf(page, "readme.md")).toContain("precious");
     expect(disk("readme.md")).toBe("# Hello\n");
-    expect(harness!.consoleLines.filter((l) => l.startsWith("pageerror"))).toEqual([]);
+    expect(suite.harness.consoleLines.filter((l) => l.startsWith("pageerror"))).toEqual([]);
 
     // Retry tries again (and, with the host still down, says so again).
     await failure.getByRole("button", { name: "Retry" }).click();
@@ -166,7 +135,7 @@ describe("data safety in the workbench", () => {
     const page = await open();
     await openFile(page, "readme.md");
     await typeAtEnd(page, "readme.md", "mine");
-    writeFileSync(join(workspace, "readme.md"), "theirs\n");
+    writeFileSync(join(suite.workspace, "readme.md"), "theirs\n");
 
     await page.keyboard.press("Control+s");
     await dialog(page).waitFor();
@@ -186,7 +155,7 @@ describe("data safety in the workbench", () => {
     // Changed on disk again while dirty (a clean editor would just reload it): Revert loads the
     // disk's text, which then counts as saved.
     await typeAtEnd(page, "readme.md", " more");
-    writeFileSync(join(workspace, "readme.md"), "theirs again\n");
+    writeFileSync(join(suite.workspace, "readme.md"), "theirs again\n");
     await page.keyboard.press("Control+s");
     await dialogButton(page, "Revert").click();
     await expect.poll(() => editorText(page)).toContain("theirs again");
@@ -202,9 +171,9 @@ describe("data safety in the workbench", () => {
   });
 
   it("10: binary files (a PNG, Latin-1 text) open as a notice (an image preview for the PNG), never as editable text, and are never written", async () => {
-    writeFileSync(join(workspace, "pixel.png"), PNG);
+    writeFileSync(join(suite.workspace, "pixel.png"), PNG);
     const latin1 = Buffer.from("caf\xe9 cr\xe8me\n", "latin1");
-    writeFileSync(join(workspace, "latin1.txt"), latin1);
+    writeFileSync(join(suite.workspace, "latin1.txt"), latin1);
     const page = await open();
 
     for (const [name, bytes] of [
@@ -222,9 +191,9 @@ describe("data safety in the workbench", () => {
         await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
       } else expect(await notice.getByTestId("image-preview").count()).toBe(0);
       await page.keyboard.press("Control+s");
-      await runCommand(page, "workbench.action.files.save", "file: save");
+      await runFromPalette(page, "file: save", "workbench.action.files.save");
       await page.waitForTimeout(500);
-      expect(readFileSync(join(workspace, name)).equals(bytes)).toBe(true);
+      expect(readFileSync(join(suite.workspace, name)).equals(bytes)).toBe(true);
     }
     // A text file next to them still opens in the editor.
     await openFile(page, "readme.md");
@@ -233,15 +202,15 @@ describe("data safety in the workbench", () => {
 
   it("11: Reload Window reopens the opened folder and the tabs, with the active one", async () => {
     const page = await open(null); // no folder from the command line: opened by the user
-    await runCommand(page, "workbench.action.files.openFolder", "open folder");
-    await page.getByTestId("quick-input").locator("input").fill(workspace);
+    await runFromPalette(page, "open folder", "workbench.action.files.openFolder");
+    await page.getByTestId("quick-input").locator("input").fill(suite.workspace);
     await page.keyboard.press("Enter");
     await openFile(page, "readme.md");
     await openFile(page, "notes.md");
     await tab(page, "readme.md").click();
     await expect.poll(() => editorText(page)).toContain("# Hello");
 
-    await runCommand(page, "workbench.action.reloadWindow", "reload window");
+    await runFromPalette(page, "reload window", "workbench.action.reloadWindow");
     await page.waitForEvent("load");
     await page.locator('[data-testid="explorer-item"][data-name="notes.md"]').waitFor({ timeout: 20_000 });
     await tab(page, "notes.md").waitFor({ timeout: 20_000 });

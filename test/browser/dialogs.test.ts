@@ -4,38 +4,25 @@
  * a relative answer is taken from the workspace, Escape is a cancel (undefined).
  * (The Electron side, the OS dialog through main, is test/main/app-lifecycle.test.ts.)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
 
 describe("open and save dialogs in a browser window", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
+  const suite = workbenchSuite({
+    name: "dialogs",
+    scope: "file",
+    files: {
+      "notes.txt": "hello notes\n",
+    },
+    devExtensions: [join(repoRoot, "test", "fixtures", "extensions", "dialogs-probe")],
+  });
   let page: Page;
-  const workspace = mkdtempSync(join(tmpdir(), "dialogs-ws-"));
-  const dataDir = mkdtempSync(join(tmpdir(), "dialogs-data-"));
-
-  beforeAll(async () => {
-    writeFileSync(join(workspace, "notes.txt"), "hello notes\n");
-    browser = await launchChromium();
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [join(repoRoot, "test", "fixtures", "extensions", "dialogs-probe")],
-    });
-    page = harness.page;
-  }, 60_000);
-  afterAll(async () => {
-    await harness?.close();
-    await browser?.close();
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = suite.page;
   });
 
   const run = async (title: string) => {
@@ -49,12 +36,12 @@ describe("open and save dialogs in a browser window", () => {
     await run("Dialogs Probe: Export Report");
     const input = page.getByTestId("quick-input").locator("input");
     await input.waitFor();
-    await expect.poll(() => input.inputValue()).toBe(join(workspace, "report.txt"));
+    await expect.poll(() => input.inputValue()).toBe(join(suite.workspace, "report.txt"));
     await expect(page.getByTestId("quick-input").textContent()).resolves.toContain("Text: *.txt");
     await input.fill("out/final.txt");
     await input.press("Enter");
     await notification("Exported to out/final.txt").waitFor({ timeout: 15_000 });
-    expect(readFileSync(join(workspace, "out", "final.txt"), "utf8")).toBe("exported\n");
+    expect(readFileSync(join(suite.workspace, "out", "final.txt"), "utf8")).toBe("exported\n");
   });
 
   it("open: the picked file reaches the extension as a Uri; Escape cancels (undefined)", async () => {
@@ -62,8 +49,8 @@ describe("open and save dialogs in a browser window", () => {
     const input = page.getByTestId("quick-input").locator("input");
     await input.waitFor();
     // No defaultUri: it starts at the workspace folder.
-    await expect.poll(() => input.inputValue()).toBe(`${workspace}/`);
-    await input.fill(join(workspace, "notes.txt"));
+    await expect.poll(() => input.inputValue()).toBe(`${suite.workspace}/`);
+    await input.fill(join(suite.workspace, "notes.txt"));
     await input.press("Enter");
     await notification("Read 1: hello notes").waitFor({ timeout: 15_000 });
 

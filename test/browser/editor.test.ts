@@ -3,63 +3,31 @@
  * switches (undo, dirty state), VS Code's keybindings are Monaco's and the workbench does not
  * steal them, TextMate grammars and themes come from extensions.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { editorText, openFile, tab } from "../support/workbench-page.js";
 
 const examples = ["completion-diagnostics", "greeting-language"].map((e) => join(repoRoot, "examples", e));
 
 describe("Monaco editor in the workbench", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "ed-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "ed-data-"));
-    writeFileSync(join(workspace, "a.md"), "alpha beta alpha\n");
-    writeFileSync(join(workspace, "b.md"), "second file\n");
-    writeFileSync(join(workspace, "code.ts"), "function f() {\n  const a = 1;\n  return a;\n}\nf();\n");
-    writeFileSync(join(workspace, "notes.todo"), "TODO write tests\n");
-    writeFileSync(join(workspace, "hi.greet"), "hello 42 # a comment\n");
-  });
-  afterEach(async () => {
-    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "ed",
+    files: {
+      "a.md": "alpha beta alpha\n",
+      "b.md": "second file\n",
+      "code.ts": "function f() {\n  const a = 1;\n  return a;\n}\nf();\n",
+      "notes.todo": "TODO write tests\n",
+      "hi.greet": "hello 42 # a comment\n",
+    },
+    devExtensions: examples,
+    debugEnv: "DEBUG_EDITOR_TEST",
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: examples,
-    });
-    return harness.page;
-  };
-
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
-  };
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
+  const { open } = suite;
 
   it("keeps undo and dirty state of a document across a tab switch (one model per document)", async () => {
     const page = await open();
@@ -98,7 +66,7 @@ describe("Monaco editor in the workbench", () => {
   });
 
   it("Ctrl+Alt+Down adds a cursor below; Alt+Z toggles word wrap; F1 opens the workbench palette", async () => {
-    writeFileSync(join(workspace, "long.md"), `${"word ".repeat(400)}\nnext\n`);
+    writeFileSync(join(suite.workspace, "long.md"), `${"word ".repeat(400)}\nnext\n`);
     const page = await open();
     await openFile(page, "long.md");
     await page.locator(".monaco-editor .view-lines").first().click();

@@ -3,81 +3,44 @@
  * file operations through the context menu and the inline input, the file watcher driving the
  * explorer and the open editors, `files.exclude`, notifications and the Problems panel.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { editorText, runFromPalette, tab } from "../support/workbench-page.js";
 
 describe("files, watcher, notifications, problems", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-  const previousXdg = process.env["XDG_DATA_HOME"];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
+  const suite = workbenchSuite({
+    name: "files",
+    files: {
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "readme.md": "# Hello\n",
+      "src/main.txt": "main\n",
+    },
+    debugEnv: "DEBUG_EDITOR_TEST",
   });
-  afterAll(async () => {
-    await browser?.close();
+  const previousXdg = process.env["XDG_DATA_HOME"];
+  beforeEach(() => {
+    // The host's trash goes here (freedesktop: $XDG_DATA_HOME/Trash), not into the real home.
+    process.env["XDG_DATA_HOME"] = join(suite.dataDir, "xdg");
+  });
+  afterAll(() => {
     if (previousXdg === undefined) delete process.env["XDG_DATA_HOME"];
     else process.env["XDG_DATA_HOME"] = previousXdg;
   });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "files-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "files-data-"));
-    // The host's trash goes here (freedesktop: $XDG_DATA_HOME/Trash), not into the real home.
-    process.env["XDG_DATA_HOME"] = join(dataDir, "xdg");
-    mkdirSync(join(workspace, "src"));
-    mkdirSync(join(workspace, ".git"));
-    writeFileSync(join(workspace, ".git", "HEAD"), "ref: refs/heads/main\n");
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-    writeFileSync(join(workspace, "src", "main.txt"), "main\n");
-  });
-  afterEach(async () => {
-    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   const open = async (devExtensions?: string[]): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      ...(devExtensions ? { devExtensions } : {}),
-    });
-    await item(harness.page, "readme.md").waitFor();
-    return harness.page;
+    const page = await suite.open(devExtensions ? { devExtensions } : {});
+    await item(page, "readme.md").waitFor();
+    return page;
   };
   const item = (page: Page, name: string) => page.locator(`[data-testid="explorer-item"][data-name="${name}"]`);
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
   const menuItem = (page: Page, label: string) =>
     page.locator(`[data-testid="context-menu-item"][data-label="${label}"]`);
   const input = (page: Page) => page.getByTestId("explorer-input");
   const inputError = (page: Page) => page.getByTestId("explorer-input-error");
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
-  const runCommand = async (page: Page, id: string, filter: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(filter);
-    await page.locator(`[data-testid="palette-item"][data-command="${id}"]`).click();
-  };
 
   it("creates, validates, renames (the dirty editor follows) and deletes to the trash through the context menu", async () => {
     const page = await open();
@@ -97,7 +60,7 @@ describe("files, watcher, notifications, problems", () => {
     await expect.poll(() => inputError(page).count()).toBe(0);
     await input(page).press("Enter");
     await item(page, "new.txt").waitFor();
-    expect(existsSync(join(workspace, "src", "new.txt"))).toBe(true);
+    expect(existsSync(join(suite.workspace, "src", "new.txt"))).toBe(true);
     await tab(page, "new.txt").waitFor(); // a new file opens, as in VS Code
 
     // Unsaved text in its editor…
@@ -112,15 +75,17 @@ describe("files, watcher, notifications, problems", () => {
     await input(page).fill("renamed.txt");
     await input(page).press("Enter");
     await item(page, "renamed.txt").waitFor();
-    expect(existsSync(join(workspace, "src", "new.txt"))).toBe(false);
-    expect(readFileSync(join(workspace, "src", "renamed.txt"), "utf8")).toBe("");
+    expect(existsSync(join(suite.workspace, "src", "new.txt"))).toBe(false);
+    expect(readFileSync(join(suite.workspace, "src", "renamed.txt"), "utf8")).toBe("");
     await tab(page, "renamed.txt").waitFor();
     expect(await tab(page, "new.txt").count()).toBe(0);
     expect(await tab(page, "renamed.txt").getAttribute("data-dirty")).toBe("true");
     expect(await editorText(page)).toContain("draft text");
 
     // Copy Relative Path.
-    await harness!.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: harness!.origin });
+    await suite.harness.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: suite.harness.origin,
+    });
     await item(page, "renamed.txt").click({ button: "right" });
     await menuItem(page, "Copy Relative Path").click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("src/renamed.txt");
@@ -133,7 +98,7 @@ describe("files, watcher, notifications, problems", () => {
       .toContain("You are deleting 'renamed.txt' with unsaved changes. Do you want to continue?");
     await page.getByTestId("dialog-button").filter({ hasText: "Cancel" }).click();
     await expect.poll(() => page.getByTestId("dialog").count()).toBe(0);
-    expect(existsSync(join(workspace, "src", "renamed.txt"))).toBe(true);
+    expect(existsSync(join(suite.workspace, "src", "renamed.txt"))).toBe(true);
     expect(await tab(page, "renamed.txt").getAttribute("data-dirty")).toBe("true");
     // Confirmed → the OS trash; the editor stays open, marked deleted, its text kept.
     await item(page, "renamed.txt").click({ button: "right" });
@@ -141,11 +106,11 @@ describe("files, watcher, notifications, problems", () => {
     await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("with unsaved changes");
     await page.getByTestId("dialog-button").filter({ hasText: "Move to Trash" }).click();
     await expect.poll(() => item(page, "renamed.txt").count()).toBe(0);
-    expect(existsSync(join(workspace, "src", "renamed.txt"))).toBe(false);
+    expect(existsSync(join(suite.workspace, "src", "renamed.txt"))).toBe(false);
     // freedesktop trash: the file under a generated name, its origin in a .trashinfo.
-    const trashInfo = join(dataDir, "xdg", "Trash", "info");
+    const trashInfo = join(suite.dataDir, "xdg", "Trash", "info");
     const infos = readdirSync(trashInfo).map((f) => readFileSync(join(trashInfo, f), "utf8"));
-    expect(infos.some((info) => info.includes(`Path=${join(workspace, "src", "renamed.txt")}`))).toBe(true);
+    expect(infos.some((info) => info.includes(`Path=${join(suite.workspace, "src", "renamed.txt")}`))).toBe(true);
     expect(await tab(page, "renamed.txt").getAttribute("data-deleted")).toBe("true");
     expect(await tab(page, "renamed.txt").getAttribute("data-dirty")).toBe("true");
     expect(await editorText(page)).toContain("draft text");
@@ -156,40 +121,40 @@ describe("files, watcher, notifications, problems", () => {
     await input(page).fill("docs");
     await input(page).press("Enter");
     await item(page, "docs").waitFor();
-    expect(existsSync(join(workspace, "docs"))).toBe(true);
+    expect(existsSync(join(suite.workspace, "docs"))).toBe(true);
   });
 
   it("offers Delete Permanently when the trash cannot be used", async () => {
     // The freedesktop trash would live under a file: moving to the trash fails.
-    writeFileSync(join(dataDir, "not-a-folder"), "");
-    process.env["XDG_DATA_HOME"] = join(dataDir, "not-a-folder");
+    writeFileSync(join(suite.dataDir, "not-a-folder"), "");
+    process.env["XDG_DATA_HOME"] = join(suite.dataDir, "not-a-folder");
     const page = await open();
     await item(page, "readme.md").click({ button: "right" });
     await menuItem(page, "Delete").click();
     await page.getByTestId("dialog-button").filter({ hasText: "Move to Trash" }).click();
     await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("permanently delete instead");
-    expect(existsSync(join(workspace, "readme.md"))).toBe(true);
+    expect(existsSync(join(suite.workspace, "readme.md"))).toBe(true);
     await page.getByTestId("dialog-button").filter({ hasText: "Delete Permanently" }).click();
     await expect.poll(() => item(page, "readme.md").count()).toBe(0);
-    expect(existsSync(join(workspace, "readme.md"))).toBe(false);
+    expect(existsSync(join(suite.workspace, "readme.md"))).toBe(false);
   });
 
   it("follows the disk: files created or deleted outside appear and disappear; clean editors reload, dirty ones keep their text; Quick Open hides files.exclude; the tab menu", async () => {
     const page = await open();
-    writeFileSync(join(workspace, "outside.md"), "made outside\n");
+    writeFileSync(join(suite.workspace, "outside.md"), "made outside\n");
     await item(page, "outside.md").waitFor({ timeout: 10_000 });
     // Inside an expanded folder too.
     await item(page, "src").click();
     await item(page, "main.txt").waitFor();
-    writeFileSync(join(workspace, "src", "later.txt"), "later\n");
+    writeFileSync(join(suite.workspace, "src", "later.txt"), "later\n");
     await item(page, "later.txt").waitFor({ timeout: 10_000 });
-    unlinkSync(join(workspace, "outside.md"));
+    unlinkSync(join(suite.workspace, "outside.md"));
     await expect.poll(() => item(page, "outside.md").count(), { timeout: 10_000 }).toBe(0);
 
     // A clean editor takes the new text from disk.
     await item(page, "readme.md").click();
     await tab(page, "readme.md").waitFor();
-    writeFileSync(join(workspace, "readme.md"), "# Changed on disk\n");
+    writeFileSync(join(suite.workspace, "readme.md"), "# Changed on disk\n");
     await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain("Changed on disk");
     expect(await tab(page, "readme.md").getAttribute("data-dirty")).toBe("false");
 
@@ -200,14 +165,14 @@ describe("files, watcher, notifications, problems", () => {
     await page.keyboard.press("Control+End");
     await page.keyboard.type("mine");
     await expect.poll(() => tab(page, "main.txt").getAttribute("data-dirty")).toBe("true");
-    writeFileSync(join(workspace, "src", "main.txt"), "theirs\n");
+    writeFileSync(join(suite.workspace, "src", "main.txt"), "theirs\n");
     await page.waitForTimeout(1_000); // the watcher's event has come and gone
     expect(await editorText(page)).toContain("mine");
     expect(await tab(page, "main.txt").getAttribute("data-dirty")).toBe("true");
     await page.keyboard.press("Control+S");
     await expect.poll(() => page.getByTestId("dialog").textContent()).toContain("changed on disk");
     await page.keyboard.press("Escape");
-    expect(readFileSync(join(workspace, "src", "main.txt"), "utf8")).toBe("theirs\n");
+    expect(readFileSync(join(suite.workspace, "src", "main.txt"), "utf8")).toBe("theirs\n");
 
     // Quick Open lists the workspace minus files.exclude (.git/HEAD is not offered).
     await page.keyboard.press("Control+P");
@@ -219,12 +184,14 @@ describe("files, watcher, notifications, problems", () => {
     await page.keyboard.press("Escape");
 
     // The tab context menu: Copy Path, Reveal in Explorer View (folders expand to it), Close Others.
-    await harness!.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: harness!.origin });
+    await suite.harness.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: suite.harness.origin,
+    });
     await tab(page, "main.txt").click({ button: "right" });
     await menuItem(page, "Copy Path").click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(join(workspace, "src", "main.txt"));
+      .toBe(join(suite.workspace, "src", "main.txt"));
     await item(page, "src").click(); // collapse
     await expect.poll(() => item(page, "main.txt").count()).toBe(0);
     await tab(page, "main.txt").click({ button: "right" });
@@ -241,10 +208,10 @@ describe("files, watcher, notifications, problems", () => {
   it("toasts hide after a while unless hovered; errors stay; the centre lists them all and clears them", async () => {
     const page = await open();
     const toasts = page.getByTestId("notification");
-    await runCommand(page, "workbench.action.pingExtensionHost", "Ping Extension Host");
-    await runCommand(page, "workbench.action.pingExtensionHost", "Ping Extension Host");
+    await runFromPalette(page, "Ping Extension Host", "workbench.action.pingExtensionHost");
+    await runFromPalette(page, "Ping Extension Host", "workbench.action.pingExtensionHost");
     // No main process here: restarting fails with an error notification (no buttons).
-    await runCommand(page, "workbench.action.restartExtensionHost", "Restart Extension Host");
+    await runFromPalette(page, "Restart Extension Host", "workbench.action.restartExtensionHost");
     await expect.poll(() => toasts.count()).toBe(3);
     await toasts.nth(1).hover();
     await page.waitForTimeout(11_000);
@@ -261,12 +228,12 @@ describe("files, watcher, notifications, problems", () => {
     expect(await toasts.count()).toBe(0); // toasts give way to the centre
     await page.getByTestId("notifications-clear-all").click();
     await expect.poll(() => bell.getAttribute("data-count")).toBe("0");
-    await runCommand(page, "notifications.showList", "Show Notifications");
+    await runFromPalette(page, "Show Notifications", "notifications.showList");
     await expect.poll(() => page.getByTestId("notification-center").textContent()).toContain("NO NEW NOTIFICATIONS");
   });
 
   it("a click on a problem opens its file at the problem's line and column", async () => {
-    writeFileSync(join(workspace, "tasks.todo"), "TODO one\nDONE two\n    FIXME three\n");
+    writeFileSync(join(suite.workspace, "tasks.todo"), "TODO one\nDONE two\n    FIXME three\n");
     const page = await open([join(repoRoot, "examples", "completion-diagnostics")]);
     await item(page, "tasks.todo").click();
     await page.getByTestId("problem").waitFor({ timeout: 10_000 });

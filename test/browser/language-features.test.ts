@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
 import { repoRoot } from "../support/paths.js";
+import { cursor, editorText, goTo, tab } from "../support/workbench-page.js";
 
 const MAIN = "use helper\nuse missing\nbegin\n  def   inner  \nend\nsee plain\n";
 const LIB = "def helper\nuse helper\n";
@@ -49,10 +50,7 @@ describe("language features in Monaco", () => {
     return shared;
   };
 
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
   const lines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
-  const editorText = async (page: Page) => ((await lines(page).textContent()) ?? "").replace(/\u00a0/g, " ");
-  const cursor = (page: Page) => page.getByTestId("status-cursor").textContent();
 
   /** Opens main.mini and waits until the extension's providers answer (its diagnostics show). */
   const open = async (): Promise<Page> => {
@@ -71,18 +69,6 @@ describe("language features in Monaco", () => {
     await tab(page, "main.mini").waitFor();
     await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 20_000 });
     return page;
-  };
-
-  /** Puts the cursor at a 1-based line and column of the focused editor. */
-  const goTo = async (page: Page, line: number, column: number) => {
-    await lines(page).click();
-    await page.keyboard.press("Control+Home");
-    for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
-    // Home goes to the first non-blank character first, then to column 1.
-    await page.keyboard.press("Home");
-    if (!((await cursor(page)) ?? "").includes("Col 1")) await page.keyboard.press("Home");
-    for (let i = 1; i < column; i++) await page.keyboard.press("ArrowRight");
-    await expect.poll(() => cursor(page)).toContain(`Ln ${line}, Col ${column}`);
   };
 
   it("F12 opens the definition in the other file; Shift+F12 peeks references from both files", async () => {

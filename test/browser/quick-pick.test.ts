@@ -3,56 +3,23 @@
  * matching with highlighted characters (the fzf matcher Quick Open uses), matchOnDescription /
  * matchOnDetail, and ignoreFocusOut (false: a click elsewhere hides it and resolves undefined).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
-
-/** This machine is shared and loaded: the first command activates the extension. */
-const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
+import { eventually, runFromPalette } from "../support/workbench-page.js";
 
 describe("an extension's quick pick", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "quick-pick-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "quick-pick-data-"));
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "quick-pick",
+    files: {
+      "readme.md": "# Hello\n",
+    },
+    devExtensions: [join(repoRoot, "examples", "quick-input")],
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [join(repoRoot, "examples", "quick-input")],
-    });
-    return harness.page;
-  };
-  const runCommand = async (page: Page, query: string, command: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(query);
-    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
-  };
+  const { open } = suite;
   const labels = (page: Page) =>
     page.getByTestId("quick-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
   const marks = (page: Page, label: string, part: string) =>
@@ -60,7 +27,7 @@ describe("an extension's quick pick", () => {
 
   it("fuzzy: `grn` finds green with g, r, n marked; descriptions match with matchOnDescription; a click outside hides it", async () => {
     const page = await open();
-    await runCommand(page, "pick a colour", "quickInput.pickColor");
+    await runFromPalette(page, "pick a colour", "quickInput.pickColor");
     const pick = page.getByTestId("ext-quick-pick");
     await pick.waitFor();
     await eventually(() => labels(page)).toEqual(["red", "green", "blue"]);
@@ -83,7 +50,7 @@ describe("an extension's quick pick", () => {
 
   it("matchOnDetail finds an item by its detail; with ignoreFocusOut a click outside keeps the pick open", async () => {
     const page = await open();
-    await runCommand(page, "pick a file", "quickInput.pickFile");
+    await runFromPalette(page, "pick a file", "quickInput.pickFile");
     const pick = page.getByTestId("ext-quick-pick");
     await pick.waitFor();
     await page.locator('[data-testid="explorer-item"][data-name="readme.md"]').click();

@@ -7,14 +7,13 @@
  * the comments, auto-closing pairs and Enter rule the extension set with
  * `languages.setLanguageConfiguration` are what Monaco does in a `.kv` file.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
 
 const example = join(repoRoot, "examples", "save-actions");
@@ -27,46 +26,24 @@ interface DocumentState {
 }
 
 describe("saving and language configuration in the workbench", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "save-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "save-data-"));
-    mkdirSync(join(workspace, ".vscode"));
-    writeFileSync(join(workspace, ".vscode", "settings.json"), '{ "[keyvalue]": { "editor.formatOnSave": true } }\n');
-    writeFileSync(join(workspace, "a.kv"), "name=value\n; settings\n");
-    writeFileSync(join(workspace, "notes.txt"), "plain=text\n");
-  });
-  afterEach(async () => {
-    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "save",
+    files: {
+      ".vscode/settings.json": '{ "[keyvalue]": { "editor.formatOnSave": true } }\n',
+      "a.kv": "name=value\n; settings\n",
+      "notes.txt": "plain=text\n",
+    },
+    devExtensions: [example],
+    debugEnv: "DEBUG_EDITOR_TEST",
   });
 
   const open = async (name: string): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [example],
-    });
-    const page = harness.page;
+    const page = await suite.open();
     await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
     await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
     return page;
   };
-  const uri = (name: string) => pathToFileURL(join(workspace, name)).toString();
+  const uri = (name: string) => pathToFileURL(join(suite.workspace, name)).toString();
   const tabDirty = (page: Page, name: string) =>
     page.locator(`[data-testid="tab"][data-name="${name}"]`).getAttribute("data-dirty");
   const lines = async (page: Page) =>
@@ -99,7 +76,7 @@ describe("saving and language configuration in the workbench", () => {
     await page.keyboard.press("Control+s");
     // Formatted (key = value) and trimmed before the write: the disk has what the editor shows.
     const saved = "name = value\n; settings\ncolor = red";
-    await expect.poll(() => readFileSync(join(workspace, "a.kv"), "utf8")).toBe(saved);
+    await expect.poll(() => readFileSync(join(suite.workspace, "a.kv"), "utf8")).toBe(saved);
     expect(await lines(page)).toEqual(saved.split("\n"));
     await expect.poll(() => tabDirty(page, "a.kv")).toBe("false");
     await expect.poll(() => state(page, "a.kv")).toMatchObject({ isDirty: false, saves: [1] });
@@ -108,7 +85,7 @@ describe("saving and language configuration in the workbench", () => {
     await page.getByTestId("status-eol").click();
     await expect.poll(async () => (await state(page, "a.kv"))?.eol).toBe("CRLF");
     await page.keyboard.press("Control+s");
-    await expect.poll(() => readFileSync(join(workspace, "a.kv"), "utf8")).toBe(saved.replace(/\n/g, "\r\n"));
+    await expect.poll(() => readFileSync(join(suite.workspace, "a.kv"), "utf8")).toBe(saved.replace(/\n/g, "\r\n"));
   });
 
   it("format on save follows the language override: a plain text file is only trimmed", async () => {
@@ -117,7 +94,7 @@ describe("saving and language configuration in the workbench", () => {
     await page.keyboard.press("Control+End");
     await page.keyboard.type("more=stuff  ");
     await page.keyboard.press("Control+s");
-    await expect.poll(() => readFileSync(join(workspace, "notes.txt"), "utf8")).toBe("plain=text\nmore=stuff");
+    await expect.poll(() => readFileSync(join(suite.workspace, "notes.txt"), "utf8")).toBe("plain=text\nmore=stuff");
     await expect.poll(() => tabDirty(page, "notes.txt")).toBe("false");
   });
 

@@ -3,56 +3,35 @@
  * host: fuzzy file and command matching, opening at a match, replace across files (an open
  * dirty document is edited in its model, not on disk) and cancelling a streaming search.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
+import { tab } from "../support/workbench-page.js";
 
 describe("Quick Open, palette and Find in Files", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
+  const suite = workbenchSuite({
+    name: "search",
+    files: {
+      "test/browser/workbench.test.ts": "export const wb = 1;\n",
+      "test/browser/web-mode.test.ts": "export const web = 2;\n",
+      "src/work.ts": "// work\n",
+      "src/bench.ts": "// bench\nline two\nline three\n",
+      "node_modules/pkg/workbench.test.ts": "// excluded\n",
+    },
+  });
   const put = (rel: string, text: string) => {
-    mkdirSync(join(workspace, rel, ".."), { recursive: true });
-    writeFileSync(join(workspace, rel), text);
+    mkdirSync(join(suite.workspace, rel, ".."), { recursive: true });
+    writeFileSync(join(suite.workspace, rel), text);
   };
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "search-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "search-data-"));
-    put("test/browser/workbench.test.ts", "export const wb = 1;\n");
-    put("test/browser/web-mode.test.ts", "export const web = 2;\n");
-    put("src/work.ts", "// work\n");
-    put("src/bench.ts", "// bench\nline two\nline three\n");
-    put("node_modules/pkg/workbench.test.ts", "// excluded\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({ browser, dataDir, workspaceUri: pathToFileURL(workspace).toString() });
-    return harness.page;
-  };
+  const { open } = suite;
   const cursorLine = (page: Page) =>
     page.evaluate(() => {
       const line = document.querySelector(".monaco-editor .current-line");
       return line ? line.getBoundingClientRect().top : undefined;
     });
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
 
   it("Quick Open: Ctrl+P, fuzzy 'wkbtest' ranks workbench.test.ts first (node_modules excluded), Enter opens it", async () => {
     const page = await open();
@@ -160,9 +139,9 @@ describe("Quick Open, palette and Find in Files", () => {
     await page.getByTestId("search-replacement").fill("new");
     await page.getByTestId("search-replace-all").click();
     await page.getByTestId("notification").filter({ hasText: "Replaced 2 occurrences" }).waitFor();
-    expect(readFileSync(join(workspace, "one.txt"), "utf8")).toBe("new value\n");
+    expect(readFileSync(join(suite.workspace, "one.txt"), "utf8")).toBe("new value\n");
     // The dirty document changed in the editor, not on disk.
-    expect(readFileSync(join(workspace, "two.txt"), "utf8")).toBe("keep old\n");
+    expect(readFileSync(join(suite.workspace, "two.txt"), "utf8")).toBe("keep old\n");
     expect(await tab(page, "two.txt").getAttribute("data-dirty")).toBe("true");
     const text = ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(
       /\u00a0/g,

@@ -4,68 +4,36 @@
  * file written), editor.fontSize live, a keybinding whose `when` is switched by `setContext`,
  * chords (ours and Monaco's own), and the editor context / editor title / Explorer title menus.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { eventually, runFromPalette } from "../support/workbench-page.js";
 
 const example = join(repoRoot, "examples", "settings-keybinding");
-/** This machine is shared and loaded: the first command activates the extension. */
-const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
 
 describe("settings, keybindings and menus", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-  let userSettings: string;
+  const suite = workbenchSuite({
+    name: "kb",
+    files: {
+      "notes.txt": "one two three\n",
+      "code.ts": "const a = 1;\n",
+    },
+    devExtensions: [example],
+    debugEnv: "DEBUG_SETTINGS_TEST",
+  });
+  const userSettings = () => join(suite.dataDir, "User", "settings.json");
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "kb-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "kb-data-"));
-    userSettings = join(dataDir, "User", "settings.json");
-    writeFileSync(join(workspace, "notes.txt"), "one two three\n");
-    writeFileSync(join(workspace, "code.ts"), "const a = 1;\n");
-  });
-  afterEach(async () => {
-    if (process.env["DEBUG_SETTINGS_TEST"]) console.log(harness?.consoleLines.join("\n"));
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [example],
-    });
-    return harness.page;
-  };
+  const { open } = suite;
   const openFile = async (page: Page, name: string) => {
     await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
     await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
     await page.locator(".monaco-editor .view-lines").first().click();
   };
-  const runFromPalette = async (page: Page, filter: string, command: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(filter);
-    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
-  };
   const notifications = (page: Page) => page.getByTestId("notification").allTextContents();
-  const userFile = () => (existsSync(userSettings) ? readFileSync(userSettings, "utf8") : "");
+  const userFile = () => (existsSync(userSettings()) ? readFileSync(userSettings(), "utf8") : "");
 
   it("Settings editor: search finds a setting, a boolean change writes settings.json, Reset removes it", async () => {
     const page = await open();
@@ -119,16 +87,16 @@ describe("settings, keybindings and menus", () => {
     await eventually(fontSize).toBe("23px");
     await eventually(userFile).toMatch(/"editor\.fontSize": 23/);
 
-    mkdirSync(join(dataDir, "User"), { recursive: true });
-    writeFileSync(userSettings, '{\n  // edited by hand\n  "editor.fontSize": 17,\n}\n');
+    mkdirSync(join(suite.dataDir, "User"), { recursive: true });
+    writeFileSync(userSettings(), '{\n  // edited by hand\n  "editor.fontSize": 17,\n}\n');
     await eventually(fontSize).toBe("17px");
     // workbench.colorTheme (by label or id) switches the theme of the editor and the chrome.
     await eventually(sidebar).not.toBe("rgb(243, 243, 243)");
-    writeFileSync(userSettings, '{\n  "editor.fontSize": 17,\n  "workbench.colorTheme": "Light+",\n}\n');
+    writeFileSync(userSettings(), '{\n  "editor.fontSize": 17,\n  "workbench.colorTheme": "Light+",\n}\n');
     await eventually(sidebar).toBe("rgb(243, 243, 243)");
 
     // A broken file is reported and the last good value stays.
-    writeFileSync(userSettings, '{ "editor.fontSize": 30 oops');
+    writeFileSync(userSettings(), '{ "editor.fontSize": 30 oops');
     await eventually(() => notifications(page)).toContainEqual(expect.stringMatching(/Unable to parse User settings/));
     expect(await fontSize()).toBe("17px");
   });
@@ -151,8 +119,8 @@ describe("settings, keybindings and menus", () => {
     expect(await page.locator(".monaco-editor .view-lines").first().textContent()).not.toMatch(/g/);
 
     // config.greeter.enabled in the when clause: turning the setting off disables the key.
-    mkdirSync(join(dataDir, "User"), { recursive: true });
-    writeFileSync(userSettings, '{ "greeter.enabled": false }');
+    mkdirSync(join(suite.dataDir, "User"), { recursive: true });
+    writeFileSync(userSettings(), '{ "greeter.enabled": false }');
     await eventually(async () =>
       page.evaluate(() => document.querySelectorAll('[data-testid="notification"]').length),
     ).toBeGreaterThan(0);

@@ -4,50 +4,31 @@
  * registry, flags a wrong type and an unknown key; keybindings.json completes an extension's
  * contributed command id (examples/settings-keybinding) and the window's own ones.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
 
 const example = join(repoRoot, "examples", "settings-keybinding");
 
 describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
+  const suite = workbenchSuite({
+    name: "schema",
+    scope: "file",
+    files: {
+      ".vscode/settings.json": '{\n  "greeter.volume": "deafening"\n}\n',
+    },
+    userData: {
+      "User/settings.json": '{\n  "editor.tabSize": "four",\n  "no.such.setting": 1\n}\n',
+      "User/keybindings.json": "[\n]\n",
+    },
+    devExtensions: [example],
+    debugEnv: "DEBUG_SCHEMA_TEST",
+  });
   let page: Page;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    workspace = mkdtempSync(join(tmpdir(), "schema-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "schema-data-"));
-    mkdirSync(join(dataDir, "User"), { recursive: true });
-    writeFileSync(
-      join(dataDir, "User", "settings.json"),
-      '{\n  "editor.tabSize": "four",\n  "no.such.setting": 1\n}\n',
-    );
-    writeFileSync(join(dataDir, "User", "keybindings.json"), "[\n]\n");
-    mkdirSync(join(workspace, ".vscode"));
-    writeFileSync(join(workspace, ".vscode", "settings.json"), '{\n  "greeter.volume": "deafening"\n}\n');
-    browser = await launchChromium();
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [example],
-    });
-    page = harness.page;
-  }, 60_000);
-  afterAll(async () => {
-    if (process.env["DEBUG_SCHEMA_TEST"]) console.log(harness?.consoleLines.join("\n"));
-    await harness?.close();
-    await browser?.close();
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(() => {
+    page = suite.page;
   });
 
   const runFromPalette = async (filter: string, command: string) => {

@@ -4,15 +4,15 @@
  * undoable step, decorations are in the DOM with their CSS and follow edits, `applyEdit`
  * changes two files (one opened for it) with one undo each, selections reach the host.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { openFile, tab } from "../support/workbench-page.js";
 
 const example = join(repoRoot, "examples", "editor-edits");
 const probe = join(repoRoot, "test/fixtures/extensions/editor-probe");
@@ -26,47 +26,19 @@ interface EditorState {
 }
 
 describe("extensions' text editors in the workbench", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "te-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "te-data-"));
-    writeFileSync(join(workspace, "a.txt"), "hello world\nsecond line\n");
-    writeFileSync(join(workspace, "notes.txt"), "first TODO here\nnothing\n");
-    writeFileSync(join(workspace, "main.ts"), "import { foo } from './lib';\nfoo();\n");
-    writeFileSync(join(workspace, "lib.ts"), "export const foo = () => 1;\n");
-  });
-  afterEach(async () => {
-    if (process.env["DEBUG_EDITOR_TEST"]) console.log(harness?.consoleLines.join("\n"));
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "te",
+    files: {
+      "a.txt": "hello world\nsecond line\n",
+      "notes.txt": "first TODO here\nnothing\n",
+      "main.ts": "import { foo } from './lib';\nfoo();\n",
+      "lib.ts": "export const foo = () => 1;\n",
+    },
+    devExtensions: [example, probe],
+    debugEnv: "DEBUG_EDITOR_TEST",
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [example, probe],
-    });
-    return harness.page;
-  };
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
-  };
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
+  const { open } = suite;
   const editorText = async (page: Page, group = 0) =>
     ((await page.locator(`[data-testid="editor"][data-group="${group}"] .view-lines`).textContent()) ?? "").replace(
       /\u00a0/g,
@@ -82,7 +54,7 @@ describe("extensions' text editors in the workbench", () => {
       { method: ExtHostContract.executeCommand.method, id, args },
     );
   const state = async (page: Page) => (await command(page, "editorEdits.state")) as EditorState;
-  const uri = (name: string) => pathToFileURL(join(workspace, name)).toString();
+  const uri = (name: string) => pathToFileURL(join(suite.workspace, name)).toString();
 
   it("a command edits the selection with editor.edit; one Ctrl+Z reverts it", async () => {
     const page = await open();
@@ -132,7 +104,7 @@ describe("extensions' text editors in the workbench", () => {
     // lib.ts was not open: it is now a dirty tab with the edit, the disk untouched.
     await expect.poll(() => tab(page, "lib.ts").getAttribute("data-dirty")).toBe("true");
     await expect.poll(() => tab(page, "main.ts").getAttribute("data-dirty")).toBe("true");
-    expect(readFileSync(join(workspace, "lib.ts"), "utf8")).toBe("export const foo = () => 1;\n");
+    expect(readFileSync(join(suite.workspace, "lib.ts"), "utf8")).toBe("export const foo = () => 1;\n");
 
     await page.locator(".monaco-editor .view-lines").first().click();
     await page.keyboard.press("Control+z");

@@ -6,60 +6,38 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.js";
-import {
-  codeText,
-  openTsProject,
-  tab,
-  waitForTypeScript,
-  type TsProjectWindow,
-} from "../support/typescript-project.js";
+import { expect, it } from "vitest";
+import { codeText, describeTsProject } from "../support/typescript-project.js";
+import { tab } from "../support/workbench-page.js";
 
-describe("renaming a file in the explorer of a TypeScript project", { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let project: TsProjectWindow;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    project = await openTsProject(browser);
-    page = project.page;
-    await waitForTypeScript(page);
-  }, 90_000);
-  afterAll(async () => {
-    await project?.close();
-    await browser?.close();
-  });
-
-  const item = (name: string) => page.locator(`[data-testid="explorer-item"][data-name="${name}"]`);
+describeTsProject("renaming a file in the explorer of a TypeScript project", (ts) => {
+  const item = (name: string) => ts.page.locator(`[data-testid="explorer-item"][data-name="${name}"]`);
 
   it("util.ts → helpers.ts (F2): the TypeScript server rewrites main.ts's import; saving writes it", async () => {
-    expect(await codeText(page)).toContain('from "./util"');
+    expect(await codeText(ts.page)).toContain('from "./util"');
     // Clicking a file opens it (its editor takes focus): open it first, then select it and press F2.
     await item("util.ts").click();
-    await tab(page, "util.ts").and(page.locator('[aria-selected="true"]')).waitFor();
+    await tab(ts.page, "util.ts").and(ts.page.locator('[aria-selected="true"]')).waitFor();
     await item("util.ts").click();
-    await page.keyboard.press("F2");
-    await expect.poll(() => page.getByTestId("explorer-input").inputValue()).toBe("util.ts");
-    await page.getByTestId("explorer-input").fill("helpers.ts");
-    await page.getByTestId("explorer-input").press("Enter");
+    await ts.page.keyboard.press("F2");
+    await expect.poll(() => ts.page.getByTestId("explorer-input").inputValue()).toBe("util.ts");
+    await ts.page.getByTestId("explorer-input").fill("helpers.ts");
+    await ts.page.getByTestId("explorer-input").press("Enter");
     await item("helpers.ts").waitFor({ timeout: 30_000 });
-    expect(existsSync(join(project.workspace, "src", "util.ts"))).toBe(false);
-    expect(existsSync(join(project.workspace, "src", "helpers.ts"))).toBe(true);
+    expect(existsSync(join(ts.project.workspace, "src", "util.ts"))).toBe(false);
+    expect(existsSync(join(ts.project.workspace, "src", "helpers.ts"))).toBe(true);
 
     // The open main.ts got the server's edit: unsaved, as in VS Code.
-    await tab(page, "main.ts").click();
-    await expect.poll(() => codeText(page), { timeout: 30_000 }).toContain('from "./helpers"');
-    expect(await codeText(page)).not.toContain('"./util"');
-    await expect.poll(() => tab(page, "main.ts").getAttribute("data-dirty")).toBe("true");
-    await page.locator(".monaco-editor .view-lines").first().click();
-    await page.keyboard.press("Control+s");
+    await tab(ts.page, "main.ts").click();
+    await expect.poll(() => codeText(ts.page), { timeout: 30_000 }).toContain('from "./helpers"');
+    expect(await codeText(ts.page)).not.toContain('"./util"');
+    await expect.poll(() => tab(ts.page, "main.ts").getAttribute("data-dirty")).toBe("true");
+    await ts.page.locator(".monaco-editor .view-lines").first().click();
+    await ts.page.keyboard.press("Control+s");
     await expect
-      .poll(() => readFileSync(join(project.workspace, "src", "main.ts"), "utf8"))
+      .poll(() => readFileSync(join(ts.project.workspace, "src", "main.ts"), "utf8"))
       .toContain('import { Counter, formatTotal } from "./helpers";');
     // The import resolves: only the project's deliberate error (`incremnt`) is left.
-    await expect.poll(() => page.locator(".monaco-editor .squiggly-error").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => ts.page.locator(".monaco-editor .squiggly-error").count(), { timeout: 30_000 }).toBe(1);
   });
 });

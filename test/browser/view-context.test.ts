@@ -3,56 +3,22 @@
  * Code: a view's `when` (and with it its activity-bar container), `viewsWelcome` `when` and
  * `view/title` menu items' `when` — in Chromium against the real host with examples/tree-view.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
-
-/** This machine is shared and loaded: the first command activates the extension. */
-const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
+import { eventually, runFromPalette } from "../support/workbench-page.js";
 
 describe("views and their menus follow setContext", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "view-ctx-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "view-ctx-data-"));
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "view-ctx",
+    files: {
+      "readme.md": "# Hello\n",
+    },
+    devExtensions: [join(repoRoot, "examples", "tree-view")],
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [join(repoRoot, "examples", "tree-view")],
-    });
-    return harness.page;
-  };
-  const runCommand = async (page: Page, query: string, command: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(query);
-    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
-  };
+  const { open } = suite;
 
   it("a view with `when: key` appears and goes with setContext; its welcome text and view/title items follow too", async () => {
     const page = await open();
@@ -68,7 +34,7 @@ describe("views and their menus follow setContext", () => {
     // The Details container holds only the `when`-bound view: hidden while the key is unset.
     expect(await detailsTab.count()).toBe(0);
 
-    await runCommand(page, "toggle details", "nodeDependencies.toggleDetails");
+    await runFromPalette(page, "toggle details", "nodeDependencies.toggleDetails");
     await eventually(() => detailsTab.count()).toBe(1);
     await eventually(() => titleActions("nodeDependencies")).toEqual([
       "nodeDependencies.refreshEntry",
@@ -88,7 +54,7 @@ describe("views and their menus follow setContext", () => {
     await details.getByRole("button", { name: "Pin Express" }).click();
     await eventually(welcome).toEqual(["Pinned: express."]);
 
-    await runCommand(page, "toggle details", "nodeDependencies.toggleDetails");
+    await runFromPalette(page, "toggle details", "nodeDependencies.toggleDetails");
     await eventually(() => detailsTab.count()).toBe(0);
     await eventually(() => details.count()).toBe(0);
   });
@@ -111,7 +77,7 @@ describe("views and their menus follow setContext", () => {
     await eventually(menuLabels).toEqual([]);
 
     // Pin's when wants nodeDependencies.showDetails: set through setContext, it joins the menu.
-    await runCommand(page, "toggle details", "nodeDependencies.toggleDetails");
+    await runFromPalette(page, "toggle details", "nodeDependencies.toggleDetails");
     await eventually(() => page.getByTestId("activity-dependency-details").count()).toBe(1);
     await row("left-pad").click({ button: "right" });
     await eventually(menuLabels).toEqual(["Delete", "Pin"]);

@@ -3,14 +3,12 @@
  * the real extension host with the example extensions (examples/tree-view, quick-input,
  * progress, memfs) and a probe with a content provider.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { runFromPalette } from "../support/workbench-page.js";
 
 const extensions = [
   ...["tree-view", "quick-input", "progress", "memfs"].map((e) => join(repoRoot, "examples", e)),
@@ -18,44 +16,15 @@ const extensions = [
 ];
 
 describe("views, quick input, progress and virtual documents in the workbench", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "views-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "views-data-"));
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "views",
+    files: {
+      "readme.md": "# Hello\n",
+    },
+    devExtensions: extensions,
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: extensions,
-    });
-    return harness.page;
-  };
-
-  const runCommand = async (page: Page, query: string, command: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(query);
-    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
-  };
+  const { open } = suite;
 
   const treeItem = (page: Page, label: string) => page.locator(`[data-testid="tree-item"][data-label="${label}"]`);
 
@@ -90,14 +59,14 @@ describe("views, quick input, progress and virtual documents in the workbench", 
     await expect.poll(() => treeItem(page, "accepts").count()).toBe(0);
 
     // The extension refreshes its tree: the new item appears, and the badge on the activity bar.
-    await runCommand(page, "add dependency", "nodeDependencies.addEntry");
+    await runFromPalette(page, "add dependency", "nodeDependencies.addEntry");
     await treeItem(page, "dep-3").waitFor();
     await expect.poll(() => page.getByTestId("activity-package-explorer").locator(".badge").textContent()).toBe("3");
   });
 
   it("a quick pick with buttons and an input box with inline validation", async () => {
     const page = await open();
-    await runCommand(page, "ask for a port", "quickInput.askPort");
+    await runFromPalette(page, "ask for a port", "quickInput.askPort");
     const box = page.getByTestId("ext-input-box");
     await box.waitFor();
     const validation = page.getByTestId("quick-validation");
@@ -111,7 +80,7 @@ describe("views, quick input, progress and virtual documents in the workbench", 
     await page.getByTestId("quick-input-value").press("Enter");
     await box.waitFor({ state: "detached" });
 
-    await runCommand(page, "multi-step", "quickInput.multiStep");
+    await runFromPalette(page, "multi-step", "quickInput.multiStep");
     const pick = page.getByTestId("ext-quick-pick");
     await pick.waitFor();
     expect(await page.getByTestId("quick-title").textContent()).toContain("Create Resource (1/2)");
@@ -132,7 +101,7 @@ describe("views, quick input, progress and virtual documents in the workbench", 
 
   it("a progress notification shows its steps and Cancel stops the task", async () => {
     const page = await open();
-    await runCommand(page, "long task", "progressSample.run");
+    await runFromPalette(page, "long task", "progressSample.run");
     const toast = page.getByTestId("progress-notification");
     await toast.waitFor();
     await expect.poll(() => toast.locator(".toast-message").textContent()).toMatch(/^Indexing: step \d+ of 10$/);
@@ -146,7 +115,7 @@ describe("views, quick input, progress and virtual documents in the workbench", 
 
   it("a virtual document and a memfs file open in the editor; the memfs file saves through its provider", async () => {
     const page = await open();
-    await runCommand(page, "show cow", "probe.showCow");
+    await runFromPalette(page, "show cow", "probe.showCow");
     const cowTab = page.locator('[data-testid="tab"][data-name="hello"]');
     await cowTab.waitFor();
     await expect
@@ -160,8 +129,8 @@ describe("views, quick input, progress and virtual documents in the workbench", 
     expect(await cowTab.getAttribute("data-dirty")).toBe("false");
     expect(await page.locator(".monaco-editor .view-lines").first().textContent()).not.toContain("xyz");
 
-    await runCommand(page, "create files", "memfs.init");
-    await runCommand(page, "open file.txt", "memfs.openFile");
+    await runFromPalette(page, "create files", "memfs.init");
+    await runFromPalette(page, "open file.txt", "memfs.openFile");
     const tab = page.locator('[data-testid="tab"][data-name="file.txt"]');
     await tab.waitFor();
     await expect
@@ -176,7 +145,7 @@ describe("views, quick input, progress and virtual documents in the workbench", 
     // Closed and opened again, the text comes back from the provider's memory.
     await page.keyboard.press("Control+w");
     await tab.waitFor({ state: "detached" });
-    await runCommand(page, "open file.txt", "memfs.openFile");
+    await runFromPalette(page, "open file.txt", "memfs.openFile");
     await tab.waitFor();
     await expect
       .poll(async () =>

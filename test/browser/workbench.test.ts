@@ -3,61 +3,30 @@
  * extensions: the done-criteria of the editor issue, and unsaved text surviving a reload and
  * an extension-host crash.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { editorText, openFile } from "../support/workbench-page.js";
 
 const examples = ["hello-command", "status-bar", "completion-diagnostics"].map((e) => join(repoRoot, "examples", e));
 
 describe("workbench with real extensions", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "wb-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "wb-data-"));
-    writeFileSync(join(workspace, "readme.md"), "# Hello\n");
-    writeFileSync(join(workspace, "notes.todo"), "TODO write tests\nFIXME flaky\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "wb",
+    files: {
+      "readme.md": "# Hello\n",
+      "notes.todo": "TODO write tests\nFIXME flaky\n",
+    },
+    devExtensions: examples,
   });
 
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: examples,
-    });
-    return harness.page;
-  };
+  const { open } = suite;
 
   /** The editor's rendered lines as text (Monaco renders spaces as U+00A0). */
-  const editorText = async (page: Page) =>
-    ((await page.locator(".monaco-editor .view-lines").first().textContent()) ?? "").replace(/\u00a0/g, " ");
   const clickEditor = (page: Page) => page.locator(".monaco-editor .view-lines").first().click();
-
-  const openFile = async (page: Page, name: string) => {
-    await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
-    await page.locator(`[data-testid="tab"][data-name="${name}"]`).waitFor();
-  };
 
   it("edits and saves a file: dirty marker, Ctrl+S writes the disk through the extension host", async () => {
     const page = await open();
@@ -69,7 +38,7 @@ describe("workbench with real extensions", () => {
     await expect.poll(() => tab.getAttribute("data-dirty")).toBe("true");
     await page.keyboard.press("Control+s");
     await expect.poll(() => tab.getAttribute("data-dirty")).toBe("false");
-    expect(readFileSync(join(workspace, "readme.md"), "utf8")).toBe("# Hello\nmore text");
+    expect(readFileSync(join(suite.workspace, "readme.md"), "utf8")).toBe("# Hello\nmore text");
   });
 
   it("lists an extension command in the palette; running it shows its notification, answered by a click", async () => {
@@ -131,19 +100,19 @@ describe("workbench with real extensions", () => {
     expect(await tab.getAttribute("data-restored")).toBe("true");
     await expect.poll(() => editorText(page)).toContain("unsaved work");
 
-    const crashedPid = harness!.host.starter.pid!;
+    const crashedPid = suite.harness.host.starter.pid!;
     process.kill(crashedPid, "SIGKILL");
     await page
       .locator(`[data-testid="channel-state"][data-state="Connected"]`)
       .waitFor({ state: "detached", timeout: 10_000 })
       .catch(() => undefined);
     await page.locator(`[data-testid="channel-state"][data-state="Connected"]`).waitFor({ timeout: 20_000 });
-    expect(harness!.host.starter.pid).not.toBe(crashedPid);
+    expect(suite.harness.host.starter.pid).not.toBe(crashedPid);
     await expect.poll(() => editorText(page)).toContain("unsaved work");
     // The new host got the unsaved text at initialize: saving writes it.
     await clickEditor(page);
     await page.keyboard.press("Control+s");
-    await expect.poll(() => readFileSync(join(workspace, "readme.md"), "utf8")).toBe("# Hello\nunsaved work");
-    expect(readFileSync(join(workspace, "readme.md"), "utf8")).not.toBe("# Hello\n");
+    await expect.poll(() => readFileSync(join(suite.workspace, "readme.md"), "utf8")).toBe("# Hello\nunsaved work");
+    expect(readFileSync(join(suite.workspace, "readme.md"), "utf8")).not.toBe("# Hello\n");
   });
 });

@@ -3,45 +3,29 @@
  * the API: a renamed dirty document keeps its unsaved text under the new name, a deleted one
  * closes, `workspace.save` / `TextDocument.save` write the window's buffer to disk.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
+import { tab } from "../support/workbench-page.js";
 
 const probe = join(repoRoot, "test/fixtures/extensions/editor-probe");
 
 describe("workspace edits on open documents, and saving from the API", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "wef-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "wef-data-"));
-    writeFileSync(join(workspace, "old.txt"), "saved text\n");
-    writeFileSync(join(workspace, "doomed.txt"), "bye\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
+  const suite = workbenchSuite({
+    name: "wef",
+    files: {
+      "old.txt": "saved text\n",
+      "doomed.txt": "bye\n",
+    },
+    devExtensions: [probe],
   });
 
-  const uri = (name: string) => pathToFileURL(join(workspace, name)).toString();
-  const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
+  const uri = (name: string) => pathToFileURL(join(suite.workspace, name)).toString();
   const run = (page: Page, step: string, args: unknown = {}) =>
     page.evaluate(
       ({ method, args }) =>
@@ -52,13 +36,7 @@ describe("workspace edits on open documents, and saving from the API", () => {
     );
 
   it("rename keeps a dirty document's text under the new name, delete closes its tab; save writes the buffer", async () => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [probe],
-    });
-    const page = harness.page;
+    const page = await suite.open();
     for (const name of ["doomed.txt", "old.txt"]) {
       await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
       await tab(page, name).waitFor();
@@ -78,20 +56,20 @@ describe("workspace edits on open documents, and saving from the API", () => {
     await tab(page, "new.txt").waitFor();
     await expect.poll(() => tab(page, "old.txt").count()).toBe(0);
     await expect.poll(() => tab(page, "doomed.txt").count()).toBe(0);
-    expect(existsSync(join(workspace, "doomed.txt"))).toBe(false);
+    expect(existsSync(join(suite.workspace, "doomed.txt"))).toBe(false);
     await expect.poll(() => tab(page, "new.txt").getAttribute("data-dirty")).toBe("true");
     // The disk has the saved text under the new name; the buffer keeps the unsaved one.
-    expect(readFileSync(join(workspace, "new.txt"), "utf8")).toBe("saved text\n");
+    expect(readFileSync(join(suite.workspace, "new.txt"), "utf8")).toBe("saved text\n");
 
     await expect.poll(() => run(page, "save", { file: uri("new.txt") })).toBe(uri("new.txt"));
-    expect(readFileSync(join(workspace, "new.txt"), "utf8")).toBe("saved text\nunsaved");
+    expect(readFileSync(join(suite.workspace, "new.txt"), "utf8")).toBe("saved text\nunsaved");
     await expect.poll(() => tab(page, "new.txt").getAttribute("data-dirty")).toBe("false");
 
     await page.locator(".monaco-editor .view-lines").first().click();
     await page.keyboard.type("!");
     await expect.poll(() => tab(page, "new.txt").getAttribute("data-dirty")).toBe("true");
     expect(await run(page, "saveDocument", { file: uri("new.txt") })).toBe(true);
-    expect(readFileSync(join(workspace, "new.txt"), "utf8")).toBe("saved text\nunsaved!");
+    expect(readFileSync(join(suite.workspace, "new.txt"), "utf8")).toBe("saved text\nunsaved!");
     expect(await run(page, "saveAll")).toBe(true);
     // A document the window does not have cannot be saved.
     expect(await run(page, "save", { file: uri("elsewhere.txt") })).toBe(null);

@@ -18,6 +18,7 @@ import { isConnected, nodeChannelClient, waitForState } from "../support/node-cl
 import { repoRoot } from "../support/paths.js";
 import { WorkbenchRecorder } from "../support/workbench-recorder.js";
 import { until } from "../support/until.js";
+import { textEditorsStub } from "../support/text-editors-stub.js";
 
 type Event = [string, string];
 
@@ -67,13 +68,7 @@ describe("file operation events and participants (onWill…Files waitUntil edits
         return { applied: true };
       },
     };
-    const impl = Object.fromEntries(
-      Object.keys(WorkbenchTextEditorsContract).map((k) => [
-        k,
-        editors[k as keyof typeof editors] ?? (() => (k === "saveDocuments" ? { saved: [], failed: [] } : true)),
-      ]),
-    ) as unknown as Implementation<typeof WorkbenchTextEditorsContract>;
-    await serve(client, WorkbenchTextEditorsContract, impl).ready;
+    await serve(client, WorkbenchTextEditorsContract, textEditorsStub(editors)).ready;
     ext = proxy(client, ExtHostContract);
     files = proxy(client, ExtHostFilesContract);
     await ext.initialize({

@@ -20,6 +20,7 @@ import { startTestHost, type TestHost } from "../support/host.js";
 import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
 import { repoRoot } from "../support/paths.js";
 import { WorkbenchRecorder } from "../support/workbench-recorder.js";
+import { textEditorsStub } from "../support/text-editors-stub.js";
 
 const probe = join(repoRoot, "test/fixtures/extensions/save-probe");
 const options = { tabSize: 4, insertSpaces: true };
@@ -90,13 +91,7 @@ describe("onWillSaveTextDocument, format on save, isDirty and eol in the extensi
         return { applied: true };
       },
     };
-    const impl = Object.fromEntries(
-      Object.keys(WorkbenchTextEditorsContract).map((k) => [
-        k,
-        editors[k as keyof typeof editors] ?? (() => (k === "saveDocuments" ? { saved: [], failed: [] } : true)),
-      ]),
-    ) as unknown as Implementation<typeof WorkbenchTextEditorsContract>;
-    await serve(client, WorkbenchTextEditorsContract, impl).ready;
+    await serve(client, WorkbenchTextEditorsContract, textEditorsStub(editors)).ready;
     await waitForState(client, isConnected);
     ext = proxy(client, ExtHostContract);
     docs = proxy(client, ExtHostDocumentsContract);

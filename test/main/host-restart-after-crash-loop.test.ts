@@ -3,16 +3,8 @@
  * Restart Extension Host, which really restarts it (issue #9, item 12). Main's own code, under
  * the fake electron module.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
-import {
-  CHANNEL_STATE,
-  crashUntilGuardGivesUp,
-  sandbox,
-  waitForConnected,
-  type Sandbox,
-  fakeElectronUnavailable,
-} from "./support.js";
+import { describe, expect, it } from "vitest";
+import { CHANNEL_STATE, crashUntilGuardGivesUp, connectedAppPerFile, fakeElectronUnavailable } from "./support.js";
 
 const NOTIFICATION_TEXT = `[...document.querySelectorAll('[data-testid="notification"]')].map((n) => n.textContent).join("\\n")`;
 const CLICK_RESTART = `(() => {
@@ -23,20 +15,10 @@ const CLICK_RESTART = `(() => {
 })()`;
 
 describe.skipIf(fakeElectronUnavailable)("Restart Extension Host after the crash-loop guard gave up", () => {
-  let box: Sandbox;
-  let app: FakeElectronApp;
-
-  beforeAll(async () => {
-    box = sandbox();
-    app = box.launch([box.workspace("project")]);
-    await waitForConnected(app);
-  });
-  afterAll(async () => {
-    await app?.kill();
-    box?.dispose();
-  });
+  const suite = connectedAppPerFile();
 
   it("notifies, and the notification's button brings a working host back", { timeout: 120_000 }, async () => {
+    const { app } = suite;
     await crashUntilGuardGivesUp(app);
     expect(app.output.join("")).toContain("not restarting");
     await expect

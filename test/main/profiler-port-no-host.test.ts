@@ -2,33 +2,20 @@
  * The profiler's MessagePort path when no extension host runs (main gave up after the
  * crash-loop guard): the port must fail at once — closed, or an error reply — not hang.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ChannelContract } from "../../src/protocol/contracts/channel.js";
-import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
 import {
   callOverMessagePort,
   crashUntilGuardGivesUp,
-  sandbox,
-  waitForConnected,
-  type Sandbox,
+  connectedAppPerFile,
   fakeElectronUnavailable,
 } from "./support.js";
 
 describe.skipIf(fakeElectronUnavailable)("the profiler's MessagePort with no extension host", () => {
-  let box: Sandbox;
-  let app: FakeElectronApp;
-
-  beforeAll(async () => {
-    box = sandbox();
-    app = box.launch([box.workspace("project")]);
-    await waitForConnected(app);
-  });
-  afterAll(async () => {
-    await app?.kill();
-    box?.dispose();
-  });
+  const suite = connectedAppPerFile();
 
   it("fails instead of hanging", { timeout: 90_000 }, async () => {
+    const { app } = suite;
     // Past the crash-loop guard (more than 5 crashes within a minute): main stops restarting.
     await crashUntilGuardGivesUp(app);
     expect(app.output.join("")).toContain("not restarting");

@@ -2,27 +2,20 @@
  * A second `electron . <folder>` with the same user data hands its command line to the
  * running app and exits without opening a window (app.requestSingleInstanceLock).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
-import { CHANNEL_STATE, isAlive, sandbox, waitForConnected, type Sandbox, fakeElectronUnavailable } from "./support.js";
+import { CHANNEL_STATE, isAlive, connectedAppPerFile, fakeElectronUnavailable } from "./support.js";
 
 describe.skipIf(fakeElectronUnavailable)("a second instance", () => {
-  let box: Sandbox;
-  let first: FakeElectronApp;
+  const suite = connectedAppPerFile("first");
   let second: FakeElectronApp | undefined;
-
-  beforeAll(async () => {
-    box = sandbox();
-    first = box.launch([box.workspace("first")]);
-    await waitForConnected(first);
-  });
+  // After hooks run last-registered first: the second goes before the suite kills the first.
   afterAll(async () => {
     await second?.kill();
-    await first?.kill();
-    box?.dispose();
   });
 
   it("hands its folder to the first and exits", async () => {
+    const { app: first, box } = suite;
     const folder = box.workspace("second");
     second = box.launch([folder]);
     const exited = await Promise.race([

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { resolveChromium } from "../../src/main/web/chromium.js";
 import { canLoadExtensions, FAKE_BROWSER_NEEDS_FULL_CHROMIUM } from "../support/fake-electron/chromium.js";
 import { FakeElectronApp } from "../support/fake-electron/launcher.js";
@@ -104,6 +104,37 @@ export const waitForConnected = (app: FakeElectronApp, timeout = 40_000): Promis
     },
     { timeout, interval: 100 },
   );
+
+/**
+ * One app for the whole describe block: registers the beforeAll that launches it on a fresh
+ * `folder` in its own sandbox and waits until its window is Connected, and the afterAll that
+ * kills it and removes the sandbox. Read `app` / `box` inside tests and hooks.
+ */
+export const connectedAppPerFile = (folder = "project"): { readonly app: FakeElectronApp; readonly box: Sandbox } => {
+  let box: Sandbox | undefined;
+  let app: FakeElectronApp | undefined;
+  beforeAll(async () => {
+    box = sandbox();
+    app = box.launch([box.workspace(folder)]);
+    await waitForConnected(app);
+  });
+  afterAll(async () => {
+    await app?.kill();
+    box?.dispose();
+  });
+  const launched = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the app is launched in beforeAll: read it inside a test or hook");
+    return value;
+  };
+  return {
+    get app() {
+      return launched(app);
+    },
+    get box() {
+      return launched(box);
+    },
+  };
+};
 
 /** Kills the extension host until main's crash-loop guard gives up (more than 5 crashes a minute). */
 export const crashUntilGuardGivesUp = async (app: FakeElectronApp): Promise<void> => {

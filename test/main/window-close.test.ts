@@ -1,23 +1,12 @@
 /** Closing the last window quits the app on Linux and Windows (main's 'window-all-closed'). */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeElectronApp } from "../support/fake-electron/launcher.js";
-import { descendants, isAlive, sandbox, waitForConnected, type Sandbox, fakeElectronUnavailable } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { descendants, isAlive, connectedAppPerFile, fakeElectronUnavailable } from "./support.js";
 
 describe.skipIf(fakeElectronUnavailable)("closing the window", () => {
-  let box: Sandbox;
-  let app: FakeElectronApp;
-
-  beforeAll(async () => {
-    box = sandbox();
-    app = box.launch([box.workspace("project")]);
-    await waitForConnected(app);
-  });
-  afterAll(async () => {
-    await app?.kill();
-    box?.dispose();
-  });
+  const suite = connectedAppPerFile();
 
   it("quits the app, stopping the extension host first", async () => {
+    const { app } = suite;
     const host = await app.hostPid();
     const tree = descendants(app.pid);
     expect(tree).toContain(host);

@@ -9,8 +9,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
-import { openWorkbench, type RendererHarness } from "./browser.js";
+import { afterAll, beforeAll, describe } from "vitest";
+import { launchChromium, openWorkbench, type RendererHarness } from "./browser.js";
+import { editorLines, tab } from "./workbench-page.js";
 
 /** One deliberate type error: `incremnt` is not a member of Counter (TS2551, with a spelling fix). */
 export const TS_PROJECT: Readonly<Record<string, string>> = {
@@ -87,15 +88,52 @@ export const openTsProject = async (browser: Browser): Promise<TsProjectWindow> 
   };
 };
 
-export const tab = (page: Page, name: string) => page.locator(`[data-testid="tab"][data-name="${name}"]`);
-export const lines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
-/** The rendered text of the active editor (inlay hints included, as they are rendered inline). */
-export const editorText = async (page: Page): Promise<string> =>
-  ((await lines(page).textContent()) ?? "").replace(/\u00a0/g, " ");
+/** Registers the hooks that open the project window (and wait for the server) and close it. */
+export interface TsProjectSuite {
+  readonly page: Page;
+  readonly project: TsProjectWindow;
+}
+
+const tsProjectPerFile = (): TsProjectSuite => {
+  let browser: Browser | undefined;
+  let project: TsProjectWindow | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    project = await openTsProject(browser);
+    await waitForTypeScript(project.page);
+  }, 90_000);
+  afterAll(async () => {
+    await project?.close();
+    await browser?.close();
+  });
+  const opened = (): TsProjectWindow => {
+    if (!project) throw new Error("the project window opens in beforeAll: read it inside a test or hook");
+    return project;
+  };
+  return {
+    get page() {
+      return opened().page;
+    },
+    get project() {
+      return opened();
+    },
+  };
+};
+
+/**
+ * `describe` on one project window for the whole block (the TypeScript server takes seconds to
+ * start): `body` gets getters for the window, opened in beforeAll once the server has checked
+ * main.ts and closed in afterAll. Each step waits on the server, which can take seconds on a
+ * loaded machine: 60 s a test.
+ */
+export const describeTsProject = (title: string, body: (ts: TsProjectSuite) => void): void => {
+  describe(title, { timeout: 60_000 }, () => body(tsProjectPerFile()));
+};
+
 /** The rendered code of the active editor without inlay hints, a line per rendered line (top to bottom). */
 export const codeText = async (page: Page): Promise<string> =>
   (
-    await lines(page)
+    await editorLines(page)
       .locator(".view-line")
       .evaluateAll((rows) =>
         rows
@@ -111,7 +149,6 @@ export const codeText = async (page: Page): Promise<string> =>
           .join("\n"),
       )
   ).replace(/\u00a0/g, " ");
-export const cursor = (page: Page) => page.getByTestId("status-cursor").textContent();
 export const isActiveTab = (page: Page, name: string) => tab(page, name).getAttribute("aria-selected");
 
 /** Opens a file from the explorer (its folder expanded) and waits for its tab. */
@@ -119,18 +156,6 @@ export const openFile = async (page: Page, name: string): Promise<void> => {
   await page.locator(`[data-testid="explorer-item"][data-name="${name}"]`).click();
   // A locator wait, not expect.poll: this also runs in beforeAll.
   await tab(page, name).and(page.locator('[aria-selected="true"]')).waitFor({ timeout: 10_000 });
-};
-
-/** Puts the cursor at a 1-based line and column of the focused editor, with keys. */
-export const goTo = async (page: Page, line: number, column: number): Promise<void> => {
-  await lines(page).click();
-  await page.keyboard.press("Control+Home");
-  for (let i = 1; i < line; i++) await page.keyboard.press("ArrowDown");
-  // Home goes to the first non-blank character first, then to column 1.
-  await page.keyboard.press("Home");
-  if (!((await cursor(page)) ?? "").includes("Col 1")) await page.keyboard.press("Home");
-  for (let i = 1; i < column; i++) await page.keyboard.press("ArrowRight");
-  await expect.poll(() => cursor(page)).toContain(`Ln ${line}, Col ${column}`);
 };
 
 /** 1-based line and column of the `nth` occurrence of `word` in a project file (+ `offset` columns). */

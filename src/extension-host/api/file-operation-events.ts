@@ -8,6 +8,7 @@ import type { FileOperation, FileOperationParticipants } from "../services/file-
 import type { WorkspaceEditOperation } from "../services/workspace-edit.js";
 import { operationsOf } from "./workspace-edit.js";
 import * as types from "./vscode-types.js";
+import { deliverWithWaitUntil } from "./wait-until.js";
 
 const { CancellationTokenSource, Disposable, Uri, WorkspaceEdit } = types;
 
@@ -44,22 +45,12 @@ export const createFileOperationEvents = (
           const cts = new CancellationTokenSource();
           if (signal.aborted) cts.cancel();
           else signal.addEventListener("abort", () => cts.cancel(), { once: true });
-          const thenables: Array<PromiseLike<unknown>> = [];
-          const event = Object.freeze({
-            files: filesOf(operation),
-            token: cts.token,
-            waitUntil: (thenable: PromiseLike<unknown>) => {
-              // Edits must be announced while the event is delivered, not later (VS Code's AsyncEmitter).
-              if (Object.isFrozen(thenables)) throw new Error("waitUntil can NOT be called asynchronous");
-              thenables.push(Promise.resolve(thenable));
-            },
-          });
-          try {
-            listener.call(thisArgs, event);
-          } finally {
-            Object.freeze(thenables);
-          }
-          return thenables;
+          return deliverWithWaitUntil(
+            listener,
+            thisArgs,
+            { files: filesOf(operation), token: cts.token },
+            "waitUntil can NOT be called asynchronous",
+          );
         },
         edits: participantEdits,
       });

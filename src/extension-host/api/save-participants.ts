@@ -9,6 +9,7 @@ import type { DocumentModel } from "../documents.js";
 import type { ParticipantEdits, SaveParticipantsService } from "../services/save-participants.js";
 import { textDocument } from "./text-document.js";
 import * as types from "./vscode-types.js";
+import { deliverWithWaitUntil } from "./wait-until.js";
 
 const { Disposable, EndOfLine, TextDocumentSaveReason, TextEdit } = types;
 
@@ -49,24 +50,13 @@ export const createWillSaveEvent =
       throw new TypeError("vscode.workspace.onWillSaveTextDocument: listener must be a function");
     const remove = service.add({
       extensionId,
-      fire: (doc: DocumentModel, reason: SaveReasonDto) => {
-        const thenables: Array<PromiseLike<unknown>> = [];
-        const event = Object.freeze({
-          document: textDocument(doc),
-          reason: REASONS[reason],
-          waitUntil: (thenable: PromiseLike<unknown>) => {
-            // Edits must be announced while the event is delivered, not later.
-            if (Object.isFrozen(thenables)) throw new Error("waitUntil can not be called async");
-            thenables.push(Promise.resolve(thenable));
-          },
-        });
-        try {
-          listener.call(thisArgs, event);
-        } finally {
-          Object.freeze(thenables);
-        }
-        return thenables;
-      },
+      fire: (doc: DocumentModel, reason: SaveReasonDto) =>
+        deliverWithWaitUntil(
+          listener,
+          thisArgs,
+          { document: textDocument(doc), reason: REASONS[reason] },
+          "waitUntil can not be called async",
+        ),
       edits: willSaveEdits,
     });
     const d = track(new Disposable(remove));

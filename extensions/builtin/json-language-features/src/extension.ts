@@ -4,17 +4,9 @@
  * which files (`json/schemaAssociations`, from every extension's `contributes.jsonValidation`),
  * the server reads `file:` schemas itself and asks the client for any other (`vscode/content`).
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import * as vscode from "vscode";
-import {
-  LanguageClient,
-  NotificationType,
-  RequestType,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from "vscode-languageclient/node";
+import { NotificationType, RequestType, type LanguageClient } from "vscode-languageclient/node";
+import { extractedServerClient } from "../../../shared/language-client.js";
 
 interface SchemaAssociation {
   readonly fileMatch: string[];
@@ -26,9 +18,6 @@ const SchemaContentChangeNotification = new NotificationType<string | string[]>(
 const VSCodeContentRequest = new RequestType<string, string, void>("vscode/content");
 
 let client: LanguageClient | undefined;
-
-/** A packaged app keeps node_modules in app.asar: servers run from the unpacked copy. */
-const unpacked = (path: string): string => path.replace(/([\\/])app\.asar([\\/])/, "$1app.asar.unpacked$2");
 
 /** Every extension's `contributes.jsonValidation`, with VS Code's path rules (jsonClient.ts). */
 const schemaAssociations = (): SchemaAssociation[] => {
@@ -108,25 +97,19 @@ const schemaContent = async (uriString: string): Promise<string> => {
 };
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const require = createRequire(join(context.extensionPath, "package.json"));
-  const serverModule = unpacked(
-    join(dirname(require.resolve("vscode-langservers-extracted/package.json")), "bin/vscode-json-language-server"),
-  );
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: "json" }, { language: "jsonc" }],
-    initializationOptions: {
-      handledSchemaProtocols: ["file"],
-      provideFormatter: false,
-      customCapabilities: { rangeFormatting: { editLimit: 10_000 } },
+  client = extractedServerClient(
+    context,
+    { id: "json", name: "JSON Language Server", bin: "vscode-json-language-server" },
+    {
+      documentSelector: [{ language: "json" }, { language: "jsonc" }],
+      initializationOptions: {
+        handledSchemaProtocols: ["file"],
+        provideFormatter: false,
+        customCapabilities: { rangeFormatting: { editLimit: 10_000 } },
+      },
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.json") },
     },
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.json") },
-    outputChannel: vscode.window.createOutputChannel("JSON Language Server", { log: true }),
-  };
-  client = new LanguageClient("json", "JSON Language Server", serverOptions, clientOptions);
+  );
   const c = client;
   c.onRequest(VSCodeContentRequest, schemaContent);
   await c.start();

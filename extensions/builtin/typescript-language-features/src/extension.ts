@@ -12,11 +12,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { unpacked } from "../../../shared/language-client.js";
 
 let client: LanguageClient | undefined;
-
-/** A packaged app keeps node_modules in app.asar: servers run from the unpacked copy. */
-const unpacked = (path: string): string => path.replace(/([\\/])app\.asar([\\/])/, "$1app.asar.unpacked$2");
 
 const LANGUAGES = ["typescript", "typescriptreact", "javascript", "javascriptreact"];
 
