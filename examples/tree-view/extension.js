@@ -117,6 +117,23 @@ exports.activate = (context) => {
       await vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true);
       vscode.window.setStatusBarMessage(`Pinned ${d.name}`, 5000);
     }),
+    // The "Sort By" submenu (view title bar, editor context menu) and the "Copy" submenu of an item.
+    vscode.commands.registerCommand("nodeDependencies.sortByName", () => {
+      provider.roots.sort((a, b) => a.name.localeCompare(b.name));
+      provider.refresh();
+      vscode.window.setStatusBarMessage("Sorted by name", 5000);
+    }),
+    vscode.commands.registerCommand("nodeDependencies.sortByVersion", () => {
+      provider.roots.sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }));
+      provider.refresh();
+      vscode.window.setStatusBarMessage("Sorted by version", 5000);
+    }),
+    vscode.commands.registerCommand("nodeDependencies.copyName", (/** @type {Dependency} */ d) =>
+      vscode.window.setStatusBarMessage(`Copied name ${d.name}`, 5000),
+    ),
+    vscode.commands.registerCommand("nodeDependencies.copyVersion", (/** @type {Dependency} */ d) =>
+      vscode.window.setStatusBarMessage(`Copied version ${d.version}`, 5000),
+    ),
     vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
       view.message = message;
       view.title = "Deps";

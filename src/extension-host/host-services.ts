@@ -52,6 +52,7 @@ import { ExtHostViewsContract } from "../protocol/contracts/views.js";
 import { TreeViewsService, treeViewsImplementation } from "./services/tree-views.js";
 import { ExtHostViewMenusContract } from "../protocol/contracts/view-menus.js";
 import { viewMenusImplementation } from "./services/view-menus.js";
+import { reportMenuProblems } from "./services/menu-contributions.js";
 import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
 import { QuickInputService } from "./services/quick-input.js";
 import { DialogsService } from "./services/dialogs.js";
@@ -131,6 +132,9 @@ export class HostServices {
       userDir: options.userDir ?? join(options.storageDir, "..", "User"),
     });
     this.configuration = this.settings.configuration;
+    reportMenuProblems(this.extensions.runtimes, (id, message) =>
+      this.extensions.reportError(id, "contributes.menus", message),
+    );
     this.fileSystemProviders = new FileSystemProviders(this.sessions, (e) => this.extensions.activateByEvent(e));
     this.files.providers = this.fileSystemProviders;
     // settings.json / keybindings.json schemas, generated on each read from the current registry.

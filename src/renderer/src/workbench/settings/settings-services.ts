@@ -5,6 +5,8 @@
  * but only keys that resolve to a command or a chord are taken — typing and Monaco's own keys
  * pass); and the command runner menus and keybindings share.
  */
+import { registerEditorContextSubmenus } from "../menus/editor-context-submenus.js";
+import { resolveMenu, type MenuGroup } from "../menus/menu-model.js";
 import {
   ExtHostConfigurationContract,
   WorkbenchConfigurationContract,
@@ -164,6 +166,11 @@ export class SettingsServices {
     });
   }
 
+  /** A menu's visible entries in sorted groups, submenus resolved (menus/menu-model.ts). */
+  menuGroups(id: string, overlay: Readonly<Record<string, unknown>> = {}): MenuGroup[] {
+    return resolveMenu(this.contributions.get(), id, this.contextKeys.with(overlay));
+  }
+
   /** Commands the palette hides: a `commandPalette` entry whose `when` is false, or disabled ones. */
   hiddenInPalette(command: string): boolean {
     const entries = (this.contributions.get()?.menus["commandPalette"] ?? []).filter((i) => i.command === command);
@@ -207,7 +214,14 @@ export class SettingsServices {
     const focus = editor.onDidFocusEditorText(() => this.contextKeys.changed());
     const blur = editor.onDidBlurEditorText(() => this.contextKeys.changed());
     // Capture phase: before Monaco's own handler builds the menu from the editor's actions.
+    let submenus: monaco.IDisposable | undefined;
     const onContextMenu = () => {
+      submenus?.dispose();
+      const withSubmenus = this.menuGroups("editor/context").map((g) => ({
+        ...g,
+        entries: g.entries.filter((e) => e.kind === "submenu"),
+      }));
+      submenus = registerEditorContextSubmenus(editor, withSubmenus, (e) => this.runCommand(e.command));
       const wanted = new Map(this.menu("editor/context").map((item) => [`${item.command}@${item.group ?? ""}`, item]));
       for (const [key, action] of added) {
         if (wanted.has(key)) continue;
@@ -233,6 +247,7 @@ export class SettingsServices {
     dom.addEventListener("contextmenu", onContextMenu, true);
     return () => {
       dom.removeEventListener("contextmenu", onContextMenu, true);
+      submenus?.dispose();
       for (const d of added.values()) d.dispose();
       focus.dispose();
       blur.dispose();
