@@ -168,7 +168,7 @@ describe("submenus and overflow menus", () => {
   });
 
   // Monaco ignores a mouse-up in its first 100 ms (see settings-keybindings.test.ts): held clicks.
-  it("editor/context: Monaco's right-click menu nests the submenu and its entry runs", async () => {
+  it("editor/context: Monaco's right-click menu nests the submenu; editor/title: a submenu outside navigation sits in '…'", async () => {
     const page = await open();
     await page.getByTestId("sidebar-tab-explorer").click();
     await page.locator('[data-testid="explorer-item"][data-name="notes.txt"]').click();
@@ -181,5 +181,19 @@ describe("submenus and overflow menus", () => {
     const byVersion = page.locator(".monaco-menu .action-label", { hasText: /^Version$/ });
     await byVersion.click({ delay: 150 });
     await page.getByText("Sorted by version").waitFor();
+
+    // editor/title: no navigation entry, so the tab bar shows only "…" (it toggles its dropdown).
+    expect(await page.getByTestId("editor-title-action-submenu").count()).toBe(0);
+    const more = page.getByTestId("editor-title-action-more");
+    await more.click();
+    await eventually(() => rootLabels(page)).toEqual(["Sort By"]);
+    await more.click();
+    await eventually(() => rootMenu(page).count()).toBe(0);
+    await more.click();
+    await rootMenu(page).locator('[data-submenu="true"][data-label="Sort By"]').hover();
+    await submenu(page).locator('[data-label="Name"]').click();
+    await page.getByText("Sorted by name").waitFor();
+    await page.getByTestId("activity-package-explorer").click();
+    await eventually(() => roots(page)).toEqual(["express", "left-pad"]);
   });
 });

@@ -15,6 +15,8 @@ export interface ContextMenuRequest {
   readonly x: number;
   readonly y: number;
   readonly items: ReadonlyArray<MenuItem>;
+  /** The button a dropdown hangs from: clicking it again closes the dropdown. */
+  readonly anchor?: Element;
 }
 
 export const contextMenu = new Store<ContextMenuRequest | undefined>(undefined);
@@ -28,10 +30,14 @@ export const openContextMenu = (
   contextMenu.set({ x: e.clientX, y: e.clientY, items });
 };
 
-/** Opens the menu below an element (a title bar's "…" or submenu button), right-aligned to it when near the edge. */
+/** Opens the menu below an element (a title bar's "…" or submenu button), or closes it when open there. */
 export const openDropdownMenu = (anchor: Element, items: ReadonlyArray<MenuItem>): void => {
+  if (contextMenu.get()?.anchor === anchor) {
+    contextMenu.set(undefined);
+    return;
+  }
   const r = anchor.getBoundingClientRect();
-  contextMenu.set({ x: Math.min(r.left, window.innerWidth - 240), y: r.bottom, items });
+  contextMenu.set({ x: Math.min(r.left, window.innerWidth - 240), y: r.bottom, items, anchor });
 };
 
 const WIDTH = 240;
@@ -45,6 +51,8 @@ export const ContextMenu = () => {
       // Keys pressed inside the menu are its own (Escape may only close a submenu).
       if (e instanceof KeyboardEvent && (e.key !== "Escape" || ref.current?.contains(document.activeElement))) return;
       if (e instanceof MouseEvent && ref.current?.contains(e.target as Node)) return;
+      // The dropdown's own button toggles it on click.
+      if (e instanceof MouseEvent && menu.anchor?.contains(e.target as Node)) return;
       contextMenu.set(undefined);
     };
     window.addEventListener("keydown", close, true);
