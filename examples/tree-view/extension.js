@@ -134,6 +134,19 @@ exports.activate = (context) => {
     vscode.commands.registerCommand("nodeDependencies.copyVersion", (/** @type {Dependency} */ d) =>
       vscode.window.setStatusBarMessage(`Copied version ${d.version}`, 5000),
     ),
+    // explorer/context passes the clicked file's vscode.Uri (and the selected ones).
+    vscode.commands.registerCommand(
+      "nodeDependencies.addFromFile",
+      (/** @type {vscode.Uri} */ uri, /** @type {vscode.Uri[]} */ selected) => {
+        const name = uri.path.split("/").pop() ?? uri.path;
+        provider.roots.push(dep(name, "0.0.0"));
+        provider.refresh();
+        vscode.window.setStatusBarMessage(
+          `Added ${name} (${uri instanceof vscode.Uri ? "Uri" : typeof uri}, ${selected.length} selected)`,
+          5000,
+        );
+      },
+    ),
     vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
       view.message = message;
       view.title = "Deps";

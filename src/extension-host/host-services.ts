@@ -53,6 +53,8 @@ import { TreeViewsService, treeViewsImplementation } from "./services/tree-views
 import { ExtHostViewMenusContract } from "../protocol/contracts/view-menus.js";
 import { viewMenusImplementation } from "./services/view-menus.js";
 import { reportMenuProblems } from "./services/menu-contributions.js";
+import { ExtHostMenusContract } from "../protocol/contracts/menus.js";
+import { menusImplementation } from "./services/menu-commands.js";
 import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
 import { QuickInputService } from "./services/quick-input.js";
 import { DialogsService } from "./services/dialogs.js";
@@ -325,6 +327,11 @@ export class HostServices {
       ExtHostViewMenusContract,
       viewMenusImplementation(this.treeViews, (id, args) => this.commands.execute(id, args)),
     );
+    const stopMenus = serve(
+      registrar,
+      ExtHostMenusContract,
+      menusImplementation((id, args) => this.commands.execute(id, args)),
+    );
     const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
     const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
     const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
@@ -356,6 +363,7 @@ export class HostServices {
       stopDocuments();
       stopViews();
       stopViewMenus();
+      stopMenus();
       stopQuickInput();
       stopProgress();
       this.sessions.close(session);

@@ -34,6 +34,7 @@ describe("submenus and overflow menus", () => {
     workspace = mkdtempSync(join(tmpdir(), "submenus-ws-"));
     dataDir = mkdtempSync(join(tmpdir(), "submenus-data-"));
     writeFileSync(join(workspace, "notes.txt"), "one two\n");
+    writeFileSync(join(workspace, "readme.md"), "# Hi\n");
   });
   afterEach(async () => {
     await harness?.close();
@@ -195,5 +196,24 @@ describe("submenus and overflow menus", () => {
     await page.getByText("Sorted by name").waitFor();
     await page.getByTestId("activity-package-explorer").click();
     await eventually(() => roots(page)).toEqual(["express", "left-pad"]);
+  });
+
+  it("explorer/context: a submenu whose entries' `when` reads the resource; its command gets the vscode.Uri", async () => {
+    const page = await open();
+    await page.getByTestId("sidebar-tab-explorer").click();
+    const file = (name: string) => page.locator(`[data-testid="explorer-item"][data-name="${name}"]`);
+    // readme.md: the only entry wants resourceExtname == .txt, so the submenu hides.
+    await file("readme.md").click({ button: "right" });
+    await eventually(() => rootLabels(page)).toContain("Delete");
+    expect(await rootLabels(page)).not.toContain("Node Dependencies");
+    await page.keyboard.press("Escape");
+    await file("notes.txt").click({ button: "right" });
+    await eventually(() => rootLabels(page)).toEqual(expect.arrayContaining(["Delete", "-", "Node Dependencies"]));
+    expect((await rootLabels(page)).slice(-2)).toEqual(["-", "Node Dependencies"]);
+    await rootMenu(page).locator('[data-submenu="true"][data-label="Node Dependencies"]').hover();
+    await submenu(page).locator('[data-label="Add as Dependency"]').click();
+    await page.getByText("Added notes.txt (Uri, 1 selected)").waitFor();
+    await page.getByTestId("activity-package-explorer").click();
+    await eventually(() => roots(page)).toEqual(["left-pad", "express", "notes.txt"]);
   });
 });
