@@ -2,7 +2,7 @@
  * Submenus and the "…" overflow menus through the UI, in Chromium against the real host with
  * examples/tree-view (contributes.submenus "Sort By" and "Copy"): a tree item's right-click menu
  * nests "Copy" (hover or ArrowRight opens it, ArrowLeft / Escape close it, a click runs the command
- * with the element); the view title shows "Sort By" as an icon dropdown (navigation group) and its
+ * with the element) and its `inline` group holds a submenu as a dropdown button; the view title shows "Sort By" as an icon dropdown (navigation group) and its
  * other groups behind "…", where a `when` hides an entry after setContext; Monaco's editor context
  * menu nests "Sort By" too.
  */
@@ -128,6 +128,17 @@ describe("submenus and overflow menus", () => {
     await row(page, "express").click({ button: "right" });
     await page.keyboard.press("Escape");
     await eventually(() => rootMenu(page).count()).toBe(0);
+
+    // A submenu in the `inline` group: an icon button on the row opening a dropdown.
+    const more = row(page, "express").locator(
+      '[data-testid="tree-item-action-submenu"][data-command="nodeDependencies.itemMore"]',
+    );
+    expect(await more.locator(".codicon-kebab-vertical").count()).toBe(1);
+    await more.click();
+    await eventually(() => rootLabels(page)).toEqual(["Copy Name", "-", "Delete"]);
+    await rootMenu(page).locator('[data-label="Delete"]').click();
+    await eventually(() => row(page, "express").count()).toBe(0);
+    expect(await row(page, "left-pad").count()).toBe(1);
   });
 
   it("view title: navigation inline (a submenu as an icon dropdown), other groups behind '…'; `when` hides an overflow entry after setContext", async () => {

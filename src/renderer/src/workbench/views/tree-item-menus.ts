@@ -19,6 +19,8 @@ export interface InlineAction {
   readonly title: string;
   readonly icon: string | undefined;
   readonly enabled: boolean;
+  /** Set for a submenu: `command` is then the submenu's id. */
+  readonly submenu?: ReadonlyArray<MenuItem>;
 }
 
 const hosts = new WeakMap<WorkbenchServices, Proxy<typeof ExtHostViewMenusContract>>();
@@ -45,13 +47,21 @@ export class TreeItemMenus {
     });
   }
 
-  /** The row's icon buttons (group `inline`; commands only). */
+  /** The row's icon buttons (group `inline`); a submenu there is a button opening a dropdown. */
   inline(item: TreeItemDto): InlineAction[] {
     return this.groups(item)
       .filter((g) => g.id === "inline")
       .flatMap((g) => g.entries)
-      .flatMap((e) =>
-        e.kind === "command" ? [{ command: e.command, title: e.title, icon: e.icon, enabled: e.enabled }] : [],
+      .map((e) =>
+        e.kind === "command"
+          ? { command: e.command, title: e.title, icon: e.icon, enabled: e.enabled }
+          : {
+              command: e.submenu,
+              title: e.title,
+              icon: e.icon,
+              enabled: true,
+              submenu: toMenuItems(e.groups, (c) => this.run(item, c.command)),
+            },
       );
   }
 
