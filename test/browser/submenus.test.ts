@@ -96,6 +96,12 @@ describe("submenus and overflow menus", () => {
     await rootMenu(page).locator('[data-label="Delete"]').hover();
     await eventually(() => submenu(page).count()).toBe(0);
     await copy.hover();
+    await eventually(() => submenu(page).count()).toBe(1);
+    // Opened by hover the submenu leaves the focus alone; a click on its entry moves it in.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-label"));
+    expect(await focused()).not.toBe("Copy Name");
+    await copy.click();
+    await eventually(focused).toBe("Copy Name");
     await submenu(page).locator('[data-label="Copy Name"]').click();
     await page.getByText("Copied name left-pad").waitFor();
     await eventually(() => rootMenu(page).count()).toBe(0);

@@ -74,6 +74,7 @@ export const ContextMenu = () => {
         key={`${menu.x},${menu.y}`}
         items={menu.items}
         testId="context-menu"
+        autoFocus
         style={{ left, top: Math.max(0, top) }}
         close={() => contextMenu.set(undefined)}
       />
@@ -84,12 +85,15 @@ export const ContextMenu = () => {
 const MenuList = ({
   items,
   testId,
+  autoFocus,
   style,
   close,
   back,
 }: {
   items: ReadonlyArray<MenuItem>;
   testId: string;
+  /** Focus the first entry: a menu opened by mouse click or key, not one opened by hover. */
+  autoFocus: boolean;
   style: CSSProperties;
   close: () => void;
   /** Closes this submenu and gives the focus back to its parent entry; absent at the top level. */
@@ -102,8 +106,8 @@ const MenuList = ({
       (b) => !b.disabled,
     );
   useEffect(() => {
-    buttons()[0]?.focus();
-  }, []);
+    if (autoFocus) buttons()[0]?.focus();
+  }, [autoFocus]);
 
   const onKeyDown = (e: ReactKeyboardEvent) => {
     const list = buttons();
@@ -232,12 +236,10 @@ const SubmenuList = ({
   useEffect(() => {
     const r = ref.current?.parentElement?.getBoundingClientRect();
     if (r && r.right + WIDTH > window.innerWidth) setStyle({ position: "absolute", top: -4, right: "100%" });
-    // Opened by hover: the focus stays with the pointer's level.
-    if (!focus) (ref.current?.parentElement?.querySelector(":scope > button") as HTMLButtonElement | null)?.focus();
-  }, [focus]);
+  }, []);
   return (
     <div ref={ref} className="context-menu-submenu">
-      <MenuList items={items} testId="context-menu-submenu" style={style} close={close} back={back} />
+      <MenuList items={items} testId="context-menu-submenu" autoFocus={focus} style={style} close={close} back={back} />
     </div>
   );
 };
