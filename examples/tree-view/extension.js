@@ -134,15 +134,16 @@ exports.activate = (context) => {
     vscode.commands.registerCommand("nodeDependencies.copyVersion", (/** @type {Dependency} */ d) =>
       vscode.window.setStatusBarMessage(`Copied version ${d.version}`, 5000),
     ),
-    // explorer/context passes the clicked file's vscode.Uri (and the selected ones).
+    // explorer/context passes the clicked file's vscode.Uri and the selected ones; editor/title and
+    // editor/context pass the editor's vscode.Uri only.
     vscode.commands.registerCommand(
       "nodeDependencies.addFromFile",
-      (/** @type {vscode.Uri} */ uri, /** @type {vscode.Uri[]} */ selected) => {
+      (/** @type {vscode.Uri} */ uri, /** @type {vscode.Uri[] | undefined} */ selected) => {
         const name = uri.path.split("/").pop() ?? uri.path;
         provider.roots.push(dep(name, "0.0.0"));
         provider.refresh();
         vscode.window.setStatusBarMessage(
-          `Added ${name} (${uri instanceof vscode.Uri ? "Uri" : typeof uri}, ${selected.length} selected)`,
+          `Added ${name} (${uri instanceof vscode.Uri ? "Uri" : typeof uri}, ${selected ? selected.length : "none"} selected)`,
           5000,
         );
       },

@@ -199,20 +199,30 @@ describe("submenus and overflow menus", () => {
     const byVersion = page.locator(".monaco-menu .action-label", { hasText: /^Version$/ });
     await byVersion.click({ delay: 150 });
     await page.getByText("Sorted by version").waitFor();
+    // Its submenu entries get the editor's vscode.Uri too.
+    await lines.click({ button: "right" });
+    await page.locator(".monaco-menu .action-label", { hasText: "Node Dependencies" }).hover();
+    await page.locator(".monaco-menu .action-label", { hasText: "Add as Dependency" }).click({ delay: 150 });
+    await page.getByText("Added notes.txt (Uri, none selected)").waitFor();
 
     // editor/title: no navigation entry, so the tab bar shows only "…" (it toggles its dropdown).
     expect(await page.getByTestId("editor-title-action-submenu").count()).toBe(0);
     const more = page.getByTestId("editor-title-action-more");
     await more.click();
-    await eventually(() => rootLabels(page)).toEqual(["Sort By"]);
+    await eventually(() => rootLabels(page)).toEqual(["Sort By", "-", "Add as Dependency"]);
     await more.click();
     await eventually(() => rootMenu(page).count()).toBe(0);
     await more.click();
     await rootMenu(page).locator('[data-submenu="true"][data-label="Sort By"]').hover();
     await submenu(page).locator('[data-label="Name"]').click();
     await page.getByText("Sorted by name").waitFor();
+    // An editor/title command gets the editor's resource as a vscode.Uri (and nothing else).
+    await more.click();
+    await rootMenu(page).locator('[data-label="Add as Dependency"]').click();
+    // The editor context menu's message is still up: now there are two.
+    await eventually(() => page.getByText("Added notes.txt (Uri, none selected)").count()).toBe(2);
     await page.getByTestId("activity-package-explorer").click();
-    await eventually(() => roots(page)).toEqual(["express", "left-pad"]);
+    await eventually(() => roots(page)).toEqual(["express", "left-pad", "notes.txt", "notes.txt"]);
   });
 
   it("explorer/context: a submenu whose entries' `when` reads the resource; its command gets the vscode.Uri", async () => {

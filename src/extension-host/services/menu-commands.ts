@@ -1,6 +1,7 @@
 /**
- * ExtHostMenusContract: an `explorer/context` entry runs its command with `vscode.Uri`s built from
- * the window's uri strings — `(resource, selectedResources)`, VS Code's explorer arguments.
+ * ExtHostMenusContract: a resource menu's entry runs its command with `vscode.Uri`s built from the
+ * window's uri strings — `(resource, selectedResources)` from the explorer, `(resource)` from an
+ * editor's title bar or context menu, as VS Code passes them.
  */
 import type { ExtHostMenusContract } from "../../protocol/contracts/menus.js";
 import type { Implementation } from "../../protocol/rpc-contract.js";
@@ -11,6 +12,10 @@ export const menusImplementation = (
 ): Implementation<typeof ExtHostMenusContract> => ({
   runResourceMenuCommand: async ({ command, resource, resources }) => {
     await execute(command, [Uri.parse(resource), resources.map((r) => Uri.parse(r))]);
+    return null;
+  },
+  runEditorMenuCommand: async ({ command, resource }) => {
+    await execute(command, [Uri.parse(resource)]);
     return null;
   },
 });

@@ -45,7 +45,12 @@ export const registerEditorContextSubmenus = (
           // Top-level commands are settings-services' editor actions already.
           const actionId = `menu.editorSubmenu.${menu.id}.${e.command}`;
           disposables.push(editor.addAction({ id: actionId, label: e.title, run: () => void run(e) }));
-          const command = { id: `${editor.getId()}:${actionId}`, title: e.title };
+          // A command whose `enablement` is false shows greyed out, as in VS Code.
+          const command = {
+            id: `${editor.getId()}:${actionId}`,
+            title: e.title,
+            ...(e.enabled ? {} : { precondition: ContextKeyExpr.false() }),
+          };
           disposables.push(MenuRegistry.appendMenuItem(menu, { command, group, order: e.order, when }));
         }
       }

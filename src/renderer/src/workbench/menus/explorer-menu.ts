@@ -3,23 +3,12 @@
  * ones. Their `when` sees the clicked resource (`resourceFilename`, `resourceExtname`,
  * `explorerResourceIsFolder`…); the host runs the command with `vscode.Uri`s (ExtHostMenusContract).
  */
-import { ExtHostMenusContract } from "../../../../protocol/contracts/menus.js";
-import { proxy, type Proxy } from "../../../../protocol/rpc-contract.js";
 import type { FileEntry } from "../../../../protocol/workbench.js";
 import { errorText, notify } from "../commands.js";
 import type { MenuItem } from "../ContextMenu.js";
 import type { WorkbenchServices } from "../workbench-services.js";
+import { menusHost } from "./menu-commands.js";
 import { toMenuItems } from "./menu-model.js";
-
-const hosts = new WeakMap<WorkbenchServices, Proxy<typeof ExtHostMenusContract>>();
-const hostOf = (services: WorkbenchServices) => {
-  let host = hosts.get(services);
-  if (!host) {
-    host = proxy(services.client, ExtHostMenusContract);
-    hosts.set(services, host);
-  }
-  return host;
-};
 
 /** The context keys VS Code's explorer sets for the resource under the menu. */
 export const resourceContextKeys = (e: FileEntry): Record<string, unknown> => {
@@ -38,7 +27,7 @@ export const resourceContextKeys = (e: FileEntry): Record<string, unknown> => {
 export const explorerContributedItems = (services: WorkbenchServices, e: FileEntry): MenuItem[] => {
   const items = toMenuItems(services.settings.menuGroups("explorer/context", resourceContextKeys(e)), (entry) => {
     if (!services.settings.isEnabled(entry.command)) return;
-    return hostOf(services)
+    return menusHost(services)
       .runResourceMenuCommand({ command: entry.command, resource: e.uri, resources: [e.uri] }, { timeoutMs: 0 })
       .catch((err: unknown) => notify(services, "error", errorText(err)));
   });

@@ -7,7 +7,10 @@ declare module "monaco-editor/platform/contextkey/common/contextkey.js" {
   export interface ContextKeyExpression {
     readonly type: number;
   }
-  export const ContextKeyExpr: { equals(key: string, value: unknown): ContextKeyExpression };
+  export const ContextKeyExpr: {
+    equals(key: string, value: unknown): ContextKeyExpression;
+    false(): ContextKeyExpression;
+  };
 }
 
 declare module "monaco-editor/platform/actions/common/actions.js" {
@@ -25,7 +28,8 @@ declare module "monaco-editor/platform/actions/common/actions.js" {
     readonly order?: number;
   }
   export interface IMenuItem extends Placement {
-    readonly command: { readonly id: string; readonly title: string };
+    /** A false `precondition` greys the entry out. */
+    readonly command: { readonly id: string; readonly title: string; readonly precondition?: ContextKeyExpression };
   }
   export interface ISubmenuItem extends Placement {
     readonly title: string;

@@ -6,6 +6,7 @@
  * false and disabled while the command's `enablement` is.
  */
 import { openDropdownMenu } from "../ContextMenu.js";
+import { runEditorMenuCommand } from "../menus/menu-commands.js";
 import { splitTitleBar, toMenuItems, type CommandEntry } from "../menus/menu-model.js";
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
@@ -15,18 +16,24 @@ export const MenuActions = ({
   menu,
   overlay = {},
   testId,
+  resource,
 }: {
   services: WorkbenchServices;
   menu: "editor/title" | "view/title";
   overlay?: Readonly<Record<string, unknown>>;
   testId: string;
+  /** The editor's resource: `editor/title` commands get it as a `vscode.Uri`, as in VS Code. */
+  resource?: string | undefined;
 }) => {
   // Re-evaluated when menus, context keys or the active editor change.
   useStore(services.settings.contributions);
   useStore(services.settings.contextKeys.version);
   const { primary, secondary } = splitTitleBar(services.settings.menuGroups(menu, overlay));
   if (primary.length === 0 && secondary.length === 0) return null;
-  const run = (e: CommandEntry) => services.settings.runCommand(e.command);
+  const run = (e: CommandEntry) =>
+    menu === "editor/title"
+      ? runEditorMenuCommand(services, e.command, resource)
+      : services.settings.runCommand(e.command);
   return (
     <span className="menu-actions">
       {primary.map((entry) => {

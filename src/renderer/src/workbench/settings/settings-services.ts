@@ -6,6 +6,7 @@
  * pass); and the command runner menus and keybindings share.
  */
 import { registerEditorContextSubmenus } from "../menus/editor-context-submenus.js";
+import { runEditorMenuCommand } from "../menus/menu-commands.js";
 import { resolveMenu, type MenuGroup } from "../menus/menu-model.js";
 import {
   ExtHostConfigurationContract,
@@ -221,7 +222,9 @@ export class SettingsServices {
         ...g,
         entries: g.entries.filter((e) => e.kind === "submenu"),
       }));
-      submenus = registerEditorContextSubmenus(editor, withSubmenus, (e) => this.runCommand(e.command));
+      // Extension commands get the editor's resource as a vscode.Uri, as in VS Code.
+      const run = (command: string) => runEditorMenuCommand(this.services, command, editor.getModel()?.uri.toString());
+      submenus = registerEditorContextSubmenus(editor, withSubmenus, (e) => run(e.command));
       const wanted = new Map(this.menu("editor/context").map((item) => [`${item.command}@${item.group ?? ""}`, item]));
       for (const [key, action] of added) {
         if (wanted.has(key)) continue;
@@ -239,7 +242,7 @@ export class SettingsServices {
             label: title,
             contextMenuGroupId: group,
             contextMenuOrder: Number(at) || 0,
-            run: () => this.runCommand(item.command),
+            run: () => run(item.command),
           }),
         );
       }
