@@ -198,4 +198,32 @@ describe("menu model (renderer)", () => {
     if (a !== "separator" && a !== undefined && "run" in a) a.run();
     expect(ran).toEqual(["x.a"]);
   });
+
+  it("the editor title inlines a navigation submenu with a single entry as that entry; view titles keep it", () => {
+    const c = snapshot([
+      ext("p.e", {
+        commands,
+        submenus: [
+          { id: "one", label: "One" },
+          { id: "two", label: "Two" },
+        ],
+        menus: {
+          "editor/title": [
+            { submenu: "one", group: "navigation@1" },
+            { submenu: "two", group: "navigation@2" },
+          ],
+          one: [{ command: "x.a" }, { command: "x.b", when: "false" }],
+          two: [{ command: "x.c" }, { command: "x.d" }],
+        },
+      }),
+    ]);
+    const groups = resolveMenu(c, "editor/title", () => undefined);
+    const names = (entries: ReadonlyArray<{ kind: string; title: string }>) =>
+      entries.map((e) => `${e.kind}:${e.title}`);
+    expect(names(splitTitleBar(groups, { inlineSingleEntrySubmenus: true }).primary)).toEqual([
+      "command:A",
+      "submenu:Two",
+    ]);
+    expect(names(splitTitleBar(groups).primary)).toEqual(["submenu:One", "submenu:Two"]);
+  });
 });

@@ -118,13 +118,26 @@ export const resolveMenu = (
   return groups;
 };
 
-/** A title bar's split (VS Code's fillInActionBarActions with primary group `navigation`). */
+/**
+ * A title bar's split (VS Code's fillInActionBarActions with primary group `navigation`). The
+ * editor title also inlines a `navigation` submenu holding a single entry as that entry
+ * (VS Code's `shouldInlineGroup`).
+ */
 export const splitTitleBar = (
   groups: ReadonlyArray<MenuGroup>,
-): { primary: ReadonlyArray<MenuEntry>; secondary: ReadonlyArray<MenuGroup> } => ({
-  primary: groups.find((g) => g.id === "navigation")?.entries ?? [],
-  secondary: groups.filter((g) => g.id !== "navigation"),
-});
+  options: { readonly inlineSingleEntrySubmenus?: boolean } = {},
+): { primary: ReadonlyArray<MenuEntry>; secondary: ReadonlyArray<MenuGroup> } => {
+  const navigation = groups.find((g) => g.id === "navigation")?.entries ?? [];
+  const single = (e: MenuEntry): MenuEntry => {
+    if (e.kind !== "submenu" || e.groups.length !== 1) return e;
+    const only = e.groups[0]?.entries;
+    return only?.length === 1 && only[0] ? single(only[0]) : e;
+  };
+  return {
+    primary: options.inlineSingleEntrySubmenus ? navigation.map(single) : navigation,
+    secondary: groups.filter((g) => g.id !== "navigation"),
+  };
+};
 
 /** Groups as a right-click / dropdown menu: separators between groups, submenus nested. */
 export const toMenuItems = (groups: ReadonlyArray<MenuGroup>, run: (entry: CommandEntry) => unknown): MenuItem[] => {

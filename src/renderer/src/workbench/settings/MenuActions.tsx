@@ -28,7 +28,9 @@ export const MenuActions = ({
   // Re-evaluated when menus, context keys or the active editor change.
   useStore(services.settings.contributions);
   useStore(services.settings.contextKeys.version);
-  const { primary, secondary } = splitTitleBar(services.settings.menuGroups(menu, overlay));
+  const { primary, secondary } = splitTitleBar(services.settings.menuGroups(menu, overlay), {
+    inlineSingleEntrySubmenus: menu === "editor/title",
+  });
   if (primary.length === 0 && secondary.length === 0) return null;
   const run = (e: CommandEntry) =>
     menu === "editor/title"
