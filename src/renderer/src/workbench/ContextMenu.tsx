@@ -153,9 +153,10 @@ const MenuList = ({
       data-testid={testId}
       style={style}
       onKeyDown={onKeyDown}
-      // A submenu opened by hover follows the pointer to a plain entry and closes.
+      // The pointer on another entry of this level closes its open submenu (deeper levels are theirs).
       onMouseOver={(e) => {
-        if (open && !(e.target as Element).closest(".context-menu-entry.open")) setOpen(undefined);
+        const entry = (e.target as Element).closest(".context-menu-entry");
+        if (open && entry?.parentElement === ref.current && !entry.classList.contains("open")) setOpen(undefined);
       }}
     >
       {items.map((item, i) => {
