@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ExtensionHostStarter } from "../src/main/extension-host-starter.js";
 import { spawnNodeHost } from "../src/main/node-host-process.js";
+import { BenchContract } from "../src/protocol/contracts/bench.js";
 import { ExtHostContract } from "../src/protocol/contracts/ext-host.js";
 import { proxy } from "../src/protocol/rpc-contract.js";
 import type { FindInFilesRequest } from "../src/protocol/search.js";
@@ -53,6 +54,8 @@ interface Timing {
   readonly files: number;
   readonly matches: number;
   readonly truncated: boolean;
+  /** Round trips of another call made while the search ran: is the host still answering? */
+  readonly probeMs: number[];
 }
 
 const median = (xs: number[]): number => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -81,6 +84,7 @@ export const runSearchBench = async (outDir: string): Promise<void> => {
     });
     await recorder.attach(client);
     const host = proxy(client, ExtHostContract);
+    const bench = proxy(client, BenchContract);
     await host.initialize({
       workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: "bench" }],
       documents: [],
@@ -97,14 +101,27 @@ export const runSearchBench = async (outDir: string): Promise<void> => {
         exclude: "",
       };
       const start = performance.now();
+      let searching = true;
+      const probeMs: number[] = [];
+      // What a window does meanwhile (hover, completion, typing): one call after another.
+      const probing = (async () => {
+        while (searching) {
+          const sent = performance.now();
+          await bench.echo("ping");
+          probeMs.push(performance.now() - sent);
+        }
+      })();
       const summary = await host.findInFiles(request, { timeoutMs: 0 });
       const end = performance.now();
+      searching = false;
+      await probing;
       return {
         firstResultMs: firstBatchAt === undefined ? null : firstBatchAt - start,
         totalMs: end - start,
         files: summary.files,
         matches: summary.matches,
         truncated: summary.truncated,
+        probeMs,
       };
     };
 
@@ -120,6 +137,9 @@ export const runSearchBench = async (outDir: string): Promise<void> => {
       const first = timings.map((t) => t.firstResultMs ?? Number.NaN);
       const total = timings.map((t) => t.totalMs);
       const last = timings.at(-1)!;
+      const probes = timings.flatMap((t) => t.probeMs);
+      const probeMax = Math.max(...probes);
+      const probeP99 = probes.toSorted((a, b) => a - b)[Math.floor(probes.length * 0.99)] ?? Number.NaN;
       report[label] = {
         firstResultMsMedian: median(first),
         firstResultMsColdRun: first[0],
@@ -128,11 +148,14 @@ export const runSearchBench = async (outDir: string): Promise<void> => {
         files: last.files,
         matches: last.matches,
         truncated: last.truncated,
+        otherCallsDuringSearch: { count: probes.length, p50Ms: median(probes), p99Ms: probeP99, maxMs: probeMax },
       };
       rows.push(
         `  ${label.padEnd(50)} first result ${median(first).toFixed(0).padStart(5)} ms (first run ${first[0]!.toFixed(0)})` +
           `  total ${median(total).toFixed(0).padStart(5)} ms (first run ${total[0]!.toFixed(0)})` +
-          `  ${last.matches} matches in ${last.files} files${last.truncated ? ", truncated" : ""}`,
+          `  ${last.matches} matches in ${last.files} files${last.truncated ? ", truncated" : ""}` +
+          `\n  ${"".padEnd(50)} meanwhile ${probes.length} other calls: p50 ${median(probes).toFixed(1)} ms,` +
+          ` p99 ${probeP99.toFixed(1)} ms, max ${probeMax.toFixed(1)} ms`,
       );
     }
     const listTimes: number[] = [];

@@ -137,8 +137,15 @@ export class HostServices {
     reportMenuProblems(this.extensions.runtimes, (id, message) =>
       this.extensions.reportError(id, "contributes.menus", message),
     );
-    this.fileSystemProviders = new FileSystemProviders(this.sessions, (e) => this.extensions.activateByEvent(e));
+    this.fileSystemProviders = new FileSystemProviders(
+      this.sessions,
+      (e) => this.extensions.activateByEvent(e),
+      options.log,
+      () => this.sessions.workbenches.flatMap((s) => s.documents.all.map((d) => d.uri)),
+    );
     this.files.providers = this.fileSystemProviders;
+    this.documents.onDidOpen.event((doc) => this.fileSystemProviders.watchOpen(doc.uri));
+    this.documents.onDidClose.event((doc) => this.fileSystemProviders.unwatchOpen(doc.uri));
     // settings.json / keybindings.json schemas, generated on each read from the current registry.
     this.fileSystemProviders.registerCoreContentProvider("vscode", {
       provideTextDocumentContent: (uri) =>

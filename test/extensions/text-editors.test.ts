@@ -209,6 +209,24 @@ describe("TextEditor and workspace.applyEdit in the extension host", () => {
     expect(await run("edit", { ops: [{ kind: "insert", at: [0, 0], text: "z" }] })).toBe(false);
   });
 
+  it("registerTextEditorCommand edits the active editor with the command's arguments; without one it does nothing", async () => {
+    await ext.executeCommand({ id: "editorProbe.upper", args: ["!"] });
+    expect(window.of("applyEdits")).toEqual([
+      {
+        id: "e1",
+        version: 1,
+        edits: [{ range: range(0, 0, 0, 5), text: "HELLO!" }],
+        setEndOfLine: null,
+        undoStopBefore: true,
+        undoStopAfter: true,
+      },
+    ]);
+    editorsHost.editorsChanged({ editors: [], activeId: null });
+    expect(await run("state")).toMatchObject({ active: null });
+    await ext.executeCommand({ id: "editorProbe.upper", args: [] });
+    expect(window.of("applyEdits")).toHaveLength(1);
+  });
+
   it("insertSnippet, selections, revealRange, options and decorations reach the window in its terms", async () => {
     expect(await run("snippet", { text: "for ${1:i}", at: [1, 0] })).toBe(true);
     expect(await run("snippet", { text: "$0" })).toBe(true);

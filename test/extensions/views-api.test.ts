@@ -3,7 +3,7 @@
  * ExtensionContext, driven through their contracts against the real, built extension host with
  * the example extensions (examples/tree-view, quick-input, progress, memfs) and a context probe.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -167,6 +167,15 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     w.quick.quickInputActive({ id: pick.id, handles: [2] });
     w.quick.quickInputAccept({ id: pick.id });
     expect(await picking).toBe("green");
+
+    // showWorkspaceFolderPick: the folders as a quick pick; the folder itself is answered.
+    const pickingFolder = run(w, "probe.pickFolder");
+    const folders = await lastInput(w, (s) => s.kind === "pick" && s.placeholder === "Pick a folder");
+    if (folders.kind !== "pick") throw new Error("expected a quick pick");
+    expect(folders.items.map((i) => [i.label, i.description])).toEqual([["w", folder]]);
+    w.quick.quickInputActive({ id: folders.id, handles: [folders.items[0]!.handle] });
+    w.quick.quickInputAccept({ id: folders.id });
+    expect(await pickingFolder).toEqual(["w", 0, pathToFileURL(folder).toString()]);
     expect(await run(w, "quickInput.log")).toEqual(["active:green", "picked:green"]);
     expect(w.recorders.inputs.of("quickInputHide")).toContain(pick.id);
 
@@ -275,6 +284,34 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     expect((await w.ext.readFile("cowsay:/hello")).text).toBe("Baa says /hello\n");
   });
 
+  it("an open editor's file is watched through its provider (not recursively), once for all windows", async () => {
+    const w = await window();
+    const other = await window();
+    await run(w, "probe.watchfs.change", "/a.txt", "one");
+    const uri = "watchfs:/a.txt";
+    const snapshot = { uri, languageId: "plaintext", version: 1, text: "one" };
+    await w.ext.documentOpened(snapshot);
+    await other.ext.documentOpened(snapshot);
+    expect(await run(w, "probe.watchfs.log")).toEqual([`watch ${uri} recursive=false`]);
+    // The provider reports only watched files: the windows hear of the change.
+    await run(w, "probe.watchfs.change", "/a.txt", "two");
+    await until(() => w.recorders.fsp.of("resourcesChanged").some((u) => u.includes(uri)), "change of a watched file");
+    // A file nobody has open is not watched, so its change is never reported.
+    await run(w, "probe.watchfs.change", "/b.txt", "x");
+    // A notification, then a request on the same connection: the close is handled when it answers.
+    w.ext.documentClosed(uri);
+    expect(await run(w, "probe.watchfs.log")).toEqual([`watch ${uri} recursive=false`]);
+    other.ext.documentClosed(uri);
+    await run(other, "probe.watchfs.log");
+    expect(await run(w, "probe.watchfs.log")).toEqual([`watch ${uri} recursive=false`, `unwatch ${uri}`]);
+    expect(
+      w.recorders.fsp
+        .of("resourcesChanged")
+        .flat()
+        .some((u) => u.includes("watchfs:/b.txt")),
+    ).toBe(false);
+  });
+
   it("ExtensionContext: storage URIs, mode, mementos and secrets persisted across a host restart; env", async () => {
     let w = await window();
     const context = (await run(w, "probe.context")) as Record<string, unknown>;
@@ -286,6 +323,10 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     expect(String(context.storageUri)).toMatch(/\/workspaceStorage\/[0-9a-f]{32}\/direct-tests\.context-probe$/);
     expect(String(context.globalStorageUri)).toMatch(/\/globalStorage\/direct-tests\.context-probe$/);
     expect(String(context.logUri)).toMatch(/\/logs\/direct-tests\.context-probe$/);
+    // env.appRoot: the installation's folder (its package.json is this project's).
+    expect(JSON.parse(readFileSync(join(String(context.appRoot), "package.json"), "utf8"))).toMatchObject({
+      name: "direct-editor",
+    });
     expect(context.globalStoragePath).toContain(dataDir);
 
     await run(w, "probe.bump");

@@ -5,8 +5,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { FileExcludes, enabledGlobs, DEFAULT_FILES_EXCLUDE } from "../../src/extension-host/services/file-excludes.js";
-import type { FSWatcher } from "chokidar";
-import { watch } from "chokidar";
+import {
+  pollingBackend,
+  type WatchBackend,
+  type WatchRequest,
+} from "../../src/extension-host/services/file-watch-backends.js";
 import { coalesce, FileWatcherService } from "../../src/extension-host/services/file-watcher.js";
 import type { FileChange } from "../../src/protocol/contracts/files.js";
 import { ConfigurationService } from "../../src/extension-host/services/configuration.js";
@@ -104,20 +107,17 @@ describe("files.exclude", () => {
   });
 });
 
-describe("the OS out of watches", () => {
-  it("watches the folder again by polling when the native watcher fails with ENOSPC, and still sees changes", async () => {
+describe("the native watcher (@parcel/watcher)", () => {
+  it("reports created, changed and deleted files in coalesced batches, and nothing in excluded folders", async () => {
     const userDir = mkdtempSync(join(tmpdir(), "watch-user-"));
     const folder = mkdtempSync(join(tmpdir(), "watch-folder-"));
-    const logged: string[] = [];
-    const made: Array<{ polling: boolean; watcher: FSWatcher }> = [];
+    mkdirSync(join(folder, "node_modules", "dep"), { recursive: true });
+    mkdirSync(join(folder, ".git"));
+    writeFileSync(join(folder, "edited.txt"), "1");
+    writeFileSync(join(folder, "doomed.txt"), "1");
     const service = new FileWatcherService(
       new FileExcludes(new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) })),
-      (m) => logged.push(m),
-      (path, options) => {
-        const watcher = watch(path, options);
-        made.push({ polling: options?.usePolling === true, watcher });
-        return watcher;
-      },
+      (m) => expect.fail(m),
     );
     const stop = service.watch(folder);
     onTestFinished(() => {
@@ -128,19 +128,54 @@ describe("the OS out of watches", () => {
     });
     await service.ready(folder);
     expect(service.isPolling(folder)).toBe(false);
-    // What chokidar reports when inotify's max_user_watches is used up.
-    made[0]!.watcher.emit(
-      "error",
-      Object.assign(new Error("ENOSPC: System limit for number of file watchers reached"), { code: "ENOSPC" }),
+    const seen = new Map<string, string>();
+    service.onDidChange((changes) => {
+      for (const c of changes) seen.set(c.uri.slice(pathToFileURL(folder).toString().length), c.kind);
+    });
+    writeFileSync(join(folder, "node_modules", "dep", "index.js"), "x");
+    writeFileSync(join(folder, ".git", "HEAD"), "x");
+    mkdirSync(join(folder, "src"));
+    writeFileSync(join(folder, "src", "new.ts"), "x");
+    writeFileSync(join(folder, "edited.txt"), "2");
+    rmSync(join(folder, "doomed.txt"));
+    await expect
+      .poll(() => Object.fromEntries(seen), { timeout: 10_000 })
+      .toEqual({ "/src": "created", "/src/new.ts": "created", "/edited.txt": "changed", "/doomed.txt": "deleted" });
+  });
+});
+
+describe("native watching refused: polling instead", () => {
+  /** A service whose native backend is `native`, and whose polling backend is the real one, recorded. */
+  const setUp = (native: WatchBackend) => {
+    const userDir = mkdtempSync(join(tmpdir(), "watch-user-"));
+    const folder = mkdtempSync(join(tmpdir(), "watch-folder-"));
+    const logged: string[] = [];
+    const polled: WatchRequest[] = [];
+    const service = new FileWatcherService(
+      new FileExcludes(new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) })),
+      (m) => logged.push(m),
+      {
+        native,
+        polling: (request) => {
+          polled.push(request);
+          return pollingBackend(request);
+        },
+      },
     );
-    expect(service.isPolling(folder)).toBe(true);
-    expect(made.map((m) => m.polling)).toEqual([false, true]);
-    expect(logged.some((m) => m.includes("polling every 1000 ms instead"))).toBe(true);
-    await service.ready(folder);
+    const stop = service.watch(folder);
+    onTestFinished(() => {
+      stop();
+      service.dispose();
+      rmSync(userDir, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    });
+    return { service, folder, logged, polled };
+  };
+
+  /** A file made while the polling watcher takes its first snapshot counts as initial (not an event), so keep making new ones until one is reported. */
+  const seesNewFiles = async (service: FileWatcherService, folder: string): Promise<void> => {
     const seen: FileChange[] = [];
     service.onDidChange((changes) => seen.push(...changes));
-    // A file made while the polling watcher takes its first snapshot counts as initial (not an
-    // event), so keep making new ones until one is reported.
     let n = 0;
     await expect
       .poll(
@@ -151,8 +186,41 @@ describe("the OS out of watches", () => {
         { timeout: 30_000, interval: 1_000 },
       )
       .toBe(true);
+  };
+
+  it("polls when a running native watch reports the OS out of watches (ENOSPC), and still sees changes", async () => {
+    const native: WatchRequest[] = [];
+    const { service, folder, logged, polled } = setUp((request) => {
+      native.push(request);
+      return { ready: Promise.resolve(), close: () => Promise.resolve() };
+    });
+    await service.ready(folder);
+    expect(service.isPolling(folder)).toBe(false);
+    // A failure that is not about watches is logged and changes nothing.
+    native[0]!.onError(new Error("something else went wrong"));
+    expect(service.isPolling(folder)).toBe(false);
+    // What @parcel/watcher reports when inotify's max_user_watches is used up.
+    native[0]!.onError(new Error("inotify_add_watch on '/x/y' failed: No space left on device"));
+    expect(service.isPolling(folder)).toBe(true);
+    expect(polled).toHaveLength(1);
+    expect(logged.some((m) => m.includes("polling every 1000 ms instead"))).toBe(true);
+    await service.ready(folder);
+    await seesNewFiles(service, folder);
     // Another error on the polling watcher is logged, not retried forever.
-    made[1]!.watcher.emit("error", Object.assign(new Error("EMFILE"), { code: "EMFILE" }));
-    expect(made).toHaveLength(2);
+    polled[0]!.onError(Object.assign(new Error("EMFILE"), { code: "EMFILE" }));
+    expect(polled).toHaveLength(1);
+    expect(logged.some((m) => m.includes("EMFILE"))).toBe(true);
+  });
+
+  it("polls when the native watch cannot start at all (no binary for this platform), and ready waits for it", async () => {
+    const { service, folder, logged, polled } = setUp(() => ({
+      ready: Promise.reject(new Error("No prebuild or local build of @parcel/watcher found")),
+      close: () => Promise.resolve(),
+    }));
+    await service.ready(folder);
+    expect(service.isPolling(folder)).toBe(true);
+    expect(polled.map((r) => r.root)).toEqual([folder]);
+    expect(logged.some((m) => m.includes("No prebuild"))).toBe(true);
+    await seesNewFiles(service, folder);
   });
 });

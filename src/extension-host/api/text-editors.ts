@@ -213,16 +213,25 @@ type ShowDocument = (
   selection?: Range,
 ) => Promise<unknown>;
 
-const editors = new WeakMap<EditorHandle, object>();
+/** What the host's own API code uses of a TextEditor (extensions get the whole object). */
+export interface ApiTextEditor {
+  readonly options: TextEditorOptions;
+  edit(
+    callback: (edit: TextEditorEdit) => void,
+    opts?: { undoStopBefore: boolean; undoStopAfter: boolean },
+  ): Promise<boolean>;
+}
+
+const editors = new WeakMap<EditorHandle, ApiTextEditor>();
 
 /** The `vscode.TextEditor` of a window editor (the same object every time). */
-export const textEditor = (h: EditorHandle, service: Editors, show: ShowDocument): object => {
+export const textEditor = (h: EditorHandle, service: Editors, show: ShowDocument): ApiTextEditor => {
   let editor = editors.get(h);
   if (!editor) editors.set(h, (editor = createTextEditor(h, service, show)));
   return editor;
 };
 
-const createTextEditor = (h: EditorHandle, service: Editors, show: ShowDocument): object => {
+const createTextEditor = (h: EditorHandle, service: Editors, show: ShowDocument): ApiTextEditor => {
   const closed = (what: string) => Promise.reject(new Error(`TextEditor#${what} not possible on closed editors`));
   /** Fire-and-report: a call on an editor the window no longer shows does nothing. */
   const run = (f: () => Promise<boolean>): Promise<boolean> => (h.disposed ? Promise.resolve(false) : f());
@@ -595,7 +604,7 @@ export const createEditorWindowApi = ({ service, target, guard }: EditorWindowDe
       visibleRanges: h.state.visibleRanges.map(rangeOf),
     })),
     onDidChangeTextEditorOptions: map(service.onDidChangeOptions, (h) => {
-      const editor = editorOf(h) as { options: TextEditorOptions };
+      const editor = editorOf(h);
       return { textEditor: editor, options: editor.options };
     }),
     showTextDocument: async (

@@ -3,7 +3,9 @@
  * registers is attributed to it (errors go to its Output channel, its disposables to it).
  */
 import { createDialogsApi } from "./dialogs.js";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { StatusBarItemDto } from "../../protocol/workbench.js";
 import type { HostServices } from "../host-services.js";
 import type { DocumentChangeEvent } from "../services/documents.js";
@@ -36,6 +38,19 @@ type Uri = types.Uri;
 
 /** One per host process, like VS Code's per-window session id. */
 const sessionId = randomUUID();
+
+/** The installation's root: the folder of the package.json above this module (out/main, or src/…). */
+const APP_ROOT = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+/** An event for a value that never changes here: listeners are kept as the API requires, never called. */
+const neverFires =
+  <T>(): types.Event<T> =>
+  () =>
+    new Disposable(() => undefined);
 
 const toUri = (u: Uri | string): Uri => (typeof u === "string" ? (u.includes("://") ? Uri.parse(u) : Uri.file(u)) : u);
 
@@ -78,6 +93,35 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
         ? Promise.resolve(host.settings.setContext(args[0], args[1]))
         : commandService.execute(command, args),
     getCommands: () => Promise.resolve(commandService.ids()),
+    /**
+     * VS Code's extHostCommands: runs with the active editor and an edit builder whose edits are
+     * applied (one undo step) when the callback returns; without an active editor it does nothing.
+     */
+    registerTextEditorCommand: (
+      command: string,
+      callback: (editor: unknown, edit: unknown, ...args: unknown[]) => void,
+      thisArg?: unknown,
+    ) => {
+      if (typeof callback !== "function")
+        throw new Error("vscode.commands.registerTextEditorCommand: callback must be a function");
+      return commands.registerCommand(command, (...args: unknown[]) => {
+        const editor = editorWindow.activeTextEditor;
+        if (!editor) {
+          reportError(`command '${command}'`, new Error("there is no active text editor; the command did nothing"));
+          return undefined;
+        }
+        return editor
+          .edit((edit) => {
+            callback.apply(thisArg, [editor, edit, ...args]);
+          })
+          .then(
+            (applied) => {
+              if (!applied) reportError(`command '${command}'`, new Error("its edits were not applied"));
+            },
+            (e: unknown) => reportError(`command '${command}'`, e),
+          );
+      });
+    },
   };
 
   // ── window ─────────────────────────────────────────────────────────────────────────────
@@ -177,9 +221,23 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     },
     { start: (request, onCancel) => host.progress.start(request, onCancel) },
   );
+  const quickInput = createQuickInputApi(host.quickInput, guardedEvent);
   const window = {
     ...createTreeViewsApi(id, host.treeViews, guardedEvent, track),
-    ...createQuickInputApi(host.quickInput, guardedEvent),
+    ...quickInput,
+    /** VS Code's: a quick pick of the workspace folders (name, path); none open → undefined. */
+    showWorkspaceFolderPick: async (options: { placeHolder?: string; ignoreFocusOut?: boolean } = {}) => {
+      const list = folders();
+      if (list.length === 0) return undefined;
+      const picked = await quickInput.showQuickPick(
+        list.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder })),
+        {
+          ...(options.placeHolder !== undefined ? { placeHolder: options.placeHolder } : {}),
+          ...(options.ignoreFocusOut !== undefined ? { ignoreFocusOut: options.ignoreFocusOut } : {}),
+        },
+      );
+      return picked && typeof picked === "object" && "folder" in picked ? picked.folder : undefined;
+    },
     ...createDialogsApi(host.dialogs),
     withProgress: progress.withProgress,
     setStatusBarMessage: (text: string, hideAfter?: number | PromiseLike<unknown>) =>
@@ -274,6 +332,8 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     get isTrusted() {
       return true;
     },
+    /** Already trusted from the start, so the grant never happens (VS Code fires it on a grant). */
+    onDidGrantWorkspaceTrust: neverFires<void>(),
     getWorkspaceFolder: (uri: Uri) => {
       if (!(uri instanceof Uri)) throw new Error("vscode.workspace.getWorkspaceFolder: uri must be a vscode.Uri");
       return folderOf(folders(), uri);
@@ -353,6 +413,12 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       uiKind: types.UIKind.Desktop,
       logLevel: types.LogLevel.Info,
       shell: process.env.SHELL ?? "",
+      /** Where the application is installed (the folder holding its package.json). */
+      appRoot: APP_ROOT,
+      // Neither telemetry (always off), the shell nor the log level changes while the host runs.
+      onDidChangeTelemetryEnabled: neverFires<boolean>(),
+      onDidChangeShell: neverFires<string>(),
+      onDidChangeLogLevel: neverFires<types.LogLevel>(),
       clipboard: {
         readText: () => host.env.readClipboard(),
         writeText: (text: string) => Promise.resolve().then(() => host.env.writeClipboard(text)),

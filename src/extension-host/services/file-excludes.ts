@@ -63,11 +63,15 @@ export class FileExcludes {
   }
 
   /** What the watcher does not watch: `files.watcherExclude` and `files.exclude`. */
-  watcher(folder?: string): PathTest {
-    return globsTest([
+  watcherGlobs(folder?: string): string[] {
+    return [
       ...enabledGlobs(this.configuration.get("files.watcherExclude", folder), DEFAULT_WATCHER_EXCLUDE),
       ...this.filesExcludeGlobs(folder),
-    ]);
+    ];
+  }
+
+  watcher(folder?: string): PathTest {
+    return globsTest(this.watcherGlobs(folder));
   }
 
   /** Calls `listener` when either setting changes. */

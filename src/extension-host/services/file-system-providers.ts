@@ -2,7 +2,9 @@
  * Non-`file` schemes: `workspace.registerTextDocumentContentProvider` (read-only virtual
  * documents) and `workspace.registerFileSystemProvider` (read, write, list). FilesService routes
  * every non-`file:` URI here, so editors open, edit and save them like files; a provider's change
- * event tells the windows, which reload clean editors of that URI.
+ * event tells the windows, which reload clean editors of that URI. As in VS Code, the file of
+ * every open editor is watched through the provider's `watch` (providers of remote or virtual file
+ * systems often report changes only for what is watched).
  */
 import { createHash } from "node:crypto";
 import { FileModifiedOnDisk, FileSystemFailure } from "../../protocol/contracts/ext-host.js";
@@ -75,14 +77,64 @@ export const providerFailure = (uri: string, e: unknown): FileSystemFailure => {
   return new FileSystemFailure({ uri, code, message: `${uri}: ${e instanceof Error ? e.message : String(e)}` });
 };
 
+const schemeOf = (uri: string): string => /^([a-zA-Z][\w+.-]*):/.exec(uri)?.[1] ?? "";
+
+/** One watched URI: how many open editors (over all windows) need it, and the provider's handle. */
+interface Watch {
+  refs: number;
+  readonly provider: FileSystemProvider;
+  readonly handle: { dispose(): unknown } | undefined;
+}
+
 export class FileSystemProviders {
   private readonly schemes = new Map<string, Registration>();
+  private readonly watches = new Map<string, Watch>();
 
   constructor(
     private readonly sessions: Sessions,
     /** `onFileSystem:<scheme>` activation, before the first use of a scheme with no provider. */
     private readonly activateByEvent: (event: string) => Promise<void> = () => Promise.resolve(),
+    private readonly log: (message: string) => void = () => undefined,
+    /** Every window's open documents (a URI once per window showing it). */
+    private readonly openDocuments: () => ReadonlyArray<string> = () => [],
   ) {}
+
+  /**
+   * An editor of `uri` opened: the provider watches it (not recursively), once however many
+   * windows show it, as VS Code's file service does for an open model outside a watched folder.
+   */
+  watchOpen(uri: string): void {
+    const existing = this.watches.get(uri);
+    if (existing) {
+      existing.refs++;
+      return;
+    }
+    const r = this.schemes.get(schemeOf(uri));
+    if (r?.kind !== "fs" || typeof r.provider.watch !== "function") return;
+    let handle: { dispose(): unknown } | undefined;
+    try {
+      handle = r.provider.watch(Uri.parse(uri), { recursive: false, excludes: [] });
+    } catch (e) {
+      this.log(`${r.extensionId}: watch(${uri}) failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.watches.set(uri, { refs: 1, provider: r.provider, handle });
+  }
+
+  /** The last editor of `uri` closed: the provider's watch is disposed. */
+  unwatchOpen(uri: string): void {
+    const watch = this.watches.get(uri);
+    if (!watch || --watch.refs > 0) return;
+    this.watches.delete(uri);
+    this.disposeWatch(uri, watch);
+  }
+
+  private disposeWatch(uri: string, watch: Watch): void {
+    try {
+      watch.handle?.dispose();
+    } catch (e) {
+      this.log(`disposing the watch of ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 
   has(scheme: string): boolean {
     return this.schemes.has(scheme);
@@ -147,7 +199,10 @@ export class FileSystemProviders {
       caseSensitive: options.isCaseSensitive !== false,
     };
     const watch = provider.onDidChangeFile?.((events) => this.changed(events.map((e) => e.uri)));
-    return this.add(scheme, registration, watch);
+    const unregister = this.add(scheme, registration, watch);
+    // Editors restored before the provider came (its extension activates on first use) watch now.
+    for (const uri of this.openDocuments()) if (schemeOf(uri) === scheme) this.watchOpen(uri);
+    return unregister;
   }
 
   async readFile(uri: string): Promise<FileContent> {
@@ -209,7 +264,7 @@ export class FileSystemProviders {
   }
 
   private async registration(uri: string): Promise<Registration> {
-    const scheme = /^([a-zA-Z][\w+.-]*):/.exec(uri)?.[1] ?? "";
+    const scheme = schemeOf(uri);
     if (scheme && !this.schemes.has(scheme)) await this.activateByEvent(`onFileSystem:${scheme}`);
     const r = this.schemes.get(scheme);
     if (!r) {
@@ -240,6 +295,13 @@ export class FileSystemProviders {
     return () => {
       subscription?.dispose();
       if (this.schemes.get(scheme) === registration) this.schemes.delete(scheme);
+      // The provider is gone: so are its watches (open editors of the scheme watch nothing now).
+      if (registration.kind !== "fs") return;
+      for (const [uri, watch] of this.watches) {
+        if (watch.provider !== registration.provider) continue;
+        this.watches.delete(uri);
+        this.disposeWatch(uri, watch);
+      }
     };
   }
 

@@ -1,38 +1,43 @@
 /**
- * Watches folders on disk (chokidar) and hands out coalesced batches of changes, like VS Code's
- * file watcher: events are held ~75 ms, a file created then deleted in one batch is dropped, deleted
- * then created becomes a change, and the children of a deleted folder are folded into it. Folders
- * are watched once however many windows and extension watchers ask (reference-counted);
- * `files.watcherExclude` + `files.exclude` are never watched.
+ * Watches folders on disk and hands out coalesced batches of changes, like VS Code's file watcher:
+ * events are held ~75 ms, a file created then deleted in one batch is dropped, deleted then
+ * created becomes a change, and the children of a deleted folder are folded into it. Folders are
+ * watched once however many windows and extension watchers ask (reference-counted);
+ * `files.watcherExclude` + `files.exclude` are never watched. Natively (`@parcel/watcher`) when it
+ * can, by polling when it cannot (see file-watch-backends.ts).
  */
 import { statSync } from "node:fs";
-import { relative, sep } from "node:path";
+import { sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { watch, type FSWatcher } from "chokidar";
 import type { FileChange, FileChangeKind } from "../../protocol/contracts/files.js";
-import type { FileExcludes, PathTest } from "./file-excludes.js";
+import type { FileExcludes } from "./file-excludes.js";
+import { nativeBackend, pollingBackend, POLL_MS, type FolderWatch, type WatchBackend } from "./file-watch-backends.js";
 
 /** How long events are held to batch them (VS Code: 75 ms on the extension host side). */
 export const COALESCE_MS = 75;
 
 interface Root {
   readonly path: string;
-  watcher: FSWatcher;
+  watch: FolderWatch;
+  /** Settles once the folder is watched, by whichever backend ended up doing it. */
   ready: Promise<void>;
-  /** Polling instead of inotify & co: the OS refused more watches (see `start`). */
+  /** Polling instead of native watching (see `onError`). */
   polling: boolean;
   refs: number;
 }
 
 /** The OS is out of watches (inotify's max_user_watches / max_user_instances, or descriptors). */
-const OUT_OF_WATCHES = new Set(["ENOSPC", "EMFILE", "ENFILE"]);
-/** How often a polling watcher looks (chokidar's stat polling; only when native watching failed). */
-const POLL_MS = 1_000;
+const OUT_OF_WATCHES = /ENOSPC|EMFILE|ENFILE|No space left on device|Too many open files/;
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const isOutOfWatches = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return OUT_OF_WATCHES.test(typeof code === "string" ? code : "") || OUT_OF_WATCHES.test(messageOf(e));
+};
 
-export type WatchFunction = typeof watch;
-
-/** A folder-relative path with `/` separators. */
-const relativeTo = (root: string, path: string): string => relative(root, path).split(sep).join("/");
+export interface WatchBackends {
+  readonly native: WatchBackend;
+  readonly polling: WatchBackend;
+}
 
 /** Coalesces one batch: the last word per path, following VS Code's rules. */
 export const coalesce = (events: ReadonlyArray<{ path: string; kind: FileChangeKind }>): FileChange[] => {
@@ -60,12 +65,12 @@ export class FileWatcherService {
   constructor(
     private readonly excludes: FileExcludes,
     private readonly log: (message: string) => void,
-    private readonly watchFn: WatchFunction = watch,
+    private readonly backends: WatchBackends = { native: nativeBackend, polling: pollingBackend },
   ) {
     // New excludes: restart the watchers with them.
     excludes.onDidChange(() => {
       for (const root of [...this.roots.values()]) {
-        void root.watcher.close();
+        void root.watch.close();
         this.roots.set(root.path, { ...this.start(root.path, root.polling), refs: root.refs });
       }
     });
@@ -88,7 +93,7 @@ export class FileWatcherService {
       const root = this.roots.get(path);
       if (!root || --root.refs > 0) return;
       this.roots.delete(path);
-      void root.watcher.close();
+      void root.watch.close();
     };
   }
 
@@ -109,44 +114,50 @@ export class FileWatcherService {
 
   dispose(): void {
     clearTimeout(this.timer);
-    for (const root of this.roots.values()) void root.watcher.close();
+    for (const root of this.roots.values()) void root.watch.close();
     this.roots.clear();
   }
 
   private start(path: string, polling: boolean): Omit<Root, "refs"> {
-    const excluded: PathTest = this.excludes.watcher(pathToFileURL(path).toString());
-    const watcher = this.watchFn(path, {
-      ignoreInitial: true,
-      // Never descend into excluded folders (a watch per directory is what chokidar costs).
-      ignored: (p: string) => p !== path && excluded(relativeTo(path, p)),
-      ...(polling ? { usePolling: true, interval: POLL_MS, binaryInterval: POLL_MS } : {}),
+    const folder = pathToFileURL(path).toString();
+    const watch: FolderWatch = (polling ? this.backends.polling : this.backends.native)({
+      root: path,
+      excludeGlobs: this.excludes.watcherGlobs(folder),
+      excluded: this.excludes.watcher(folder),
+      onChange: (p, kind) => this.push(p, kind),
+      onError: (e) => this.onError(path, watch, e),
     });
-    const push = (kind: FileChangeKind) => (p: string) => this.push(p, kind);
-    watcher
-      .on("add", push("created"))
-      .on("addDir", push("created"))
-      .on("change", push("changed"))
-      .on("unlink", push("deleted"))
-      .on("unlinkDir", push("deleted"))
-      .on("error", (e: unknown) => this.onError(path, watcher, e));
-    const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
-    return { path, watcher, ready, polling };
+    const ready = watch.ready.then(
+      () => undefined,
+      (e: unknown) => this.onStartFailure(path, watch, e),
+    );
+    return { path, watch, ready, polling };
   }
 
   /**
-   * A watcher error. When the OS is out of watches (a busy machine, a huge tree), the folder is
-   * watched again by polling, so changes on disk still show (slower) instead of never.
+   * The native watch could not start (no prebuilt binary for this platform, the OS out of
+   * watches): the folder is polled instead, so changes on disk still show, slower, instead of never.
    */
-  private onError(path: string, watcher: FSWatcher, e: unknown): void {
-    const code = (e as { code?: unknown }).code;
-    this.log(`file watcher (${path}): ${e instanceof Error ? e.message : String(e)}`);
+  private onStartFailure(path: string, watch: FolderWatch, e: unknown): Promise<void> {
+    this.log(`file watcher (${path}): ${messageOf(e)}`);
     const root = this.roots.get(path);
-    if (!root || root.watcher !== watcher || root.polling || typeof code !== "string" || !OUT_OF_WATCHES.has(code)) {
-      return;
-    }
-    this.log(`file watcher (${path}): the OS refused more watches (${code}); polling every ${POLL_MS} ms instead`);
-    void watcher.close();
-    Object.assign(root, this.start(path, true));
+    if (!root || root.watch !== watch || root.polling) return Promise.resolve();
+    return this.fallBackToPolling(root);
+  }
+
+  /** A failure of a running watch: when the OS is out of watches, poll instead. */
+  private onError(path: string, watch: FolderWatch, e: unknown): void {
+    this.log(`file watcher (${path}): ${messageOf(e)}`);
+    const root = this.roots.get(path);
+    if (!root || root.watch !== watch || root.polling || !isOutOfWatches(e)) return;
+    void this.fallBackToPolling(root);
+  }
+
+  private fallBackToPolling(root: Root): Promise<void> {
+    this.log(`file watcher (${root.path}): native watching failed; polling every ${POLL_MS} ms instead`);
+    void root.watch.close().catch(() => undefined);
+    Object.assign(root, this.start(root.path, true));
+    return root.ready;
   }
 
   private push(path: string, kind: FileChangeKind): void {
