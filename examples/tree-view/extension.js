@@ -117,6 +117,37 @@ exports.activate = (context) => {
       await vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true);
       vscode.window.setStatusBarMessage(`Pinned ${d.name}`, 5000);
     }),
+    // The "Sort By" submenu (view title bar, editor context menu) and the "Copy" submenu of an item.
+    vscode.commands.registerCommand("nodeDependencies.sortByName", () => {
+      provider.roots.sort((a, b) => a.name.localeCompare(b.name));
+      provider.refresh();
+      vscode.window.setStatusBarMessage("Sorted by name", 5000);
+    }),
+    vscode.commands.registerCommand("nodeDependencies.sortByVersion", () => {
+      provider.roots.sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }));
+      provider.refresh();
+      vscode.window.setStatusBarMessage("Sorted by version", 5000);
+    }),
+    vscode.commands.registerCommand("nodeDependencies.copyName", (/** @type {Dependency} */ d) =>
+      vscode.window.setStatusBarMessage(`Copied name ${d.name}`, 5000),
+    ),
+    vscode.commands.registerCommand("nodeDependencies.copyVersion", (/** @type {Dependency} */ d) =>
+      vscode.window.setStatusBarMessage(`Copied version ${d.version}`, 5000),
+    ),
+    // explorer/context passes the clicked file's vscode.Uri and the selected ones; editor/title and
+    // editor/context pass the editor's vscode.Uri only.
+    vscode.commands.registerCommand(
+      "nodeDependencies.addFromFile",
+      (/** @type {vscode.Uri} */ uri, /** @type {vscode.Uri[] | undefined} */ selected) => {
+        const name = uri.path.split("/").pop() ?? uri.path;
+        provider.roots.push(dep(name, "0.0.0"));
+        provider.refresh();
+        vscode.window.setStatusBarMessage(
+          `Added ${name} (${uri instanceof vscode.Uri ? "Uri" : typeof uri}, ${selected ? selected.length : "none"} selected)`,
+          5000,
+        );
+      },
+    ),
     vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
       view.message = message;
       view.title = "Deps";

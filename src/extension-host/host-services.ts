@@ -52,6 +52,9 @@ import { ExtHostViewsContract } from "../protocol/contracts/views.js";
 import { TreeViewsService, treeViewsImplementation } from "./services/tree-views.js";
 import { ExtHostViewMenusContract } from "../protocol/contracts/view-menus.js";
 import { viewMenusImplementation } from "./services/view-menus.js";
+import { reportMenuProblems } from "./services/menu-contributions.js";
+import { ExtHostMenusContract } from "../protocol/contracts/menus.js";
+import { menusImplementation } from "./services/menu-commands.js";
 import { ExtHostQuickInputContract } from "../protocol/contracts/quick-input.js";
 import { QuickInputService } from "./services/quick-input.js";
 import { DialogsService } from "./services/dialogs.js";
@@ -131,6 +134,9 @@ export class HostServices {
       userDir: options.userDir ?? join(options.storageDir, "..", "User"),
     });
     this.configuration = this.settings.configuration;
+    reportMenuProblems(this.extensions.runtimes, (id, message) =>
+      this.extensions.reportError(id, "contributes.menus", message),
+    );
     this.fileSystemProviders = new FileSystemProviders(
       this.sessions,
       (e) => this.extensions.activateByEvent(e),
@@ -328,6 +334,11 @@ export class HostServices {
       ExtHostViewMenusContract,
       viewMenusImplementation(this.treeViews, (id, args) => this.commands.execute(id, args)),
     );
+    const stopMenus = serve(
+      registrar,
+      ExtHostMenusContract,
+      menusImplementation((id, args) => this.commands.execute(id, args)),
+    );
     const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
     const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
     const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
@@ -359,6 +370,7 @@ export class HostServices {
       stopDocuments();
       stopViews();
       stopViewMenus();
+      stopMenus();
       stopQuickInput();
       stopProgress();
       this.sessions.close(session);

@@ -36,9 +36,10 @@ describe("views and their menus follow setContext", () => {
 
     await runFromPalette(page, "toggle details", "nodeDependencies.toggleDetails");
     await eventually(() => detailsTab.count()).toBe(1);
+    // Same group and order: sorted by title, as VS Code sorts ("Add Dependency" before "Refresh").
     await eventually(() => titleActions("nodeDependencies")).toEqual([
-      "nodeDependencies.refreshEntry",
       "nodeDependencies.addEntry",
+      "nodeDependencies.refreshEntry",
     ]);
     // The title button runs its command: a new root appears in the tree.
     await page
@@ -72,7 +73,7 @@ describe("views and their menus follow setContext", () => {
     const menuLabels = () =>
       page.getByTestId("context-menu-item").evaluateAll((els) => els.map((e) => e.getAttribute("data-label")));
     await row("left-pad").click({ button: "right" });
-    await eventually(menuLabels).toEqual(["Delete"]);
+    await eventually(menuLabels).toEqual(["Delete", "Copy"]);
     await page.keyboard.press("Escape");
     await eventually(menuLabels).toEqual([]);
 
@@ -80,8 +81,8 @@ describe("views and their menus follow setContext", () => {
     await runFromPalette(page, "toggle details", "nodeDependencies.toggleDetails");
     await eventually(() => page.getByTestId("activity-dependency-details").count()).toBe(1);
     await row("left-pad").click({ button: "right" });
-    await eventually(menuLabels).toEqual(["Delete", "Pin"]);
-    expect(await page.locator('[data-testid="context-menu"] [role="separator"]').count()).toBe(1);
+    await eventually(menuLabels).toEqual(["Delete", "Pin", "Copy"]);
+    expect(await page.locator('[data-testid="context-menu"] [role="separator"]').count()).toBe(2);
     await page.locator('[data-testid="context-menu-item"][data-label="Delete"]').click();
     await eventually(() => row("left-pad").count()).toBe(0);
     expect(await row("express").count()).toBe(1);

@@ -42,6 +42,13 @@ const MenuItemContribution = Schema.Struct({
   alt: Schema.optionalKey(Schema.String),
 });
 
+/** `contributes.submenus`: a menu of its own, filled by `contributes.menus["<id>"]`. */
+const SubmenuContribution = Schema.Struct({
+  id: Schema.String,
+  label: Schema.String,
+  icon: Schema.optionalKey(Schema.Union([Schema.String, Schema.Struct({ light: Schema.String, dark: Schema.String })])),
+});
+
 const ConfigurationContribution = Schema.Struct({
   title: Schema.optionalKey(Schema.String),
   properties: Schema.optionalKey(Schema.Record(Schema.String, ConfigurationProperty)),
@@ -111,6 +118,7 @@ export const ExtensionManifest = Schema.Struct({
       themes: Schema.optionalKey(Schema.Array(ThemeContribution)),
       keybindings: Schema.optionalKey(Schema.Union([KeybindingContribution, Schema.Array(KeybindingContribution)])),
       menus: Schema.optionalKey(Schema.Record(Schema.String, Schema.Array(MenuItemContribution))),
+      submenus: Schema.optionalKey(Schema.Array(SubmenuContribution)),
       viewsContainers: Schema.optionalKey(
         Schema.Struct({ activitybar: Schema.optionalKey(Schema.Array(ViewContainerContribution)) }),
       ),

@@ -9,10 +9,10 @@ import type {
   CommandPresentationDto,
   KeybindingRuleDto,
   KeybindingsAndMenus,
-  MenuItemDto,
 } from "../../protocol/contracts/configuration.js";
 import type { ExtensionRuntime } from "../extensions/extension-runtime.js";
 import { JsoncFile } from "./configuration-files.js";
+import { collectMenuContributions } from "./menu-contributions.js";
 
 interface KeyVariants {
   readonly key?: string;
@@ -42,8 +42,10 @@ export class KeybindingsService {
 
   snapshot(): KeybindingsAndMenus {
     const keybindings: KeybindingRuleDto[] = [];
-    const menus: Record<string, MenuItemDto[]> = {};
     const commands: CommandPresentationDto[] = [];
+    const { menus, submenuItems, submenus } = collectMenuContributions(
+      this.runtimes.map((r) => ({ id: r.id, manifest: r.description.manifest })),
+    );
     for (const r of this.runtimes) {
       const contributes = r.description.manifest.contributes;
       if (!contributes) continue;
@@ -60,17 +62,6 @@ export class KeybindingsService {
           source: r.id,
         });
       }
-      for (const [menu, items] of Object.entries(contributes.menus ?? {})) {
-        for (const item of items) {
-          if (!item.command) continue; // submenus are not supported yet
-          (menus[menu] ??= []).push({
-            command: item.command,
-            ...(item.when ? { when: item.when } : {}),
-            ...(item.group ? { group: item.group } : {}),
-            extensionId: r.id,
-          });
-        }
-      }
       for (const c of contributes.commands ?? []) {
         commands.push({
           id: c.command,
@@ -86,6 +77,8 @@ export class KeybindingsService {
       userKeybindingsFile: pathToFileURL(this.userFile.path).href,
       menus,
       commands,
+      submenuItems,
+      submenus,
     };
   }
 

@@ -59,6 +59,23 @@ export const MenuItemDto = Schema.Struct({
 });
 export type MenuItemDto = typeof MenuItemDto.Type;
 
+/** A `{ "submenu": id }` entry of a menu: the submenu's own items are `menus[id]`. */
+export const SubmenuItemDto = Schema.Struct({
+  submenu: Schema.String,
+  when: Schema.optionalKey(Schema.String),
+  group: Schema.optionalKey(Schema.String),
+  extensionId: Schema.String,
+});
+export type SubmenuItemDto = typeof SubmenuItemDto.Type;
+
+/** `contributes.submenus`: its label and (`$(codicon)`) icon. */
+export const SubmenuDto = Schema.Struct({
+  id: Schema.String,
+  label: Schema.String,
+  icon: Schema.optionalKey(Schema.String),
+});
+export type SubmenuDto = typeof SubmenuDto.Type;
+
 /** What contributed commands carry beyond their title (menus need icons, enablement). */
 export const CommandPresentationDto = Schema.Struct({
   id: Schema.String,
@@ -76,6 +93,9 @@ export const KeybindingsAndMenus = Schema.Struct({
   /** menu id (`commandPalette`, `editor/context`, `editor/title`, `view/title`) → items */
   menus: Schema.Record(Schema.String, Schema.Array(MenuItemDto)),
   commands: Schema.Array(CommandPresentationDto),
+  /** menu id → its submenu entries (only those naming a contributed submenu) */
+  submenuItems: Schema.Record(Schema.String, Schema.Array(SubmenuItemDto)),
+  submenus: Schema.Array(SubmenuDto),
 });
 export type KeybindingsAndMenus = typeof KeybindingsAndMenus.Type;
 

@@ -9,6 +9,7 @@ import type { FileEntry } from "../../../protocol/workbench.js";
 import { useChannelState } from "../use-channel-state.js";
 import { openContextMenu, type MenuItem } from "./ContextMenu.js";
 import { commitEdit, copyPath, deleteEntry, startNew, startRename, validateName } from "./files/file-operations.js";
+import { explorerContributedItems } from "./menus/explorer-menu.js";
 import { MenuActions } from "./settings/MenuActions.js";
 import { useStore } from "./store.js";
 import type { WorkbenchServices } from "./workbench-services.js";
@@ -30,6 +31,7 @@ const itemMenu = (services: WorkbenchServices, e: FileEntry | undefined): MenuIt
     "separator",
     { label: "Rename…", keybinding: "F2", run: () => startRename(services, e.uri) },
     { label: "Delete", keybinding: "Delete", run: () => deleteEntry(services, e.uri) },
+    ...explorerContributedItems(services, e),
   ];
 };
 

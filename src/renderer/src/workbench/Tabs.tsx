@@ -71,7 +71,7 @@ export const Tabs = ({ services, group, active }: { services: WorkbenchServices;
         </div>
       ))}
       <span className="spacer" />
-      <MenuActions services={services} menu="editor/title" testId="editor-title-action" />
+      <MenuActions services={services} menu="editor/title" testId="editor-title-action" resource={active} />
       {group !== 0 && (
         <button type="button" className="tab-close" aria-label="close group" onClick={() => groups.close(group)}>
           ×

@@ -1,52 +1,91 @@
 /**
- * `contributes.menus` rendered as title-bar buttons: `editor/title` in each editor group's tab
- * bar, `view/title` in a view's header. Items show their command's `$(codicon)` icon (else its
- * title), are hidden while their `when` is false and disabled while the command's `enablement` is.
+ * `contributes.menus` rendered as a title bar, as VS Code's MenuWorkbenchToolBar: `editor/title` in
+ * each editor group's tab bar, `view/title` in a view's header. The `navigation` group shows inline
+ * — commands as their `$(codicon)` icon (else their title), submenus as a button opening a
+ * dropdown — and every other group goes to the "…" menu. Items are hidden while their `when` is
+ * false and disabled while the command's `enablement` is.
  */
+import { openDropdownMenu } from "../ContextMenu.js";
+import { runEditorMenuCommand } from "../menus/menu-commands.js";
+import { splitTitleBar, toMenuItems, type CommandEntry } from "../menus/menu-model.js";
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
-
-const CODICON = /^\$\(([a-z0-9-]+)(~spin)?\)$/;
 
 export const MenuActions = ({
   services,
   menu,
   overlay = {},
   testId,
+  resource,
 }: {
   services: WorkbenchServices;
   menu: "editor/title" | "view/title";
   overlay?: Readonly<Record<string, unknown>>;
   testId: string;
+  /** The editor's resource: `editor/title` commands get it as a `vscode.Uri`, as in VS Code. */
+  resource?: string | undefined;
 }) => {
   // Re-evaluated when menus, context keys or the active editor change.
   useStore(services.settings.contributions);
   useStore(services.settings.contextKeys.version);
-  const items = services.settings.menu(menu, overlay);
-  if (items.length === 0) return null;
+  const { primary, secondary } = splitTitleBar(services.settings.menuGroups(menu, overlay), {
+    inlineSingleEntrySubmenus: menu === "editor/title",
+  });
+  if (primary.length === 0 && secondary.length === 0) return null;
+  const run = (e: CommandEntry) =>
+    menu === "editor/title"
+      ? runEditorMenuCommand(services, e.command, resource)
+      : services.settings.runCommand(e.command);
   return (
     <span className="menu-actions">
-      {items.map((item) => {
-        const p = services.settings.presentation(item.command);
-        const title = p ? (p.category ? `${p.category}: ${p.title}` : p.title) : item.command;
-        const icon = p?.icon?.match(CODICON)?.[1];
-        const enabled = services.settings.isEnabled(item.command);
+      {primary.map((entry) => {
+        if (entry.kind === "submenu") {
+          return (
+            <button
+              key={`submenu:${entry.submenu}`}
+              type="button"
+              className="menu-action"
+              title={entry.title}
+              aria-label={entry.title}
+              aria-haspopup="menu"
+              data-testid={`${testId}-submenu`}
+              data-submenu={entry.submenu}
+              onClick={(e) => openDropdownMenu(e.currentTarget, toMenuItems(entry.groups, run))}
+            >
+              {entry.icon ? <span className={`codicon codicon-${entry.icon}`} aria-hidden="true" /> : entry.title}
+            </button>
+          );
+        }
+        const title = entry.category ? `${entry.category}: ${entry.title}` : entry.title;
         return (
           <button
-            key={`${item.extensionId}:${item.command}`}
+            key={`${entry.extensionId}:${entry.command}`}
             type="button"
             className="menu-action"
             title={title}
             aria-label={title}
-            disabled={!enabled}
+            disabled={!entry.enabled}
             data-testid={testId}
-            data-command={item.command}
-            onClick={() => void services.settings.runCommand(item.command)}
+            data-command={entry.command}
+            onClick={() => void run(entry)}
           >
-            {icon ? <span className={`codicon codicon-${icon}`} aria-hidden="true" /> : title}
+            {entry.icon ? <span className={`codicon codicon-${entry.icon}`} aria-hidden="true" /> : title}
           </button>
         );
       })}
+      {secondary.length > 0 && (
+        <button
+          type="button"
+          className="menu-action"
+          title="More Actions..."
+          aria-label="More Actions..."
+          aria-haspopup="menu"
+          data-testid={`${testId}-more`}
+          onClick={(e) => openDropdownMenu(e.currentTarget, toMenuItems(secondary, run))}
+        >
+          <span className="codicon codicon-more" aria-hidden="true" />
+        </button>
+      )}
     </span>
   );
 };

@@ -5,6 +5,9 @@
  * but only keys that resolve to a command or a chord are taken — typing and Monaco's own keys
  * pass); and the command runner menus and keybindings share.
  */
+import { registerEditorContextSubmenus } from "../menus/editor-context-submenus.js";
+import { runEditorMenuCommand } from "../menus/menu-commands.js";
+import { resolveMenu, type MenuGroup } from "../menus/menu-model.js";
 import {
   ExtHostConfigurationContract,
   WorkbenchConfigurationContract,
@@ -164,6 +167,11 @@ export class SettingsServices {
     });
   }
 
+  /** A menu's visible entries in sorted groups, submenus resolved (menus/menu-model.ts). */
+  menuGroups(id: string, overlay: Readonly<Record<string, unknown>> = {}): MenuGroup[] {
+    return resolveMenu(this.contributions.get(), id, this.contextKeys.with(overlay));
+  }
+
   /** Commands the palette hides: a `commandPalette` entry whose `when` is false, or disabled ones. */
   hiddenInPalette(command: string): boolean {
     const entries = (this.contributions.get()?.menus["commandPalette"] ?? []).filter((i) => i.command === command);
@@ -207,7 +215,16 @@ export class SettingsServices {
     const focus = editor.onDidFocusEditorText(() => this.contextKeys.changed());
     const blur = editor.onDidBlurEditorText(() => this.contextKeys.changed());
     // Capture phase: before Monaco's own handler builds the menu from the editor's actions.
+    let submenus: monaco.IDisposable | undefined;
     const onContextMenu = () => {
+      submenus?.dispose();
+      const withSubmenus = this.menuGroups("editor/context").map((g) => ({
+        ...g,
+        entries: g.entries.filter((e) => e.kind === "submenu"),
+      }));
+      // Extension commands get the editor's resource as a vscode.Uri, as in VS Code.
+      const run = (command: string) => runEditorMenuCommand(this.services, command, editor.getModel()?.uri.toString());
+      submenus = registerEditorContextSubmenus(editor, withSubmenus, (e) => run(e.command));
       const wanted = new Map(this.menu("editor/context").map((item) => [`${item.command}@${item.group ?? ""}`, item]));
       for (const [key, action] of added) {
         if (wanted.has(key)) continue;
@@ -225,7 +242,7 @@ export class SettingsServices {
             label: title,
             contextMenuGroupId: group,
             contextMenuOrder: Number(at) || 0,
-            run: () => this.runCommand(item.command),
+            run: () => run(item.command),
           }),
         );
       }
@@ -233,6 +250,7 @@ export class SettingsServices {
     dom.addEventListener("contextmenu", onContextMenu, true);
     return () => {
       dom.removeEventListener("contextmenu", onContextMenu, true);
+      submenus?.dispose();
       for (const d of added.values()) d.dispose();
       focus.dispose();
       blur.dispose();

@@ -1,7 +1,7 @@
 /** An extension's tree view: lazy children, a command on click, selection and keyboard navigation. */
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { TreeIconDto, TreeItemDto } from "../../../../protocol/contracts/views.js";
-import { openContextMenu } from "../ContextMenu.js";
+import { openContextMenu, openDropdownMenu } from "../ContextMenu.js";
 import { useStore } from "../store.js";
 import type { TreeItemMenus } from "./tree-item-menus.js";
 import type { TreeModel } from "./views-model.js";
@@ -45,11 +45,12 @@ const InlineActions = ({ item, menus }: { item: TreeItemDto; menus: TreeItemMenu
           title={a.title}
           aria-label={a.title}
           disabled={!a.enabled}
-          data-testid="tree-item-action"
+          data-testid={a.submenu ? "tree-item-action-submenu" : "tree-item-action"}
           data-command={a.command}
           onClick={(e) => {
             e.stopPropagation();
-            void menus.run(item, a.command);
+            if (a.submenu) openDropdownMenu(e.currentTarget, a.submenu);
+            else void menus.run(item, a.command);
           }}
         >
           {a.icon ? <span className={`codicon codicon-${a.icon}`} aria-hidden="true" /> : a.title}

@@ -1,25 +1,26 @@
 /**
  * A tree view's `view/item/context` menu, as VS Code's TreeMenus: entries whose `when` holds with
  * `view` = the view's id and `viewItem` = the item's contextValue; the `inline` group shows as
- * icon buttons on the row, the others in the right-click menu (a separator between groups). The
+ * icon buttons on the row, the others in the right-click menu (a separator between groups,
+ * `{ "submenu": id }` entries as nested menus). The
  * host runs the command with the tree's elements (ExtHostViewMenusContract).
  */
-import type { MenuItemDto } from "../../../../protocol/contracts/configuration.js";
 import { ExtHostViewMenusContract } from "../../../../protocol/contracts/view-menus.js";
 import type { TreeItemDto } from "../../../../protocol/contracts/views.js";
 import { proxy, type Proxy } from "../../../../protocol/rpc-contract.js";
 import { errorText, notify } from "../commands.js";
 import type { MenuItem } from "../ContextMenu.js";
+import { toMenuItems, type MenuGroup } from "../menus/menu-model.js";
 import type { WorkbenchServices } from "../workbench-services.js";
 import type { TreeModel } from "./views-model.js";
-
-const CODICON = /^\$\(([a-z0-9-]+)(~spin)?\)$/;
 
 export interface InlineAction {
   readonly command: string;
   readonly title: string;
   readonly icon: string | undefined;
   readonly enabled: boolean;
+  /** Set for a submenu: `command` is then the submenu's id. */
+  readonly submenu?: ReadonlyArray<MenuItem>;
 }
 
 const hosts = new WeakMap<WorkbenchServices, Proxy<typeof ExtHostViewMenusContract>>();
@@ -39,42 +40,37 @@ export class TreeItemMenus {
     this.host = host;
   }
 
-  private entries(item: TreeItemDto): MenuItemDto[] {
-    return this.services.settings.menu("view/item/context", { view: this.tree.viewId, viewItem: item.contextValue });
+  private groups(item: TreeItemDto): MenuGroup[] {
+    return this.services.settings.menuGroups("view/item/context", {
+      view: this.tree.viewId,
+      viewItem: item.contextValue,
+    });
   }
 
-  private title(command: string): string {
-    return this.services.settings.presentation(command)?.title ?? command;
-  }
-
-  /** The row's icon buttons (group `inline`). */
+  /** The row's icon buttons (group `inline`); a submenu there is a button opening a dropdown. */
   inline(item: TreeItemDto): InlineAction[] {
-    return this.entries(item)
-      .filter((e) => (e.group ?? "").split("@")[0] === "inline")
-      .map((e) => ({
-        command: e.command,
-        title: this.title(e.command),
-        icon: this.services.settings.presentation(e.command)?.icon?.match(CODICON)?.[1],
-        enabled: this.services.settings.isEnabled(e.command),
-      }));
+    return this.groups(item)
+      .filter((g) => g.id === "inline")
+      .flatMap((g) => g.entries)
+      .map((e) =>
+        e.kind === "command"
+          ? { command: e.command, title: e.title, icon: e.icon, enabled: e.enabled }
+          : {
+              command: e.submenu,
+              title: e.title,
+              icon: e.icon,
+              enabled: true,
+              submenu: toMenuItems(e.groups, (c) => this.run(item, c.command)),
+            },
+      );
   }
 
-  /** The right-click menu: every other group, in order, separated. */
+  /** The right-click menu: every other group, in order, separated; submenus nested. */
   contextMenu(item: TreeItemDto): MenuItem[] {
-    const out: MenuItem[] = [];
-    let group: string | undefined;
-    for (const e of this.entries(item)) {
-      const g = (e.group ?? "").split("@")[0] ?? "";
-      if (g === "inline") continue;
-      if (group !== undefined && g !== group) out.push("separator");
-      group = g;
-      out.push({
-        label: this.title(e.command),
-        disabled: !this.services.settings.isEnabled(e.command),
-        run: () => this.run(item, e.command),
-      });
-    }
-    return out;
+    return toMenuItems(
+      this.groups(item).filter((g) => g.id !== "inline"),
+      (e) => this.run(item, e.command),
+    );
   }
 
   async run(item: TreeItemDto, command: string): Promise<void> {

@@ -1,0 +1,92 @@
+/**
+ * `contributes.submenus` and bad menu entries in the real, built extension host: the window gets
+ * the submenus and their entries; an entry naming an unknown submenu (or other broken entries) is
+ * dropped and reported in the extension's output channel, and the host keeps serving.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChannelContract } from "../../src/protocol/contracts/channel.js";
+import { ExtHostConfigurationContract } from "../../src/protocol/contracts/configuration.js";
+import { ExtHostContract } from "../../src/protocol/contracts/ext-host.js";
+import { proxy } from "../../src/protocol/rpc-contract.js";
+import type { ChannelClient } from "../../src/renderer/src/channel/channel-client.js";
+import { startTestHost, type TestHost } from "../support/host.js";
+import { isConnected, nodeChannelClient, waitForState } from "../support/node-client.js";
+import { until } from "../support/until.js";
+import { WorkbenchRecorder } from "../support/workbench-recorder.js";
+
+describe("submenu contributions in the extension host", () => {
+  const root = mkdtempSync(join(tmpdir(), "exthost-menus-"));
+  const extDir = join(root, "menus-probe");
+  let host: TestHost;
+  let client: ChannelClient;
+  const recorder = new WorkbenchRecorder();
+
+  beforeAll(async () => {
+    mkdirSync(extDir, { recursive: true });
+    mkdirSync(join(root, "ws"));
+    writeFileSync(
+      join(extDir, "package.json"),
+      JSON.stringify({
+        name: "menus-probe",
+        publisher: "tests",
+        version: "1.0.0",
+        engines: { vscode: "^1.90.0" },
+        contributes: {
+          commands: [{ command: "probe.a", title: "A" }],
+          submenus: [{ id: "probe.more", label: "More", icon: "$(ellipsis)" }],
+          menus: {
+            "view/title": [
+              { submenu: "probe.more", group: "navigation@2", when: "view == probe" },
+              { submenu: "probe.missing", group: "navigation" },
+              { command: "probe.a", group: "1_a" },
+            ],
+            "probe.more": [{ command: "probe.a", group: "x@1" }, { group: "y" }],
+          },
+        },
+      }),
+    );
+    host = await startTestHost({
+      env: { EXTHOST_DEV_EXTENSIONS: extDir, EXTHOST_USER_DATA_DIR: join(root, "data") },
+    });
+    client = await nodeChannelClient(() => host.starter.connectionInfo());
+    await recorder.attach(client);
+    await waitForState(client, isConnected);
+    await proxy(client, ExtHostContract).initialize({
+      workspaceFolders: [{ uri: pathToFileURL(join(root, "ws")).href, name: "ws" }],
+      documents: [],
+      activeDocument: null,
+    });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await host?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("sends submenus and their entries; reports the unknown submenu and the empty entry, drops them, keeps serving", async () => {
+    const c = await proxy(client, ExtHostConfigurationContract).keybindingsAndMenus();
+    expect(c.submenus).toEqual([{ id: "probe.more", label: "More", icon: "$(ellipsis)" }]);
+    expect(c.submenuItems["view/title"]).toEqual([
+      { submenu: "probe.more", group: "navigation@2", when: "view == probe", extensionId: "tests.menus-probe" },
+    ]);
+    expect(c.menus["probe.more"]).toEqual([{ command: "probe.a", group: "x@1", extensionId: "tests.menus-probe" }]);
+    expect(c.menus["view/title"]?.map((i) => i.command)).toEqual(["probe.a"]);
+
+    const reported = () =>
+      recorder
+        .of("outputAppend")
+        .filter((p) => p.channel === "Extension: tests.menus-probe")
+        .map((p) => p.text)
+        .join("");
+    await until(() => reported().includes("probe.missing"), "the unknown submenu reported");
+    expect(reported()).toContain(
+      "menu `view/title`: the entry references a submenu `probe.missing` which is not defined in the 'submenus' section",
+    );
+    expect(reported()).toContain("menu `probe.more`: an entry needs a `command` or a `submenu`");
+    expect(await proxy(client, ChannelContract).ping()).toBe("pong");
+  });
+});
