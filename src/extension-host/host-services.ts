@@ -28,6 +28,8 @@ import { ExtensionsService } from "./services/extensions.js";
 import { FileExcludes, globsTest } from "./services/file-excludes.js";
 import { FilesService } from "./services/files.js";
 import { FileWatcherService } from "./services/file-watcher.js";
+import { ColorThemesService } from "./services/color-themes.js";
+import { ExtHostColorThemeContract } from "../protocol/contracts/color-theme.js";
 import { DiagnosticsService } from "./services/diagnostics.js";
 import { CommandRefs, textEditDtos, toPosition } from "./services/language-converters.js";
 import { lookup } from "./services/configuration-model.js";
@@ -94,6 +96,7 @@ export class HostServices {
   readonly quickInput = new QuickInputService(this.sessions);
   readonly dialogs = new DialogsService(this.sessions);
   readonly progress = new ProgressService(this.sessions);
+  readonly colorThemes = new ColorThemesService();
   readonly fileSystemProviders: FileSystemProviders;
   readonly secrets: SecretsService;
   readonly env = new EnvService(this.sessions);
@@ -341,6 +344,9 @@ export class HostServices {
     );
     const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
     const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
+    const stopColorTheme = serve(registrar, ExtHostColorThemeContract, {
+      colorThemeChanged: (kind) => this.colorThemes.changed(session, kind),
+    });
     const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
       service: this.languages,
       commands: this.commands,
@@ -373,6 +379,7 @@ export class HostServices {
       stopMenus();
       stopQuickInput();
       stopProgress();
+      stopColorTheme();
       this.sessions.close(session);
     };
   }

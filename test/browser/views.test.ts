@@ -99,6 +99,16 @@ describe("views, quick input, progress and virtual documents in the workbench", 
     await pick.waitFor({ state: "detached" });
   });
 
+  it("an extension sees the window's colour theme: Dark+'s kind, then Light+'s when the OS turns light", async () => {
+    const page = await open();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await runFromPalette(page, "show theme kind", "probe.showTheme");
+    await page.getByText("theme kind 2").waitFor();
+    await page.emulateMedia({ colorScheme: "light" });
+    await runFromPalette(page, "show theme kind", "probe.showTheme");
+    await page.getByText("theme kind 1").waitFor();
+  });
+
   it("a progress notification shows its steps and Cancel stops the task", async () => {
     const page = await open();
     await runFromPalette(page, "long task", "progressSample.run");

@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ExtHostContract, FileSystemFailure } from "../../src/protocol/contracts/ext-host.js";
 import { WorkbenchEnvContract } from "../../src/protocol/contracts/env.js";
+import { ExtHostColorThemeContract } from "../../src/protocol/contracts/color-theme.js";
 import { WorkbenchFileSystemProvidersContract } from "../../src/protocol/contracts/file-system-providers.js";
 import { ExtHostProgressContract, WorkbenchProgressContract } from "../../src/protocol/contracts/progress.js";
 import {
@@ -75,6 +76,7 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
       ext,
       views: proxy(client, ExtHostViewsContract),
       quick: proxy(client, ExtHostQuickInputContract),
+      colorTheme: proxy(client, ExtHostColorThemeContract),
       progressHost: proxy(client, ExtHostProgressContract),
       recorders: { workbench, views, inputs, progress, env, fsp },
     };
@@ -282,6 +284,20 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     await run(w, "probe.moo", "Baa");
     await until(() => w.recorders.fsp.of("resourcesChanged").some((u) => u.includes("cowsay:/hello")), "cowsay change");
     expect((await w.ext.readFile("cowsay:/hello")).text).toBe("Baa says /hello\n");
+  });
+
+  it("window.activeColorTheme follows the theme the window reports; the change event fires once per change", async () => {
+    const w = await window();
+    // Before the window says: Dark+'s kind, VS Code's default theme.
+    expect(await run(w, "probe.theme")).toEqual({ kind: 2, events: [] });
+    // A notification, then a request on the same connection: handled in that order.
+    w.colorTheme.colorThemeChanged("light");
+    expect(await run(w, "probe.theme")).toEqual({ kind: 1, events: [1] });
+    w.colorTheme.colorThemeChanged("light");
+    w.colorTheme.colorThemeChanged("highContrast");
+    expect(await run(w, "probe.theme")).toEqual({ kind: 3, events: [1, 3] });
+    w.colorTheme.colorThemeChanged("highContrastLight");
+    expect(await run(w, "probe.theme")).toMatchObject({ kind: 4 });
   });
 
   it("an open editor's file is watched through its provider (not recursively), once for all windows", async () => {

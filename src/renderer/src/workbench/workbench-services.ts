@@ -36,6 +36,17 @@ import { SearchModel } from "./search/search-model.js";
 import { SettingsServices } from "./settings/settings-services.js";
 import { Store } from "./store.js";
 import { loadWindowState, saveWindowState } from "./window-state.js";
+import { ExtHostColorThemeContract, type ColorThemeKindName } from "../../../protocol/contracts/color-theme.js";
+import type { ThemeDefinition } from "./theme/theme-data.js";
+
+/** Monaco's base theme → VS Code's ColorThemeKind name. */
+const THEME_KINDS: Readonly<Record<ThemeDefinition["uiTheme"], ColorThemeKindName>> = {
+  vs: "light",
+  "vs-dark": "dark",
+  "hc-black": "highContrast",
+  "hc-light": "highContrastLight",
+};
+const themeKind = (theme: ThemeDefinition): ColorThemeKindName => THEME_KINDS[theme.uiTheme];
 
 export interface Notification {
   readonly id: number;
@@ -113,6 +124,8 @@ export class WorkbenchServices {
 
   /** The extension host, typed by its contract. */
   readonly host: Proxy<typeof ExtHostContract>;
+  /** Tells the host the theme's kind (window.activeColorTheme), after each initialize and change. */
+  private readonly sendColorTheme: () => void;
   /** Explorer file operations (new, rename, delete) on the host. */
   readonly files: Proxy<typeof ExtHostFilesContract>;
   readonly explorer: ExplorerModel;
@@ -130,6 +143,12 @@ export class WorkbenchServices {
     this.documents = new Documents(this.host);
     this.documents.extHostDocuments = proxy(client, ExtHostDocumentsContract);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
+    const colorTheme = proxy(client, ExtHostColorThemeContract);
+    this.sendColorTheme = () => {
+      if (this.client.state()._tag === "Connected")
+        colorTheme.colorThemeChanged(themeKind(this.editor.themes.current.get()));
+    };
+    this.editor.themes.current.subscribe(this.sendColorTheme);
     installWorkspaceUndo((request) => this.showDialog(request));
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
@@ -198,6 +217,7 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
+      this.sendColorTheme();
       await this.features.reload();
       this.editor.textEditors.resend();
       await this.restoreTabs();
