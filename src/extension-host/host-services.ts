@@ -28,8 +28,8 @@ import { ExtensionsService } from "./services/extensions.js";
 import { FileExcludes, globsTest } from "./services/file-excludes.js";
 import { FilesService } from "./services/files.js";
 import { FileWatcherService } from "./services/file-watcher.js";
-import { ColorThemesService } from "./services/color-themes.js";
-import { ExtHostColorThemeContract } from "../protocol/contracts/color-theme.js";
+import { WindowReports } from "./services/window-reports.js";
+import { ExtHostWindowReportsContract } from "../protocol/contracts/window-reports.js";
 import { DiagnosticsService } from "./services/diagnostics.js";
 import { CommandRefs, textEditDtos, toPosition } from "./services/language-converters.js";
 import { lookup } from "./services/configuration-model.js";
@@ -96,7 +96,7 @@ export class HostServices {
   readonly quickInput = new QuickInputService(this.sessions);
   readonly dialogs = new DialogsService(this.sessions);
   readonly progress = new ProgressService(this.sessions);
-  readonly colorThemes = new ColorThemesService();
+  readonly windowReports = new WindowReports();
   readonly fileSystemProviders: FileSystemProviders;
   readonly secrets: SecretsService;
   readonly env = new EnvService(this.sessions);
@@ -344,8 +344,9 @@ export class HostServices {
     );
     const stopQuickInput = serve(registrar, ExtHostQuickInputContract, this.quickInput.implementation());
     const stopProgress = serve(registrar, ExtHostProgressContract, this.progress.implementation());
-    const stopColorTheme = serve(registrar, ExtHostColorThemeContract, {
-      colorThemeChanged: (kind) => this.colorThemes.changed(session, kind),
+    const stopWindowReports = serve(registrar, ExtHostWindowReportsContract, {
+      colorThemeChanged: (kind) => this.windowReports.colorTheme.changed(session, kind),
+      windowStateChanged: (state) => this.windowReports.state.changed(session, state),
     });
     const stopLanguages = serveLanguageFeatures(this.sessions.registrar(session), {
       service: this.languages,
@@ -379,7 +380,7 @@ export class HostServices {
       stopMenus();
       stopQuickInput();
       stopProgress();
-      stopColorTheme();
+      stopWindowReports();
       this.sessions.close(session);
     };
   }

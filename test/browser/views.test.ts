@@ -109,6 +109,17 @@ describe("views, quick input, progress and virtual documents in the workbench", 
     await page.getByText("theme kind 1").waitFor();
   });
 
+  it("an extension sees the window lose focus, and be focused and active again once used", async () => {
+    const page = await open();
+    // First the probe runs (and so listens) in a window that is in use.
+    await runFromPalette(page, "show window state", "probe.showWindowState");
+    await page.getByText(/^window true\/true/).waitFor();
+    await page.evaluate(() => window.dispatchEvent(new FocusEvent("blur")));
+    // Opening the palette again is activity in a focused window.
+    await runFromPalette(page, "show window state", "probe.showWindowState");
+    await page.getByText(/^window true\/true after .*false\/false true\/true$/).waitFor();
+  });
+
   it("a progress notification shows its steps and Cancel stops the task", async () => {
     const page = await open();
     await runFromPalette(page, "long task", "progressSample.run");

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ExtHostContract, FileSystemFailure } from "../../src/protocol/contracts/ext-host.js";
 import { WorkbenchEnvContract } from "../../src/protocol/contracts/env.js";
-import { ExtHostColorThemeContract } from "../../src/protocol/contracts/color-theme.js";
+import { ExtHostWindowReportsContract } from "../../src/protocol/contracts/window-reports.js";
 import { WorkbenchFileSystemProvidersContract } from "../../src/protocol/contracts/file-system-providers.js";
 import { ExtHostProgressContract, WorkbenchProgressContract } from "../../src/protocol/contracts/progress.js";
 import {
@@ -76,7 +76,7 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
       ext,
       views: proxy(client, ExtHostViewsContract),
       quick: proxy(client, ExtHostQuickInputContract),
-      colorTheme: proxy(client, ExtHostColorThemeContract),
+      reports: proxy(client, ExtHostWindowReportsContract),
       progressHost: proxy(client, ExtHostProgressContract),
       recorders: { workbench, views, inputs, progress, env, fsp },
     };
@@ -291,13 +291,25 @@ describe("views, quick input, progress, providers and ExtensionContext in the ex
     // Before the window says: Dark+'s kind, VS Code's default theme.
     expect(await run(w, "probe.theme")).toEqual({ kind: 2, events: [] });
     // A notification, then a request on the same connection: handled in that order.
-    w.colorTheme.colorThemeChanged("light");
+    w.reports.colorThemeChanged("light");
     expect(await run(w, "probe.theme")).toEqual({ kind: 1, events: [1] });
-    w.colorTheme.colorThemeChanged("light");
-    w.colorTheme.colorThemeChanged("highContrast");
+    w.reports.colorThemeChanged("light");
+    w.reports.colorThemeChanged("highContrast");
     expect(await run(w, "probe.theme")).toEqual({ kind: 3, events: [1, 3] });
-    w.colorTheme.colorThemeChanged("highContrastLight");
+    w.reports.colorThemeChanged("highContrastLight");
     expect(await run(w, "probe.theme")).toMatchObject({ kind: 4 });
+  });
+
+  it("window.state starts focused and active, then follows what the window reports; one event per change", async () => {
+    const w = await window();
+    expect(await run(w, "probe.windowState")).toEqual({ now: "true/true", events: [] });
+    w.reports.windowStateChanged({ focused: true, active: false });
+    w.reports.windowStateChanged({ focused: true, active: false });
+    w.reports.windowStateChanged({ focused: false, active: false });
+    expect(await run(w, "probe.windowState")).toEqual({
+      now: "false/false",
+      events: ["true/false", "false/false"],
+    });
   });
 
   it("an open editor's file is watched through its provider (not recursively), once for all windows", async () => {

@@ -3,7 +3,7 @@
  * registers is attributed to it (errors go to its Output channel, its disposables to it).
  */
 import { createDialogsApi } from "./dialogs.js";
-import { createColorThemeApi } from "./color-theme.js";
+import { createWindowReportsApi } from "./window-reports.js";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -223,15 +223,19 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     { start: (request, onCancel) => host.progress.start(request, onCancel) },
   );
   const quickInput = createQuickInputApi(host.quickInput, guardedEvent);
-  const colorTheme = createColorThemeApi(host.colorThemes, () => host.sessions.target(), guardedEvent);
+  const reports = createWindowReportsApi(host.windowReports, () => host.sessions.target(), guardedEvent);
   const window = {
     ...createTreeViewsApi(id, host.treeViews, guardedEvent, track),
     ...quickInput,
-    // A getter (spreading would copy one reading of it).
+    // Getters (spreading would copy one reading of them).
     get activeColorTheme() {
-      return colorTheme.activeColorTheme;
+      return reports.activeColorTheme;
     },
-    onDidChangeActiveColorTheme: colorTheme.onDidChangeActiveColorTheme,
+    onDidChangeActiveColorTheme: reports.onDidChangeActiveColorTheme,
+    get state() {
+      return reports.state;
+    },
+    onDidChangeWindowState: reports.onDidChangeWindowState,
     /** VS Code's: a quick pick of the workspace folders (name, path); none open → undefined. */
     showWorkspaceFolderPick: async (options: { placeHolder?: string; ignoreFocusOut?: boolean } = {}) => {
       const list = folders();

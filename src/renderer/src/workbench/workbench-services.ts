@@ -36,7 +36,8 @@ import { SearchModel } from "./search/search-model.js";
 import { SettingsServices } from "./settings/settings-services.js";
 import { Store } from "./store.js";
 import { loadWindowState, saveWindowState } from "./window-state.js";
-import { ExtHostColorThemeContract, type ColorThemeKindName } from "../../../protocol/contracts/color-theme.js";
+import { ExtHostWindowReportsContract, type ColorThemeKindName } from "../../../protocol/contracts/window-reports.js";
+import { WindowActivity } from "./window-activity.js";
 import type { ThemeDefinition } from "./theme/theme-data.js";
 
 /** Monaco's base theme → VS Code's ColorThemeKind name. */
@@ -124,8 +125,8 @@ export class WorkbenchServices {
 
   /** The extension host, typed by its contract. */
   readonly host: Proxy<typeof ExtHostContract>;
-  /** Tells the host the theme's kind (window.activeColorTheme), after each initialize and change. */
-  private readonly sendColorTheme: () => void;
+  /** Tells the host the theme's kind and the window's focus, after each initialize and change. */
+  private readonly sendWindowReports: () => void;
   /** Explorer file operations (new, rename, delete) on the host. */
   readonly files: Proxy<typeof ExtHostFilesContract>;
   readonly explorer: ExplorerModel;
@@ -143,12 +144,15 @@ export class WorkbenchServices {
     this.documents = new Documents(this.host);
     this.documents.extHostDocuments = proxy(client, ExtHostDocumentsContract);
     this.editor = new EditorServices(client, this.host, this.documents, this.diagnostics);
-    const colorTheme = proxy(client, ExtHostColorThemeContract);
-    this.sendColorTheme = () => {
-      if (this.client.state()._tag === "Connected")
-        colorTheme.colorThemeChanged(themeKind(this.editor.themes.current.get()));
+    const reports = proxy(client, ExtHostWindowReportsContract);
+    const activity = new WindowActivity();
+    this.sendWindowReports = () => {
+      if (this.client.state()._tag !== "Connected") return;
+      reports.colorThemeChanged(themeKind(this.editor.themes.current.get()));
+      reports.windowStateChanged(activity.state.get());
     };
-    this.editor.themes.current.subscribe(this.sendColorTheme);
+    this.editor.themes.current.subscribe(this.sendWindowReports);
+    activity.state.subscribe(this.sendWindowReports);
     installWorkspaceUndo((request) => this.showDialog(request));
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
@@ -217,7 +221,7 @@ export class WorkbenchServices {
         activeDocument: this.documents.active.get() ?? null,
       });
       this.extensions.set(infos);
-      this.sendColorTheme();
+      this.sendWindowReports();
       await this.features.reload();
       this.editor.textEditors.resend();
       await this.restoreTabs();
