@@ -38,12 +38,16 @@ export const enabledGlobs = (value: unknown, defaults: Readonly<Record<string, b
     .map(([glob]) => glob);
 };
 
-/** A test on folder-relative paths (`/` separated): the glob itself or anything inside what it matches. */
-export const globsTest = (globs: ReadonlyArray<string>): PathTest => {
-  const patterns = globs.flatMap((g) => {
+/** Each glob, and everything inside what it matches (`./` and trailing slashes dropped). */
+export const globsAndContents = (globs: ReadonlyArray<string>): string[] =>
+  globs.flatMap((g) => {
     const p = g.replace(/^\.\//, "").replace(/\/+$/, "");
     return p ? [p, `${p}/**`] : [];
   });
+
+/** A test on folder-relative paths (`/` separated): the glob itself or anything inside what it matches. */
+export const globsTest = (globs: ReadonlyArray<string>): PathTest => {
+  const patterns = globsAndContents(globs);
   if (patterns.length === 0) return () => false;
   const isMatch = picomatch(patterns, { dot: true });
   return (path) => isMatch(path);

@@ -9,7 +9,7 @@ import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { watch } from "chokidar";
 import type { FileChangeKind } from "../../protocol/contracts/files.js";
-import type { PathTest } from "./file-excludes.js";
+import { globsAndContents, type PathTest } from "./file-excludes.js";
 
 /** A folder-relative path with `/` separators. */
 export const relativeTo = (root: string, path: string): string => relative(root, path).split(sep).join("/");
@@ -42,13 +42,6 @@ const PARCEL_KINDS: Readonly<Record<"create" | "update" | "delete", FileChangeKi
   update: "changed",
   delete: "deleted",
 };
-
-/** Both the glob and everything below what it matches (parcel then skips excluded folders whole). */
-const parcelIgnore = (globs: ReadonlyArray<string>): string[] =>
-  globs.flatMap((g) => {
-    const p = g.replace(/^\.\//, "").replace(/\/+$/, "");
-    return p ? [p, `${p}/**`] : [];
-  });
 
 /** At most this many entries of a new folder are reported from its scan (see below). */
 const NEW_FOLDER_SCAN_LIMIT = 10_000;
@@ -92,7 +85,8 @@ export const nativeBackend: WatchBackend = (request) => {
           if (type === "create") void reportNewFolderContent(request, path);
         }
       },
-      { ignore: parcelIgnore(request.excludeGlobs) },
+      // Excluded folders are skipped whole: the globs and everything below them.
+      { ignore: globsAndContents(request.excludeGlobs) },
     );
     if (closed) await subscription.unsubscribe();
     else unsubscribe = () => subscription.unsubscribe();
