@@ -9,6 +9,7 @@ import type { RpcPeer } from "../src/protocol/peer.js";
 import { combineRepeats, type RepeatedResult } from "./repeats.js";
 import {
   connectDirect,
+  connectJsonFloor,
   connectPipe,
   connectRawWs,
   connectRelay,
@@ -23,6 +24,7 @@ interface StartMessage {
   secret: string;
   pipePath: string;
   rawPort: number;
+  jsonFloorPort: number;
   quick: boolean;
   reps: number;
   only?: string[];
@@ -34,6 +36,7 @@ const viaContract = (peer: RpcPeer): BenchTarget => proxy(peer, BenchContract);
 const run = async (start: StartMessage): Promise<void> => {
   const all: Partial<Record<PathName, () => Promise<BenchTarget>>> = {
     "ws-raw": () => connectRawWs(start.rawPort),
+    "json-floor": () => connectJsonFloor(start.jsonFloorPort),
     direct: async () => viaContract(await connectDirect(start.port, start.secret, { batch: true, segments: true })),
     "direct-unbatched": async () => viaContract(await connectDirect(start.port, start.secret)),
     "direct-binary": async () => viaContract(await connectDirect(start.port, start.secret, { binary: true })),

@@ -83,6 +83,7 @@ export const renderMarkdownTable = (report: BenchReport): string => {
 
 const COLORS: Record<string, string> = {
   "ws-raw": "#616161",
+  "json-floor": "#8d6e63",
   "direct-unbatched": "#6a1b9a",
   direct: "#2e7d32",
   "direct-binary": "#9e9d24",

@@ -32,7 +32,7 @@ import { runKeystrokeBench } from "./keystroke.js";
 import { runSearchBench } from "./search.js";
 import { runLanguageServerBench } from "./language-server.js";
 import { PATH_LABELS, renderHtml, renderMarkdownTable, renderTable, type BenchReport } from "./report.js";
-import { checkTargets, renderTargets } from "./targets.js";
+import { checkTargets, floorFacts, renderTargets } from "./targets.js";
 import type { PathName } from "./transports.js";
 import type { RepeatedResult } from "./repeats.js";
 
@@ -152,7 +152,7 @@ const main = async (): Promise<void> => {
   writeFileSync(join(outDir, "latest.md"), renderMarkdownTable(report));
   console.log(`\n${report.renderer}\nmachine: ${JSON.stringify(report.machine)}\n`);
   console.log(renderTable(report));
-  console.log(`\n${renderTargets(checkTargets(report))}`);
+  console.log(`\n${renderTargets(checkTargets(report), floorFacts(report))}`);
   console.log(`\nwrote ${join(outDir, "latest.json")}, latest.html, latest.md`);
   if (!flag("--no-keystroke") && !chromiumOnly) await runKeystrokeBench(outDir);
   if (!flag("--no-search") && !chromiumOnly) await runSearchBench(outDir);
@@ -178,15 +178,17 @@ const runNodeWorkloads = async (): Promise<Record<string, Record<string, unknown
     log: (m) => process.stderr.write(`${m}\n`),
   });
   const info = await starter.start();
-  // The floor runs in its own process too, like the host.
+  // The floors run in their own process too, like the host.
   const rawServer = fork(join(here, "ws-raw-server.ts"), [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const rawPort = await new Promise<number>((resolvePort, reject) => {
-    rawServer.once("exit", (code) => reject(new Error(`ws-raw server exited with code ${code}`)));
-    rawServer.once("message", (m: unknown) => resolvePort((m as { port: number }).port));
-  });
+  const { port: rawPort, jsonPort: jsonFloorPort } = await new Promise<{ port: number; jsonPort: number }>(
+    (resolvePorts, reject) => {
+      rawServer.once("exit", (code) => reject(new Error(`floor servers exited with code ${code}`)));
+      rawServer.once("message", (m: unknown) => resolvePorts(m as { port: number; jsonPort: number }));
+    },
+  );
   const standin = fork(join(here, "renderer-standin.ts"), [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -209,6 +211,7 @@ const runNodeWorkloads = async (): Promise<Record<string, Record<string, unknown
           secret: info.secret,
           pipePath,
           rawPort,
+          jsonFloorPort,
           quick,
           reps,
           ...(only ? { only } : {}),

@@ -17,10 +17,14 @@ import { encodeLengthPrefixed, LengthPrefixedDecoder } from "../src/extension-ho
 import { RpcPeer } from "../src/protocol/peer.js";
 
 export type PathName =
-  "ws-raw" | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe" | "message-channel" | "worker";
+  | "ws-raw"
+  | "json-floor"
+  | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe" | "message-channel" | "worker";
 
 export const PATH_LABELS: Record<PathName, string> = {
   "ws-raw": "floor: plain ws echo client → plain ws echo server (no envelope, no RpcPeer)",
+  "json-floor":
+    "floor of the wire format: the cheapest JSON-RPC over plain ws (JSON.parse / JSON.stringify, no checks, no RpcPeer)",
   direct:
     "direct: renderer → WebSocket → extension host, batch frames and string segments negotiated (as the renderer connects)",
   "direct-unbatched": "direct, one envelope per frame (a client that does not offer exthost.batch.v1)",
@@ -132,6 +136,37 @@ export const connectRawWs = (port: number): Promise<BenchTarget> =>
         echo: (body) => ask(typeof body === "string" ? body : "e"),
         sink: (body) => ws.send(`n${String(body)}`),
         takeCount: async () => Number(await ask("c")),
+      }),
+    );
+    ws.once("error", reject);
+  });
+
+/**
+ * The JSON floor's client: envelopes as the wire format spells them, a map of waiting calls,
+ * nothing checked (see ws-raw-server.ts).
+ */
+export const connectJsonFloor = (port: number): Promise<BenchTarget> =>
+  new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/`, { perMessageDeflate: false, maxPayload: MAX_FRAME });
+    const waiting = new Map<number, (result: unknown) => void>();
+    let nextId = 1;
+    ws.on("message", (data) => {
+      const answer = JSON.parse(data.toString()) as { id: number; result: unknown };
+      const done = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      done?.(answer.result);
+    });
+    const call = (method: string, params: unknown[]): Promise<unknown> =>
+      new Promise((answer) => {
+        const id = nextId++;
+        waiting.set(id, answer);
+        ws.send(JSON.stringify({ id, method, params }));
+      });
+    ws.once("open", () =>
+      resolve({
+        echo: (body) => call("bench.echo", [body]),
+        sink: (body) => ws.send(JSON.stringify({ id: null, method: "bench.sink", params: [body] })),
+        takeCount: async () => Number(await call("bench.takeCount", [])),
       }),
     );
     ws.once("error", reject);

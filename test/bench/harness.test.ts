@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runBench } from "../support/bench.js";
 
-const PATHS = ["ws-raw", "direct", "direct-unbatched", "direct-binary", "double-hop", "pipe"];
+const PATHS = ["ws-raw", "json-floor", "direct", "direct-unbatched", "direct-binary", "double-hop", "pipe"];
 const WORKLOADS = [
   "roundtrip-100B",
   "pipelined-32",
@@ -30,6 +30,9 @@ describe("npm run bench (quick)", () => {
     );
     // Every goal of issue #14 is reported, met or not.
     expect(stdout.match(/^ {2}(met |MISS) /gm)?.length).toBe(6);
+    // …and the 100 B goal next to the JSON floor measured in the same run.
+    expect(stdout).toMatch(/JSON floor \(JSON\.parse \+ JSON\.stringify, nothing else\): \d+\.\d\d× ws-raw at 100 B/);
+    expect(stdout).toMatch(/direct vs that floor: \d+\.\d\d×/);
 
     const report = JSON.parse(readFileSync(join(out, "latest.json"), "utf8"));
     expect(report.version).toBe(1);
