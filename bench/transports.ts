@@ -19,7 +19,13 @@ import { RpcPeer } from "../src/protocol/peer.js";
 export type PathName =
   | "ws-raw"
   | "json-floor"
-  | "direct" | "direct-unbatched" | "direct-binary" | "double-hop" | "pipe" | "message-channel" | "worker";
+  | "direct"
+  | "direct-unbatched"
+  | "direct-binary"
+  | "double-hop"
+  | "pipe"
+  | "message-channel"
+  | "worker";
 
 export const PATH_LABELS: Record<PathName, string> = {
   "ws-raw": "floor: plain ws echo client → plain ws echo server (no envelope, no RpcPeer)",
