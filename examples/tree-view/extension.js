@@ -113,6 +113,18 @@ exports.activate = (context) => {
         provider.refresh();
       },
     ),
+    // Menu entries' `alt` commands (Alt held): Refresh → Reload, Edit → Copy Name, Delete → Delete
+    // All; each gets the same arguments as its entry's command.
+    vscode.commands.registerCommand("nodeDependencies.reload", () => {
+      provider.refresh();
+      vscode.window.setStatusBarMessage(`Reloaded ${provider.roots.length} dependencies`, 5000);
+    }),
+    vscode.commands.registerCommand("nodeDependencies.deleteAll", (/** @type {Dependency} */ d) => {
+      const siblings = d.parent ? d.parent.deps : provider.roots;
+      const count = siblings.splice(0).length;
+      provider.refresh();
+      vscode.window.setStatusBarMessage(`Deleted ${count} dependencies beside ${d.name}`, 5000);
+    }),
     vscode.commands.registerCommand("nodeDependencies.pinEntry", async (/** @type {Dependency} */ d) => {
       await vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true);
       vscode.window.setStatusBarMessage(`Pinned ${d.name}`, 5000);
