@@ -160,6 +160,17 @@ exports.activate = (context) => {
         );
       },
     ),
+    // The alt command of "Add as Dependency" (Alt held): the same vscode.Uri arguments.
+    vscode.commands.registerCommand(
+      "nodeDependencies.addFromFileAsDev",
+      (/** @type {vscode.Uri} */ uri, /** @type {vscode.Uri[] | undefined} */ selected) => {
+        const name = uri.path.split("/").pop() ?? uri.path;
+        vscode.window.setStatusBarMessage(
+          `Added ${name} as a dev dependency (${uri instanceof vscode.Uri ? "Uri" : typeof uri}, ${selected ? selected.length : "none"} selected)`,
+          5000,
+        );
+      },
+    ),
     vscode.commands.registerCommand("nodeDependencies.setMessage", (message) => {
       view.message = message;
       view.title = "Deps";

@@ -3,9 +3,11 @@
  * examples/tree-view: while Alt is held the view title's Refresh button shows Reload Dependencies
  * (its `$(sync)` icon and title) and a click runs that; a tree row's inline Edit becomes Copy Name
  * and runs with the same element; the right-click menu's Delete becomes Delete All while the menu
- * is open. Releasing Alt, or the window losing the focus, brings the entries back.
+ * is open; Shift switches only the button under the pointer. Releasing the key, or the window
+ * losing the focus, brings the entries back. Resource menus (explorer/context, Monaco's
+ * editor/context, which picks as it opens) run "Add as Dev Dependency" with the same vscode.Uri.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,6 +95,17 @@ describe("menu alt commands", () => {
     await page.evaluate(() => window.dispatchEvent(new Event("blur")));
     await eventually(() => face(refresh)).toEqual(plain);
     await page.keyboard.up("Alt");
+
+    // Shift switches only the button under the pointer (VS Code's MenuEntryActionViewItem).
+    await page.keyboard.down("Shift");
+    await page.getByTestId("activity-package-explorer").hover();
+    await page.mouse.move(1, 1);
+    expect(await face(refresh)).toEqual(plain);
+    await refresh.hover();
+    await eventually(() => face(refresh)).toEqual(alt);
+    await page.mouse.move(1, 1);
+    await eventually(() => face(refresh)).toEqual(plain);
+    await page.keyboard.up("Shift");
   });
 
   it("a tree row's inline action and its right-click menu entry switch to their alt commands, run with the same element", async () => {
@@ -129,5 +142,40 @@ describe("menu alt commands", () => {
     // Delete All got express (and the selection) as Delete would: both roots go.
     await page.getByText("Deleted 2 dependencies beside express").waitFor();
     await eventually(() => page.getByTestId("tree-item").count()).toBe(0);
+  });
+
+  // Monaco ignores a mouse-up in its first 100 ms (see settings-keybindings.test.ts): held clicks.
+  it("resource menus: explorer/context and Monaco's editor/context show the alt command, which gets the same vscode.Uri", async () => {
+    writeFileSync(join(workspace, "notes.txt"), "one two\n");
+    const page = await open();
+    await page.getByTestId("sidebar-tab-explorer").click();
+    const file = page.locator('[data-testid="explorer-item"][data-name="notes.txt"]');
+    await file.click({ button: "right" });
+    const sub = page.locator('[data-testid="context-menu-submenu"]');
+    await page.locator('[data-testid="context-menu"] [data-submenu="true"][data-label="Node Dependencies"]').hover();
+    await eventually(() => sub.locator("button").getAttribute("data-label")).toBe("Add as Dependency");
+    await page.keyboard.down("Alt");
+    await eventually(() => sub.locator("button").getAttribute("data-label")).toBe("Add as Dev Dependency");
+    await sub.locator("button").click();
+    await page.keyboard.up("Alt");
+    await page.getByText("Added notes.txt as a dev dependency (Uri, 1 selected)").waitFor();
+
+    // Monaco's menu is built as it opens: Alt held then decides, as in VS Code.
+    await file.click();
+    await page.locator('[data-testid="tab"][data-name="notes.txt"]').waitFor();
+    const lines = page.locator(".monaco-editor .view-lines").first();
+    await lines.click();
+    const entry = (label: string) => page.locator(".monaco-menu .action-label", { hasText: new RegExp(`^${label}$`) });
+    await lines.click({ button: "right" });
+    await page.locator(".monaco-menu .action-label", { hasText: "Node Dependencies" }).hover();
+    await entry("Add as Dependency").waitFor();
+    expect(await entry("Add as Dev Dependency").count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await page.keyboard.down("Alt");
+    await lines.click({ button: "right" });
+    await page.keyboard.up("Alt");
+    await page.locator(".monaco-menu .action-label", { hasText: "Node Dependencies" }).hover();
+    await entry("Add as Dev Dependency").click({ delay: 150 });
+    await page.getByText("Added notes.txt as a dev dependency (Uri, none selected)").waitFor();
   });
 });

@@ -4,7 +4,7 @@
  * ArrowLeft or Escape closes it again; ArrowUp / ArrowDown move within a level.
  */
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent } from "react";
-import { useAltKey } from "./menus/alt-key.js";
+import { useModifierKeys, wantsAltInMenu } from "./menus/alt-key.js";
 import { Store, useStore } from "./store.js";
 
 /** What a menu item shows and runs instead while Alt is held (a contributed entry's `alt`). */
@@ -115,8 +115,9 @@ const MenuList = ({
 }) => {
   const ref = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<{ index: number; focus: boolean } | undefined>(undefined);
-  // Entries with an `alt` command show and run it while Alt is held (VS Code's context menus).
-  const altHeld = useAltKey();
+  // Entries with an `alt` command show and run it while Alt (or Shift off macOS) is held: VS Code
+  // picks them as the menu opens; here they also follow the key while it is open.
+  const altHeld = wantsAltInMenu(useModifierKeys());
   const buttons = () =>
     [...(ref.current?.querySelectorAll<HTMLButtonElement>(":scope > .context-menu-entry > button") ?? [])].filter(
       (b) => !b.disabled,

@@ -1,8 +1,8 @@
 /** An extension's tree view: lazy children, a command on click, selection and keyboard navigation. */
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { TreeIconDto, TreeItemDto } from "../../../../protocol/contracts/views.js";
 import { openContextMenu, openDropdownMenu } from "../ContextMenu.js";
-import { useAltKey } from "../menus/alt-key.js";
+import { useModifierKeys, wantsAltInToolbar } from "../menus/alt-key.js";
 import { useStore } from "../store.js";
 import type { TreeItemMenus } from "./tree-item-menus.js";
 import type { TreeModel } from "./views-model.js";
@@ -34,17 +34,21 @@ const Label = ({ item }: { item: TreeItemDto }) => {
 
 /** The item's `inline` menu entries as icon buttons (they do not open the item). */
 const InlineActions = ({ item, menus }: { item: TreeItemDto; menus: TreeItemMenus }) => {
-  const altHeld = useAltKey();
+  const modifiers = useModifierKeys();
+  // The button under the pointer: Shift switches only that one (Alt switches them all).
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
   const actions = menus.inline(item);
   if (actions.length === 0) return null;
   return (
     <span className="tree-inline-actions">
       {actions.map((a) => {
         // VS Code swaps to the alt command only when that one is enabled.
-        const shown = altHeld && a.alt?.enabled ? a.alt : a;
+        const shown = a.alt?.enabled && wantsAltInToolbar(modifiers, hovered === a.command) ? a.alt : a;
         return (
           <button
             key={a.command}
+            onMouseEnter={() => setHovered(a.command)}
+            onMouseLeave={() => setHovered((h) => (h === a.command ? undefined : h))}
             type="button"
             className="menu-action"
             title={shown.title}
