@@ -113,6 +113,18 @@ exports.activate = (context) => {
         provider.refresh();
       },
     ),
+    // Menu entries' `alt` commands (Alt held): Refresh → Reload, Edit → Copy Name, Delete → Delete
+    // All; each gets the same arguments as its entry's command.
+    vscode.commands.registerCommand("nodeDependencies.reload", () => {
+      provider.refresh();
+      vscode.window.setStatusBarMessage(`Reloaded ${provider.roots.length} dependencies`, 5000);
+    }),
+    vscode.commands.registerCommand("nodeDependencies.deleteAll", (/** @type {Dependency} */ d) => {
+      const siblings = d.parent ? d.parent.deps : provider.roots;
+      const count = siblings.splice(0).length;
+      provider.refresh();
+      vscode.window.setStatusBarMessage(`Deleted ${count} dependencies beside ${d.name}`, 5000);
+    }),
     vscode.commands.registerCommand("nodeDependencies.pinEntry", async (/** @type {Dependency} */ d) => {
       await vscode.commands.executeCommand("setContext", "nodeDependencies.pinned", true);
       vscode.window.setStatusBarMessage(`Pinned ${d.name}`, 5000);
@@ -144,6 +156,17 @@ exports.activate = (context) => {
         provider.refresh();
         vscode.window.setStatusBarMessage(
           `Added ${name} (${uri instanceof vscode.Uri ? "Uri" : typeof uri}, ${selected ? selected.length : "none"} selected)`,
+          5000,
+        );
+      },
+    ),
+    // The alt command of "Add as Dependency" (Alt held): the same vscode.Uri arguments.
+    vscode.commands.registerCommand(
+      "nodeDependencies.addFromFileAsDev",
+      (/** @type {vscode.Uri} */ uri, /** @type {vscode.Uri[] | undefined} */ selected) => {
+        const name = uri.path.split("/").pop() ?? uri.path;
+        vscode.window.setStatusBarMessage(
+          `Added ${name} as a dev dependency (${uri instanceof vscode.Uri ? "Uri" : typeof uri}, ${selected ? selected.length : "none"} selected)`,
           5000,
         );
       },

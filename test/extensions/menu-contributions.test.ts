@@ -1,7 +1,8 @@
 /**
  * `contributes.submenus` and bad menu entries in the real, built extension host: the window gets
  * the submenus and their entries; an entry naming an unknown submenu (or other broken entries) is
- * dropped and reported in the extension's output channel, and the host keeps serving.
+ * dropped and reported in the extension's output channel, and the host keeps serving. A menu
+ * entry's `alt` command reaches the window; a non-string `alt` is reported, the entry kept.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,6 +46,12 @@ describe("submenu contributions in the extension host", () => {
               { command: "probe.a", group: "1_a" },
             ],
             "probe.more": [{ command: "probe.a", group: "x@1" }, { group: "y" }],
+            // `alt`: a string one reaches the window (also a command registered later); a
+            // non-string one is reported, the entry kept without it.
+            "editor/title": [
+              { command: "probe.a", alt: "probe.later", group: "navigation" },
+              { command: "probe.a", alt: 7, group: "1_bad" },
+            ],
           },
         },
       }),
@@ -88,5 +95,24 @@ describe("submenu contributions in the extension host", () => {
     );
     expect(reported()).toContain("menu `probe.more`: an entry needs a `command` or a `submenu`");
     expect(await proxy(client, ChannelContract).ping()).toBe("pong");
+  });
+
+  it("sends an entry's alt command; a non-string alt is reported and the entry kept without it", async () => {
+    const c = await proxy(client, ExtHostConfigurationContract).keybindingsAndMenus();
+    expect(c.menus["editor/title"]).toEqual([
+      { command: "probe.a", alt: "probe.later", group: "navigation", extensionId: "tests.menus-probe" },
+      { command: "probe.a", group: "1_bad", extensionId: "tests.menus-probe" },
+    ]);
+    const reported = () =>
+      recorder
+        .of("outputAppend")
+        .filter((p) => p.channel === "Extension: tests.menus-probe")
+        .map((p) => p.text)
+        .join("");
+    await until(() => reported().includes("property `alt`"), "the non-string alt reported");
+    expect(reported()).toContain(
+      "menu `editor/title`: property `alt` can be omitted or must be of type `string` (the entry for `probe.a` is kept without it)",
+    );
+    expect(reported()).not.toContain("probe.later");
   });
 });

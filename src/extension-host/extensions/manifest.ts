@@ -39,7 +39,8 @@ const MenuItemContribution = Schema.Struct({
   submenu: Schema.optionalKey(Schema.String),
   when: Schema.optionalKey(Schema.String),
   group: Schema.optionalKey(Schema.String),
-  alt: Schema.optionalKey(Schema.String),
+  /** Checked by menu-contributions: a non-string `alt` is reported there, the entry kept. */
+  alt: Schema.optionalKey(Schema.Unknown),
 });
 
 /** `contributes.submenus`: a menu of its own, filled by `contributes.menus["<id>"]`. */

@@ -3,7 +3,10 @@
  * menusExtensionPoint checks them: an entry needs a `command` or a `submenu`; a `submenu` entry must
  * name a submenu some extension contributes (submenus are global, like commands); the command
  * palette takes no submenus; the same submenu twice in one menu counts once. A bad entry is
- * dropped and reported against its extension, the rest of the manifest still applies.
+ * dropped and reported against its extension, the rest of the manifest still applies. An entry's
+ * `alt` (the command shown while Alt is held) is kept even when no extension contributes that
+ * command (it may be a workbench command or one registered later); a non-string `alt` is reported
+ * and dropped, the entry kept.
  */
 import type { MenuItemDto, SubmenuDto, SubmenuItemDto } from "../../protocol/contracts/configuration.js";
 import type { ExtensionManifest } from "../extensions/manifest.js";
@@ -66,7 +69,9 @@ export const collectMenuContributions = (extensions: ReadonlyArray<MenuContribut
             message: `menu \`${menu}\`: an entry has both \`command\` (${item.command}) and \`submenu\` (${item.submenu}); it is ignored`,
           });
         } else if (item.command !== undefined) {
-          (menus[menu] ??= []).push({ command: item.command, ...placement });
+          const alt = altOf(menu, item.command, item.alt);
+          for (const message of alt.problems) problems.push({ extensionId: ext.id, message });
+          (menus[menu] ??= []).push({ command: item.command, ...(alt.id ? { alt: alt.id } : {}), ...placement });
         } else if (item.submenu !== undefined) {
           const problem = submenuProblem(menu, item.submenu, submenus, submenuItems[menu]);
           if (problem) problems.push({ extensionId: ext.id, message: problem });
@@ -81,6 +86,25 @@ export const collectMenuContributions = (extensions: ReadonlyArray<MenuContribut
     }
   }
   return { menus, submenuItems, submenus: [...submenus.values()], problems };
+};
+
+/** VS Code's checks of `alt` (menusExtensionPoint): its type, and the same command as the entry's. */
+const altOf = (menu: string, command: string, alt: unknown): { id: string | undefined; problems: string[] } => {
+  if (alt === undefined) return { id: undefined, problems: [] };
+  if (typeof alt !== "string") {
+    return {
+      id: undefined,
+      problems: [
+        `menu \`${menu}\`: property \`alt\` can be omitted or must be of type \`string\` (the entry for \`${command}\` is kept without it)`,
+      ],
+    };
+  }
+  if (alt.trim() === "") return { id: undefined, problems: [] };
+  // Unlike VS Code's registry ours cannot see the workbench's own commands, so an id no extension
+  // contributes is kept silently: it resolves (or shows as its id) in the window.
+  const problems =
+    alt === command ? [`menu \`${menu}\`: the entry references the same command as default and alt-command`] : [];
+  return { id: alt, problems };
 };
 
 const submenuProblem = (

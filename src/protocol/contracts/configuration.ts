@@ -53,6 +53,8 @@ export type KeybindingRuleDto = typeof KeybindingRuleDto.Type;
 
 export const MenuItemDto = Schema.Struct({
   command: Schema.String,
+  /** The alternative command: shown and run instead while Alt (Option) is held. */
+  alt: Schema.optionalKey(Schema.String),
   when: Schema.optionalKey(Schema.String),
   group: Schema.optionalKey(Schema.String),
   extensionId: Schema.String,

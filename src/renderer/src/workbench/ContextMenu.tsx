@@ -4,10 +4,24 @@
  * ArrowLeft or Escape closes it again; ArrowUp / ArrowDown move within a level.
  */
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { useModifierKeys, wantsAltInMenu } from "./menus/alt-key.js";
 import { Store, useStore } from "./store.js";
 
+/** What a menu item shows and runs instead while Alt is held (a contributed entry's `alt`). */
+export interface MenuItemAlt {
+  readonly label: string;
+  readonly run: () => unknown;
+  readonly disabled: boolean;
+}
+
 export type MenuItem =
-  | { readonly label: string; readonly run: () => unknown; readonly keybinding?: string; readonly disabled?: boolean }
+  | {
+      readonly label: string;
+      readonly run: () => unknown;
+      readonly keybinding?: string;
+      readonly disabled?: boolean;
+      readonly alt?: MenuItemAlt;
+    }
   | { readonly label: string; readonly submenu: ReadonlyArray<MenuItem> }
   | "separator";
 
@@ -101,6 +115,9 @@ const MenuList = ({
 }) => {
   const ref = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<{ index: number; focus: boolean } | undefined>(undefined);
+  // Entries with an `alt` command show and run it while Alt (or Shift off macOS) is held: VS Code
+  // picks them as the menu opens; here they also follow the key while it is open.
+  const altHeld = wantsAltInMenu(useModifierKeys());
   const buttons = () =>
     [...(ref.current?.querySelectorAll<HTMLButtonElement>(":scope > .context-menu-entry > button") ?? [])].filter(
       (b) => !b.disabled,
@@ -196,22 +213,24 @@ const MenuList = ({
             </div>
           );
         }
+        const shown = altHeld && item.alt ? item.alt : undefined;
         return (
           <div key={`${i}:${item.label}`} className="context-menu-entry">
             <button
               type="button"
               role="menuitem"
-              disabled={item.disabled}
+              disabled={shown ? shown.disabled : item.disabled}
               data-testid="context-menu-item"
-              data-label={item.label}
+              data-label={shown?.label ?? item.label}
+              data-alt={shown ? "true" : undefined}
               data-index={i}
               onClick={() => {
                 close();
-                void item.run();
+                void (shown ?? item).run();
               }}
             >
-              <span>{item.label}</span>
-              {item.keybinding && <span className="keybinding">{item.keybinding}</span>}
+              <span>{shown?.label ?? item.label}</span>
+              {!shown && item.keybinding && <span className="keybinding">{item.keybinding}</span>}
             </button>
           </div>
         );

@@ -28,12 +28,15 @@ export const registerEditorContextSubmenus = (
   editor: monaco.editor.IStandaloneCodeEditor,
   groups: ReadonlyArray<MenuGroup>,
   run: (entry: CommandEntry) => unknown,
+  /** The menu opens with Alt held: entries with an `alt` command show that one. */
+  useAlt = false,
 ): monaco.IDisposable => {
   const disposables: monaco.IDisposable[] = [];
   const when = ContextKeyExpr.equals("editorId", editor.getId());
   const fill = (menu: MenuId, gs: ReadonlyArray<MenuGroup>, topLevel: boolean) => {
     for (const g of gs) {
-      for (const e of g.entries) {
+      for (const entry of g.entries) {
+        const e = entry.kind === "command" && useAlt && entry.alt ? entry.alt : entry;
         const group = g.id || (topLevel ? "navigation" : "");
         if (e.kind === "submenu") {
           const sub = menuIdFor(e.submenu);

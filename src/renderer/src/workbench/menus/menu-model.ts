@@ -3,10 +3,12 @@
  * (`group@order`), sorted as VS Code sorts them — `navigation` first, entries without a group last,
  * other groups by name; inside a group by order, then title. A `{ "submenu": id }` entry carries
  * the submenu's own resolved groups and is left out when none of its items show. Title bars split
- * the result: the `navigation` group as inline buttons, every other group in the "…" menu.
+ * the result: the `navigation` group as inline buttons, every other group in the "…" menu. An entry's
+ * `alt` command (VS Code's MenuItemAction.alt) rides along with its own title, icon and enablement:
+ * toolbars and menus show and run it instead while Alt is held (alt-key.ts).
  */
 import type { KeybindingsAndMenus } from "../../../../protocol/contracts/configuration.js";
-import type { MenuItem } from "../ContextMenu.js";
+import type { MenuItem, MenuItemAlt } from "../ContextMenu.js";
 import { whenMatches, type ContextLookup } from "../keybindings/when.js";
 
 const CODICON = /^\$\(([a-z0-9-]+)(~spin)?\)$/;
@@ -27,6 +29,8 @@ export interface CommandEntry extends Placement {
   readonly icon: string | undefined;
   readonly enabled: boolean;
   readonly extensionId: string;
+  /** The entry's `alt` command, ready to replace it (same placement, no `alt` of its own). */
+  readonly alt: CommandEntry | undefined;
 }
 
 export interface SubmenuEntry extends Placement {
@@ -80,17 +84,22 @@ export const resolveMenu = (
   const entries: MenuEntry[] = [];
   for (const item of contributions.menus[id] ?? []) {
     if (!whenMatches(item.when, get)) continue;
-    const p = contributions.commands.find((c) => c.id === item.command);
-    entries.push({
-      kind: "command",
-      ...parseGroup(item.group),
-      command: item.command,
-      title: p?.title ?? item.command,
-      category: p?.category,
-      icon: codiconOf(p?.icon),
-      enabled: whenMatches(p?.enablement, get),
-      extensionId: item.extensionId,
-    });
+    const entry = (command: string, alt: CommandEntry | undefined): CommandEntry => {
+      const p = contributions.commands.find((c) => c.id === command);
+      return {
+        kind: "command",
+        ...parseGroup(item.group),
+        command,
+        title: p?.title ?? command,
+        category: p?.category,
+        icon: codiconOf(p?.icon),
+        enabled: whenMatches(p?.enablement, get),
+        extensionId: item.extensionId,
+        alt,
+      };
+    };
+    // The alt command has no `when` of its own (VS Code checks only its precondition).
+    entries.push(entry(item.command, item.alt === undefined ? undefined : entry(item.alt, undefined)));
   }
   for (const item of contributions.submenuItems[id] ?? []) {
     if (open.has(item.submenu) || !whenMatches(item.when, get)) continue;
@@ -139,6 +148,13 @@ export const splitTitleBar = (
   };
 };
 
+/**
+ * The entry a toolbar button or menu item stands for: its `alt` while Alt is held and that command
+ * is enabled (VS Code's MenuEntryActionViewItem `_wantsAltCommand`), else the entry itself.
+ */
+export const shownEntry = (entry: CommandEntry, altHeld: boolean): CommandEntry =>
+  altHeld && entry.alt?.enabled ? entry.alt : entry;
+
 /** Groups as a right-click / dropdown menu: separators between groups, submenus nested. */
 export const toMenuItems = (groups: ReadonlyArray<MenuGroup>, run: (entry: CommandEntry) => unknown): MenuItem[] => {
   const out: MenuItem[] = [];
@@ -147,10 +163,21 @@ export const toMenuItems = (groups: ReadonlyArray<MenuGroup>, run: (entry: Comma
     for (const e of g.entries) {
       out.push(
         e.kind === "command"
-          ? { label: e.title, disabled: !e.enabled, run: () => run(e) }
+          ? {
+              label: e.title,
+              disabled: !e.enabled,
+              run: () => run(e),
+              ...(e.alt ? { alt: altItem(e.alt, run) } : {}),
+            }
           : { label: e.title, submenu: toMenuItems(e.groups, run) },
       );
     }
   }
   return out;
 };
+
+const altItem = (alt: CommandEntry, run: (entry: CommandEntry) => unknown): MenuItemAlt => ({
+  label: alt.title,
+  disabled: !alt.enabled,
+  run: () => run(alt),
+});

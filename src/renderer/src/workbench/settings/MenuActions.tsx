@@ -3,11 +3,15 @@
  * each editor group's tab bar, `view/title` in a view's header. The `navigation` group shows inline
  * — commands as their `$(codicon)` icon (else their title), submenus as a button opening a
  * dropdown — and every other group goes to the "…" menu. Items are hidden while their `when` is
- * false and disabled while the command's `enablement` is.
+ * false and disabled while the command's `enablement` is. While Alt is held (or Shift with the
+ * pointer on it) a button whose entry has an enabled `alt` command shows that command's icon and
+ * title, and a click runs it with the same arguments (VS Code's MenuEntryActionViewItem).
  */
 import { openDropdownMenu } from "../ContextMenu.js";
 import { runEditorMenuCommand } from "../menus/menu-commands.js";
-import { splitTitleBar, toMenuItems, type CommandEntry } from "../menus/menu-model.js";
+import { useState } from "react";
+import { useModifierKeys, wantsAltInToolbar } from "../menus/alt-key.js";
+import { shownEntry, splitTitleBar, toMenuItems, type CommandEntry } from "../menus/menu-model.js";
 import { useStore } from "../store.js";
 import type { WorkbenchServices } from "../workbench-services.js";
 
@@ -28,6 +32,9 @@ export const MenuActions = ({
   // Re-evaluated when menus, context keys or the active editor change.
   useStore(services.settings.contributions);
   useStore(services.settings.contextKeys.version);
+  const modifiers = useModifierKeys();
+  // The button under the pointer: Shift switches only that one (Alt switches them all).
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
   const { primary, secondary } = splitTitleBar(services.settings.menuGroups(menu, overlay), {
     inlineSingleEntrySubmenus: menu === "editor/title",
   });
@@ -56,20 +63,25 @@ export const MenuActions = ({
             </button>
           );
         }
-        const title = entry.category ? `${entry.category}: ${entry.title}` : entry.title;
+        const key = `${entry.extensionId}:${entry.command}`;
+        const shown = shownEntry(entry, wantsAltInToolbar(modifiers, hovered === key));
+        const title = shown.category ? `${shown.category}: ${shown.title}` : shown.title;
         return (
           <button
-            key={`${entry.extensionId}:${entry.command}`}
+            key={key}
+            onMouseEnter={() => setHovered(key)}
+            onMouseLeave={() => setHovered((h) => (h === key ? undefined : h))}
             type="button"
             className="menu-action"
             title={title}
             aria-label={title}
-            disabled={!entry.enabled}
+            disabled={!shown.enabled}
             data-testid={testId}
             data-command={entry.command}
-            onClick={() => void run(entry)}
+            data-alt-command={shown === entry ? undefined : shown.command}
+            onClick={() => void run(shown)}
           >
-            {entry.icon ? <span className={`codicon codicon-${entry.icon}`} aria-hidden="true" /> : title}
+            {shown.icon ? <span className={`codicon codicon-${shown.icon}`} aria-hidden="true" /> : title}
           </button>
         );
       })}

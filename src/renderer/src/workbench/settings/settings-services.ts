@@ -6,6 +6,7 @@
  * pass); and the command runner menus and keybindings share.
  */
 import { registerEditorContextSubmenus } from "../menus/editor-context-submenus.js";
+import { wantsAltInMenu } from "../menus/alt-key.js";
 import { runEditorMenuCommand } from "../menus/menu-commands.js";
 import { resolveMenu, type MenuGroup } from "../menus/menu-model.js";
 import {
@@ -216,16 +217,23 @@ export class SettingsServices {
     const blur = editor.onDidBlurEditorText(() => this.contextKeys.changed());
     // Capture phase: before Monaco's own handler builds the menu from the editor's actions.
     let submenus: monaco.IDisposable | undefined;
-    const onContextMenu = () => {
+    const onContextMenu = (e: MouseEvent) => {
       submenus?.dispose();
+      // Entries with an `alt` command show it when the menu opens with Alt held (VS Code's choice).
+      const useAlt = wantsAltInMenu({ alt: e.altKey, shift: e.shiftKey });
       const withSubmenus = this.menuGroups("editor/context").map((g) => ({
         ...g,
         entries: g.entries.filter((e) => e.kind === "submenu"),
       }));
       // Extension commands get the editor's resource as a vscode.Uri, as in VS Code.
       const run = (command: string) => runEditorMenuCommand(this.services, command, editor.getModel()?.uri.toString());
-      submenus = registerEditorContextSubmenus(editor, withSubmenus, (e) => run(e.command));
-      const wanted = new Map(this.menu("editor/context").map((item) => [`${item.command}@${item.group ?? ""}`, item]));
+      submenus = registerEditorContextSubmenus(editor, withSubmenus, (entry) => run(entry.command), useAlt);
+      const wanted = new Map(
+        this.menu("editor/context").map((item) => {
+          const command = useAlt && item.alt !== undefined ? item.alt : item.command;
+          return [`${command}@${item.group ?? ""}`, { command, group: item.group }];
+        }),
+      );
       for (const [key, action] of added) {
         if (wanted.has(key)) continue;
         action.dispose();

@@ -1,7 +1,8 @@
 /** An extension's tree view: lazy children, a command on click, selection and keyboard navigation. */
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { TreeIconDto, TreeItemDto } from "../../../../protocol/contracts/views.js";
 import { openContextMenu, openDropdownMenu } from "../ContextMenu.js";
+import { useModifierKeys, wantsAltInToolbar } from "../menus/alt-key.js";
 import { useStore } from "../store.js";
 import type { TreeItemMenus } from "./tree-item-menus.js";
 import type { TreeModel } from "./views-model.js";
@@ -33,29 +34,39 @@ const Label = ({ item }: { item: TreeItemDto }) => {
 
 /** The item's `inline` menu entries as icon buttons (they do not open the item). */
 const InlineActions = ({ item, menus }: { item: TreeItemDto; menus: TreeItemMenus }) => {
+  const modifiers = useModifierKeys();
+  // The button under the pointer: Shift switches only that one (Alt switches them all).
+  const [hovered, setHovered] = useState<string | undefined>(undefined);
   const actions = menus.inline(item);
   if (actions.length === 0) return null;
   return (
     <span className="tree-inline-actions">
-      {actions.map((a) => (
-        <button
-          key={a.command}
-          type="button"
-          className="menu-action"
-          title={a.title}
-          aria-label={a.title}
-          disabled={!a.enabled}
-          data-testid={a.submenu ? "tree-item-action-submenu" : "tree-item-action"}
-          data-command={a.command}
-          onClick={(e) => {
-            e.stopPropagation();
-            if (a.submenu) openDropdownMenu(e.currentTarget, a.submenu);
-            else void menus.run(item, a.command);
-          }}
-        >
-          {a.icon ? <span className={`codicon codicon-${a.icon}`} aria-hidden="true" /> : a.title}
-        </button>
-      ))}
+      {actions.map((a) => {
+        // VS Code swaps to the alt command only when that one is enabled.
+        const shown = a.alt?.enabled && wantsAltInToolbar(modifiers, hovered === a.command) ? a.alt : a;
+        return (
+          <button
+            key={a.command}
+            onMouseEnter={() => setHovered(a.command)}
+            onMouseLeave={() => setHovered((h) => (h === a.command ? undefined : h))}
+            type="button"
+            className="menu-action"
+            title={shown.title}
+            aria-label={shown.title}
+            disabled={!shown.enabled}
+            data-testid={a.submenu ? "tree-item-action-submenu" : "tree-item-action"}
+            data-command={a.command}
+            data-alt-command={shown === a ? undefined : shown.command}
+            onClick={(e) => {
+              e.stopPropagation();
+              if (a.submenu) openDropdownMenu(e.currentTarget, a.submenu);
+              else void menus.run(item, shown.command);
+            }}
+          >
+            {shown.icon ? <span className={`codicon codicon-${shown.icon}`} aria-hidden="true" /> : shown.title}
+          </button>
+        );
+      })}
     </span>
   );
 };

@@ -2,7 +2,8 @@
  * A tree view's `view/item/context` menu, as VS Code's TreeMenus: entries whose `when` holds with
  * `view` = the view's id and `viewItem` = the item's contextValue; the `inline` group shows as
  * icon buttons on the row, the others in the right-click menu (a separator between groups,
- * `{ "submenu": id }` entries as nested menus). The
+ * `{ "submenu": id }` entries as nested menus); an entry's `alt` command replaces it while Alt is
+ * held, run with the same element. The
  * host runs the command with the tree's elements (ExtHostViewMenusContract).
  */
 import { ExtHostViewMenusContract } from "../../../../protocol/contracts/view-menus.js";
@@ -10,7 +11,7 @@ import type { TreeItemDto } from "../../../../protocol/contracts/views.js";
 import { proxy, type Proxy } from "../../../../protocol/rpc-contract.js";
 import { errorText, notify } from "../commands.js";
 import type { MenuItem } from "../ContextMenu.js";
-import { toMenuItems, type MenuGroup } from "../menus/menu-model.js";
+import { toMenuItems, type CommandEntry, type MenuGroup } from "../menus/menu-model.js";
 import type { WorkbenchServices } from "../workbench-services.js";
 import type { TreeModel } from "./views-model.js";
 
@@ -21,7 +22,17 @@ export interface InlineAction {
   readonly enabled: boolean;
   /** Set for a submenu: `command` is then the submenu's id. */
   readonly submenu?: ReadonlyArray<MenuItem>;
+  /** The entry's `alt` command: the button shows and runs it while Alt is held. */
+  readonly alt?: InlineAction;
 }
+
+const inlineCommand = (e: CommandEntry): InlineAction => ({
+  command: e.command,
+  title: e.title,
+  icon: e.icon,
+  enabled: e.enabled,
+  ...(e.alt ? { alt: inlineCommand(e.alt) } : {}),
+});
 
 const hosts = new WeakMap<WorkbenchServices, Proxy<typeof ExtHostViewMenusContract>>();
 
@@ -54,7 +65,7 @@ export class TreeItemMenus {
       .flatMap((g) => g.entries)
       .map((e) =>
         e.kind === "command"
-          ? { command: e.command, title: e.title, icon: e.icon, enabled: e.enabled }
+          ? inlineCommand(e)
           : {
               command: e.submenu,
               title: e.title,

@@ -1,0 +1,181 @@
+/**
+ * Menu entries' `alt` commands through the UI, in Chromium against the real host with
+ * examples/tree-view: while Alt is held the view title's Refresh button shows Reload Dependencies
+ * (its `$(sync)` icon and title) and a click runs that; a tree row's inline Edit becomes Copy Name
+ * and runs with the same element; the right-click menu's Delete becomes Delete All while the menu
+ * is open; Shift switches only the button under the pointer. Releasing the key, or the window
+ * losing the focus, brings the entries back. Resource menus (explorer/context, Monaco's
+ * editor/context, which picks as it opens) run "Add as Dev Dependency" with the same vscode.Uri.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
+import { repoRoot } from "../support/paths.js";
+
+/** This machine is shared and loaded: the first command activates the extension. */
+const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
+
+describe("menu alt commands", () => {
+  let browser: Browser;
+  let harness: RendererHarness | undefined;
+  let workspace: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(() => {
+    workspace = mkdtempSync(join(tmpdir(), "menu-alt-ws-"));
+    dataDir = mkdtempSync(join(tmpdir(), "menu-alt-data-"));
+  });
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const open = async (): Promise<Page> => {
+    harness = await openWorkbench({
+      browser,
+      dataDir,
+      workspaceUri: pathToFileURL(workspace).toString(),
+      devExtensions: [join(repoRoot, "examples", "tree-view")],
+    });
+    const page = harness.page;
+    await page.getByTestId("activity-package-explorer").click();
+    await row(page, "express").waitFor();
+    return page;
+  };
+  const row = (page: Page, label: string) => page.locator(`[data-testid="tree-item"][data-label="${label}"]`);
+  /** What a button shows: its tooltip, its codicon and the alt command it stands for, if any. */
+  const face = (button: Locator) =>
+    button.evaluate((b) => ({
+      title: b.getAttribute("title"),
+      icon: [...(b.querySelector(".codicon")?.classList ?? [])].find((c) => c !== "codicon") ?? null,
+      alt: b.getAttribute("data-alt-command"),
+    }));
+  const menuLabels = (page: Page) =>
+    page
+      .locator('[data-testid="context-menu"] > .context-menu-entry > button')
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute("data-label")}${e.hasAttribute("data-alt") ? " (alt)" : ""}`),
+      );
+
+  it("a title-bar button shows and runs its alt command while Alt is held; keyup or blur restores it", async () => {
+    const page = await open();
+    const refresh = page.locator(
+      '[data-testid="view-pane"][data-view="nodeDependencies"] [data-testid="view-title-action"][data-command="nodeDependencies.refreshEntry"]',
+    );
+    const plain = { title: "Node Dependencies: Refresh", icon: "codicon-refresh", alt: null };
+    const alt = {
+      title: "Node Dependencies: Reload Dependencies",
+      icon: "codicon-sync",
+      alt: "nodeDependencies.reload",
+    };
+    await eventually(() => face(refresh)).toEqual(plain);
+
+    await page.keyboard.down("Alt");
+    await eventually(() => face(refresh)).toEqual(alt);
+    await refresh.click();
+    await page.getByText("Reloaded 2 dependencies").waitFor();
+    await page.keyboard.up("Alt");
+    await eventually(() => face(refresh)).toEqual(plain);
+
+    // Alt released in another window sends no keyup here: losing the focus resets the state.
+    await page.keyboard.down("Alt");
+    await eventually(() => face(refresh)).toEqual(alt);
+    await page.evaluate(() => window.dispatchEvent(new Event("blur")));
+    await eventually(() => face(refresh)).toEqual(plain);
+    await page.keyboard.up("Alt");
+
+    // Shift switches only the button under the pointer (VS Code's MenuEntryActionViewItem).
+    await page.keyboard.down("Shift");
+    await page.getByTestId("activity-package-explorer").hover();
+    await page.mouse.move(1, 1);
+    expect(await face(refresh)).toEqual(plain);
+    await refresh.hover();
+    await eventually(() => face(refresh)).toEqual(alt);
+    await page.mouse.move(1, 1);
+    await eventually(() => face(refresh)).toEqual(plain);
+    await page.keyboard.up("Shift");
+  });
+
+  it("a tree row's inline action and its right-click menu entry switch to their alt commands, run with the same element", async () => {
+    const page = await open();
+    const edit = row(page, "express").locator(
+      '[data-testid="tree-item-action"][data-command="nodeDependencies.editEntry"]',
+    );
+    await row(page, "express").hover();
+    await eventually(() => face(edit)).toEqual({ title: "Edit", icon: "codicon-edit", alt: null });
+    await page.keyboard.down("Alt");
+    await eventually(() => face(edit)).toEqual({
+      title: "Copy Name",
+      icon: "codicon-copy",
+      alt: "nodeDependencies.copyName",
+    });
+    await edit.click();
+    await page.getByText("Copied name express").waitFor();
+    await page.keyboard.up("Alt");
+    await eventually(() => face(edit)).toEqual({ title: "Edit", icon: "codicon-edit", alt: null });
+    // Without Alt the entry's own command runs.
+    await edit.click();
+    await page.getByText("Editing express@4.19.2").waitFor();
+
+    // The context menu follows Alt while it is open.
+    await row(page, "express").click({ button: "right" });
+    await eventually(() => menuLabels(page)).toEqual(["Delete", "Copy"]);
+    await page.keyboard.down("Alt");
+    await eventually(() => menuLabels(page)).toEqual(["Delete All (alt)", "Copy"]);
+    await page.keyboard.up("Alt");
+    await eventually(() => menuLabels(page)).toEqual(["Delete", "Copy"]);
+    await page.keyboard.down("Alt");
+    await page.locator('[data-testid="context-menu"] [data-label="Delete All"]').click();
+    await page.keyboard.up("Alt");
+    // Delete All got express (and the selection) as Delete would: both roots go.
+    await page.getByText("Deleted 2 dependencies beside express").waitFor();
+    await eventually(() => page.getByTestId("tree-item").count()).toBe(0);
+  });
+
+  // Monaco ignores a mouse-up in its first 100 ms (see settings-keybindings.test.ts): held clicks.
+  it("resource menus: explorer/context and Monaco's editor/context show the alt command, which gets the same vscode.Uri", async () => {
+    writeFileSync(join(workspace, "notes.txt"), "one two\n");
+    const page = await open();
+    await page.getByTestId("sidebar-tab-explorer").click();
+    const file = page.locator('[data-testid="explorer-item"][data-name="notes.txt"]');
+    await file.click({ button: "right" });
+    const sub = page.locator('[data-testid="context-menu-submenu"]');
+    await page.locator('[data-testid="context-menu"] [data-submenu="true"][data-label="Node Dependencies"]').hover();
+    await eventually(() => sub.locator("button").getAttribute("data-label")).toBe("Add as Dependency");
+    await page.keyboard.down("Alt");
+    await eventually(() => sub.locator("button").getAttribute("data-label")).toBe("Add as Dev Dependency");
+    await sub.locator("button").click();
+    await page.keyboard.up("Alt");
+    await page.getByText("Added notes.txt as a dev dependency (Uri, 1 selected)").waitFor();
+
+    // Monaco's menu is built as it opens: Alt held then decides, as in VS Code.
+    await file.click();
+    await page.locator('[data-testid="tab"][data-name="notes.txt"]').waitFor();
+    const lines = page.locator(".monaco-editor .view-lines").first();
+    await lines.click();
+    const entry = (label: string) => page.locator(".monaco-menu .action-label", { hasText: new RegExp(`^${label}$`) });
+    await lines.click({ button: "right" });
+    await page.locator(".monaco-menu .action-label", { hasText: "Node Dependencies" }).hover();
+    await entry("Add as Dependency").waitFor();
+    expect(await entry("Add as Dev Dependency").count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await page.keyboard.down("Alt");
+    await lines.click({ button: "right" });
+    await page.keyboard.up("Alt");
+    await page.locator(".monaco-menu .action-label", { hasText: "Node Dependencies" }).hover();
+    await entry("Add as Dev Dependency").click({ delay: 150 });
+    await page.getByText("Added notes.txt as a dev dependency (Uri, none selected)").waitFor();
+  });
+});
