@@ -13,6 +13,9 @@ const seen = {
 
 const KIND = ["", "keyboard", "mouse", "command"];
 
+/** @param {string} text */
+const swapCase = (text) => [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("");
+
 /** @param {vscode.ExtensionContext} context */
 exports.activate = (context) => {
   // TODO markers get a highlight that follows the text as it changes.
@@ -67,6 +70,14 @@ exports.activate = (context) => {
           edit.replace(selection, editor.document.getText(selection).toUpperCase());
         }
       });
+    }),
+
+    // A text editor command: VS Code hands it the active editor and an edit builder, applies the
+    // edits as one undo step when it returns, and does nothing when no text editor is active.
+    vscode.commands.registerTextEditorCommand("editorEdits.swapCase", (editor, edit) => {
+      for (const selection of editor.selections) {
+        edit.replace(selection, swapCase(editor.document.getText(selection)));
+      }
     }),
 
     // Renames a word in every file of the workspace folder's top level: one WorkspaceEdit.

@@ -61,6 +61,7 @@ describe("TextEditor and workspace.applyEdit in the extension host", () => {
   let ext: Proxy<typeof ExtHostContract>;
   let editorsHost: Proxy<typeof ExtHostTextEditorsContract>;
   let window: EditorsRecorder;
+  let workbench: WorkbenchRecorder;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "te-host-data-"));
@@ -76,7 +77,8 @@ describe("TextEditor and workspace.applyEdit in the extension host", () => {
     writeFileSync(join(workspace, "b.txt"), "bee\n");
     const h = host!;
     client = await nodeChannelClient(() => h.starter.connectionInfo());
-    await new WorkbenchRecorder().attach(client);
+    workbench = new WorkbenchRecorder();
+    await workbench.attach(client);
     window = new EditorsRecorder();
     await serve(client, WorkbenchTextEditorsContract, window.implementation()).ready;
     await waitForState(client, isConnected);
@@ -225,6 +227,31 @@ describe("TextEditor and workspace.applyEdit in the extension host", () => {
     expect(await run("state")).toMatchObject({ active: null });
     await ext.executeCommand({ id: "editorProbe.upper", args: [] });
     expect(window.of("applyEdits")).toHaveLength(1);
+  });
+
+  it("registerTextEditorCommand: no active editor or edits not applied are logged as warnings, never shown", async () => {
+    // The host replays each Output channel to a new window: only lines about this command count.
+    const lines = () =>
+      workbench
+        .of("outputAppend")
+        .map((o) => o.text)
+        .filter((t) => t.includes("editorProbe.upper"));
+    const notApplied = "[warning] Edits from command editorProbe.upper were not applied.\n";
+    const noEditor = "[warning] Cannot execute editorProbe.upper because there is no active text editor.\n";
+    const before = lines().length;
+    window.answers.set("applyEdits", () => false);
+    await ext.executeCommand({ id: "editorProbe.upper", args: [] });
+    await until(() => lines().length === before + 1, "the edits-not-applied warning");
+    expect(lines().at(-1)).toBe(notApplied);
+
+    editorsHost.editorsChanged({ editors: [], activeId: null });
+    expect(await run("state")).toMatchObject({ active: null });
+    await ext.executeCommand({ id: "editorProbe.upper", args: [] });
+    await until(() => lines().length === before + 2, "the no-editor warning");
+    expect(lines().at(-1)).toBe(noEditor);
+    expect(window.of("applyEdits")).toHaveLength(1);
+    expect(workbench.of("showMessage")).toEqual([]);
+    expect(lines().filter((t) => t.startsWith("[error]"))).toEqual([]);
   });
 
   it("insertSnippet, selections, revealRange, options and decorations reach the window in its terms", async () => {

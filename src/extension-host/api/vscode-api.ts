@@ -96,7 +96,8 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     getCommands: () => Promise.resolve(commandService.ids()),
     /**
      * VS Code's extHostCommands: runs with the active editor and an edit builder whose edits are
-     * applied (one undo step) when the callback returns; without an active editor it does nothing.
+     * applied (one undo step) when the callback returns; without an active editor it does nothing
+     * but log a warning (no notification), as VS Code does.
      */
     registerTextEditorCommand: (
       command: string,
@@ -108,7 +109,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
       return commands.registerCommand(command, (...args: unknown[]) => {
         const editor = editorWindow.activeTextEditor;
         if (!editor) {
-          reportError(`command '${command}'`, new Error("there is no active text editor; the command did nothing"));
+          extensionService.reportWarning(id, `Cannot execute ${command} because there is no active text editor.`);
           return undefined;
         }
         return editor
@@ -117,7 +118,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
           })
           .then(
             (applied) => {
-              if (!applied) reportError(`command '${command}'`, new Error("its edits were not applied"));
+              if (!applied) extensionService.reportWarning(id, `Edits from command ${command} were not applied.`);
             },
             (e: unknown) => reportError(`command '${command}'`, e),
           );

@@ -63,6 +63,12 @@ export class ExtensionsService {
     this.window.appendOutput(`Extension: ${extensionId}`, `[error] ${what}: ${detail}\n`);
   }
 
+  /** A note for the extension's author that is no failure (VS Code logs these as warnings). */
+  reportWarning(extensionId: string, message: string): void {
+    this.options.log(`[${extensionId}] ${message}`);
+    this.window.appendOutput(`Extension: ${extensionId}`, `[warning] ${message}\n`);
+  }
+
   /** Runs extension code; a throw or rejection is reported and rethrown as ExtensionFailure. */
   async guard<T>(extensionId: string, what: string, fn: () => T | Promise<T>): Promise<T> {
     try {

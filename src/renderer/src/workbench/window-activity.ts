@@ -9,12 +9,18 @@ import { Store } from "./store.js";
 export const ACTIVE_FOR_MS = 10_000;
 const ACTIVITY_EVENTS = ["keydown", "mousedown", "mousemove", "wheel", "touchstart"] as const;
 
+/** What the tracker needs of a window: its events and whether it has focus (a seam for tests). */
+export interface ActivitySource {
+  addEventListener(type: string, listener: () => void, options?: AddEventListenerOptions): void;
+  readonly document: { hasFocus(): boolean };
+}
+
 export class WindowActivity {
   readonly state: Store<WindowStateDto>;
   private lastActivity = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly win: Window = window) {
+  constructor(private readonly win: ActivitySource = window) {
     const focused = win.document.hasFocus();
     this.state = new Store<WindowStateDto>({ focused, active: focused });
     if (focused) this.markActive();
