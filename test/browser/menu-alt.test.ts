@@ -5,9 +5,10 @@
  * and runs with the same element; the right-click menu's Delete becomes Delete All while the menu
  * is open; Shift switches only the button under the pointer. Releasing the key, or the window
  * losing the focus, brings the entries back. Resource menus (explorer/context, Monaco's
- * editor/context, which picks as it opens) run "Add as Dev Dependency" with the same vscode.Uri.
+ * editor/context, which picks as it opens) run "Add as Dev Dependency" with the same vscode.Uri; a
+ * probe extension's editor/title button runs its alt command with the editor's vscode.Uri.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -42,12 +43,12 @@ describe("menu alt commands", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const open = async (): Promise<Page> => {
+  const open = async (extensions: string[] = []): Promise<Page> => {
     harness = await openWorkbench({
       browser,
       dataDir,
       workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [join(repoRoot, "examples", "tree-view")],
+      devExtensions: [join(repoRoot, "examples", "tree-view"), ...extensions],
     });
     const page = harness.page;
     await page.getByTestId("activity-package-explorer").click();
@@ -142,6 +143,63 @@ describe("menu alt commands", () => {
     // Delete All got express (and the selection) as Delete would: both roots go.
     await page.getByText("Deleted 2 dependencies beside express").waitFor();
     await eventually(() => page.getByTestId("tree-item").count()).toBe(0);
+  });
+
+  it("editor/title: the tab bar's button switches to its alt command, which gets the editor's vscode.Uri", async () => {
+    // A probe extension with an editor/title navigation entry (the example has none there).
+    const probe = join(dataDir, "alt-probe");
+    mkdirSync(probe);
+    writeFileSync(
+      join(probe, "package.json"),
+      JSON.stringify({
+        name: "alt-probe",
+        publisher: "tests",
+        version: "1.0.0",
+        engines: { vscode: "^1.90.0" },
+        main: "./extension.js",
+        contributes: {
+          commands: [
+            { command: "altProbe.preview", title: "Open Preview", icon: "$(open-preview)" },
+            { command: "altProbe.previewToSide", title: "Open Preview to the Side", icon: "$(split-horizontal)" },
+          ],
+          menus: {
+            "editor/title": [{ command: "altProbe.preview", alt: "altProbe.previewToSide", group: "navigation" }],
+          },
+        },
+      }),
+    );
+    writeFileSync(
+      join(probe, "extension.js"),
+      `const vscode = require("vscode");
+exports.activate = (context) => {
+  const say = (what) => (uri, ...rest) =>
+    vscode.window.setStatusBarMessage(\`\${what} \${uri.path.split("/").pop()} (\${uri instanceof vscode.Uri ? "Uri" : typeof uri}, \${rest.length} more)\`, 5000);
+  context.subscriptions.push(
+    vscode.commands.registerCommand("altProbe.preview", say("preview")),
+    vscode.commands.registerCommand("altProbe.previewToSide", say("preview to the side")),
+  );
+};
+`,
+    );
+    writeFileSync(join(workspace, "notes.txt"), "one two\n");
+    const page = await open([probe]);
+    await page.getByTestId("sidebar-tab-explorer").click();
+    await page.locator('[data-testid="explorer-item"][data-name="notes.txt"]').click();
+    const button = page.locator('[data-testid="editor-title-action"][data-command="altProbe.preview"]');
+    const plain = { title: "Open Preview", icon: "codicon-open-preview", alt: null };
+    await eventually(() => face(button)).toEqual(plain);
+    await button.click();
+    await page.getByText("preview notes.txt (Uri, 0 more)").waitFor();
+    await page.keyboard.down("Alt");
+    await eventually(() => face(button)).toEqual({
+      title: "Open Preview to the Side",
+      icon: "codicon-split-horizontal",
+      alt: "altProbe.previewToSide",
+    });
+    await button.click();
+    await page.getByText("preview to the side notes.txt (Uri, 0 more)").waitFor();
+    await page.keyboard.up("Alt");
+    await eventually(() => face(button)).toEqual(plain);
   });
 
   // Monaco ignores a mouse-up in its first 100 ms (see settings-keybindings.test.ts): held clicks.
