@@ -113,6 +113,11 @@ describe("file commands", () => {
     expect(await editorText(page)).toContain("alpha");
     expect(await dialog(page).count()).toBe(0);
     expect(disk("a.txt")).toBe("alpha\n");
+    // As in VS Code, the revert is one undo step of its own: Ctrl+Z brings the typed text back, dirty.
+    await editorLines(page).click();
+    await page.keyboard.press("Control+z");
+    await eventually(() => editorText(page)).toContain("alphathrowaway");
+    expect(await tab(page, "a.txt").getAttribute("data-dirty")).toBe("true");
   });
 
   it("Close All Editors (Ctrl+K Ctrl+W) asks about the dirty file: Cancel keeps every tab, Don't Save closes them all", async () => {
