@@ -162,6 +162,34 @@ describe("file commands", () => {
     expect((await tabNames(page)).sort()).toEqual(["a.txt", "b.txt", "c.txt"]);
   });
 
+  it("Save As onto a file open in another tab (after Replace) puts the text there and saves it; one tab remains", async () => {
+    const page = await suite.open();
+    await openFile(page, "b.txt");
+    await edit(page, "a.txt", "moved");
+    await page.keyboard.press("Control+Shift+S");
+    await pathInput(page).fill("b.txt");
+    await pathInput(page).press("Enter");
+    await dialogButton(page, "Replace").click();
+    await eventually(() => tabNames(page)).toEqual(["b.txt"]);
+    expect(await activeTab(page)).toBe("b.txt");
+    expect(await tab(page, "b.txt").getAttribute("data-dirty")).toBe("false");
+    expect(disk("b.txt")).toBe("alpha\nmoved");
+    expect(disk("a.txt")).toBe("alpha\n");
+    expect(await editorText(page)).toContain("moved");
+  });
+
+  it("Open Previous Editor (Ctrl+PageUp) and Open Next Editor walk the tabs in order", async () => {
+    const page = await suite.open();
+    for (const name of ["a.txt", "b.txt", "c.txt"]) await openFile(page, name);
+    expect(await activeTab(page)).toBe("c.txt");
+    await page.keyboard.press("Control+PageUp");
+    await eventually(() => activeTab(page)).toBe("b.txt");
+    await runFromPalette(page, "Open Previous Editor", "workbench.action.previousEditor");
+    await eventually(() => activeTab(page)).toBe("a.txt");
+    await runFromPalette(page, "Open Next Editor", "workbench.action.nextEditor");
+    await eventually(() => activeTab(page)).toBe("b.txt");
+  });
+
   it("workspace.saveAs runs Save As for the document and resolves to the new Uri; undefined when cancelled or not open; a non-Uri is refused", async () => {
     const page = await suite.open();
     await edit(page, "a.txt", "api");
