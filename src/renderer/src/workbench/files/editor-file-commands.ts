@@ -9,6 +9,7 @@ import { askBeforeClosingWindow, saveDocument } from "../file-flows.js";
 import { basename } from "../languages.js";
 import { showSaveDialog } from "../path-dialogs.js";
 import type { WorkbenchServices } from "../workbench-services.js";
+import type { InputBoxRequest } from "../../../../protocol/workbench.js";
 import { rememberClosed, takeClosed } from "./closed-editors.js";
 
 /** Saves every dirty document (each through File: Save's flow); true when all reached the disk. */
@@ -61,7 +62,9 @@ export const saveAs = async (services: WorkbenchServices, uri: string): Promise<
   const open = documents.model(target);
   if (open) {
     // The target is open in another tab: it takes the text and is saved over the disk.
+    open.pushStackElement();
     open.pushEditOperations([], [{ range: open.getFullModelRange(), text }], () => null);
+    open.pushStackElement();
     if (!(await saveDocument(services, target, true))) return undefined;
     documents.setActive(target);
   } else {
@@ -71,7 +74,13 @@ export const saveAs = async (services: WorkbenchServices, uri: string): Promise<
       notify(services, "error", `Failed to save '${basename(target)}': ${errorText(e)}`);
       return undefined;
     }
-    await documents.openFile(target);
+    try {
+      await documents.openFile(target);
+    } catch (e) {
+      // Written, but it cannot be shown (e.g. it became unreadable): keep the old tab.
+      notify(services, "error", `Saved '${basename(target)}' but could not open it: ${errorText(e)}`);
+      return target;
+    }
   }
   // The new file takes the old tab's position.
   documents.open.update((docs) => {
@@ -83,10 +92,10 @@ export const saveAs = async (services: WorkbenchServices, uri: string): Promise<
   return target;
 };
 
-const askInput = (services: WorkbenchServices, request: { prompt?: string; value?: string }): Promise<string | null> =>
+const askInput = (services: WorkbenchServices, request: InputBoxRequest): Promise<string | null> =>
   new Promise((resolve) => services.quickInput.set({ kind: "input", request, resolve }));
 
-/** File: Revert File: the buffer takes the disk's text again, no prompt (as VS Code; undoable here). */
+/** File: Revert File: the buffer takes the disk's text again, no prompt; one undo step (both as VS Code). */
 export const revertActive = async (services: WorkbenchServices): Promise<void> => {
   const uri = services.documents.active.get();
   if (!uri || !services.documents.model(uri)) return;
