@@ -35,6 +35,8 @@ export const openDialogOptions = (raw: unknown): OpenDialogOptions => {
 export const saveDialogOptions = (raw: unknown): SaveDialogOptions => {
   const r = decodeSave(raw);
   return {
+    // Replacing a file asks first everywhere (macOS and Windows do it anyway; Linux only when asked).
+    properties: ["showOverwriteConfirmation", "createDirectory"],
     ...defaultPath(r.defaultUri),
     ...filters(r.filters),
     ...(r.saveLabel !== undefined ? { buttonLabel: r.saveLabel } : {}),

@@ -16,6 +16,7 @@ import { textDocument } from "./text-document.js";
 import { createEditorWindowApi } from "./text-editors.js";
 import { createFileOperationEvents } from "./file-operation-events.js";
 import { applyEdit, saveApi } from "./workspace-edit.js";
+import { saveAsApi } from "./save-as.js";
 import { createWillSaveEvent } from "./save-participants.js";
 import { createSetLanguageConfiguration } from "./language-configuration.js";
 import { randomUUID } from "node:crypto";
@@ -395,6 +396,7 @@ export const createVscodeApi = (ext: ExtensionRuntime, host: HostServices): Reco
     applyEdit: applyEdit({ service: host.workspaceEdits, target: () => host.sessions.target(), reportError }),
     save: saving.save,
     saveAll: saving.saveAll,
+    saveAs: saveAsApi(() => host.sessions.target()),
     ...files,
     // Other schemes than file: go to their FileSystemProvider (api/content-providers.ts).
     fs: contentProviders.routeFs(files.fs),

@@ -1,5 +1,7 @@
 /** Built-in commands, listed in the palette next to the extensions' ones. */
 import { closeDocument, saveDocument } from "./file-flows.js";
+import { editorFileCommands } from "./files/editor-file-commands.js";
+import { EDITOR_FILE_KEY_LABELS } from "./files/editor-file-keys.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 import { showWorkspaceSymbols } from "./workspace-symbols.js";
 
@@ -24,6 +26,7 @@ export const KEYBINDINGS: Readonly<Record<string, string>> = {
   "workbench.action.openSettings": "Ctrl+,",
   "workbench.action.openGlobalKeybindings": "Ctrl+K Ctrl+S",
   "workbench.action.showAllSymbols": "Ctrl+T",
+  ...EDITOR_FILE_KEY_LABELS,
 };
 
 /** Shows the Search view and focuses its query box. */
@@ -192,6 +195,7 @@ export const builtinCommands = (services: WorkbenchServices): PaletteCommand[] =
       return uri ? saveDocument(services, uri) : undefined;
     },
   },
+  ...editorFileCommands(services),
   {
     id: "workbench.action.togglePanel",
     title: "View: Toggle Panel",

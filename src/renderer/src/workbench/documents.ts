@@ -245,12 +245,17 @@ export class Documents {
     }
   }
 
-  /** Replaces the buffer with the file on disk (undoable), which then counts as saved. */
+  /**
+   * Replaces the buffer with the file on disk, which then counts as saved. Undoable on its own, as
+   * VS Code's revert (ModelService.updateModel): stack elements around it keep typing out of its undo step.
+   */
   async revert(uri: string): Promise<void> {
     const t = this.tracked.get(uri);
     if (!t) return;
     const file = await this.host.readFile(uri);
+    t.model.pushStackElement();
     t.model.pushEditOperations([], [{ range: t.model.getFullModelRange(), text: file.text }], () => null);
+    t.model.pushStackElement();
     t.etag = file.etag;
     t.savedVersion = t.model.getAlternativeVersionId();
     this.patch(uri, { dirty: false, restored: false });

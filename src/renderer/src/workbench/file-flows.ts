@@ -5,6 +5,7 @@
  */
 import { errorText } from "./commands.js";
 import { isDirty, tagOf } from "./documents.js";
+import { rememberClosed } from "./files/closed-editors.js";
 import { basename } from "./languages.js";
 import type { WorkbenchServices } from "./workbench-services.js";
 
@@ -78,6 +79,7 @@ export const closeDocument = async (services: WorkbenchServices, uri: string): P
     if (choice === 0 && !(await saveDocument(services, uri))) return false;
   }
   services.documents.close(uri);
+  rememberClosed(services, uri);
   return true;
 };
 

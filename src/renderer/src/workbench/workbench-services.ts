@@ -7,6 +7,7 @@ import type { EditorHostBridge } from "../../../protocol/ipc.js";
 import { ChannelContract } from "../../../protocol/contracts/channel.js";
 import { ExtHostContract } from "../../../protocol/contracts/ext-host.js";
 import { ExtHostDocumentsContract } from "../../../protocol/contracts/documents.js";
+import { WorkbenchFileCommandsContract } from "../../../protocol/contracts/file-commands.js";
 import { ExtHostFilesContract, WorkbenchFilesContract } from "../../../protocol/contracts/files.js";
 import { WorkbenchContract } from "../../../protocol/contracts/workbench.js";
 import { WorkbenchLanguageFeaturesContract } from "../../../protocol/contracts/language-features.js";
@@ -30,6 +31,7 @@ import { EditorServices } from "./editor/editor-services.js";
 import { installWorkspaceUndo } from "./editor/workspace-undo.js";
 import { FeatureServices } from "./feature-services.js";
 import { ExplorerModel } from "./files/explorer-model.js";
+import { saveAs } from "./files/editor-file-commands.js";
 import { onFilesChanged } from "./files/file-operations.js";
 import { RecentList } from "./recent.js";
 import { SearchModel } from "./search/search-model.js";
@@ -359,6 +361,9 @@ export class WorkbenchServices {
     await serve(this.client, WorkbenchLanguageFeaturesContract, this.editor.languageFeatures.workbenchHandlers()).ready;
     await serve(this.client, WorkbenchLanguageConfigurationContract, this.editor.apiLanguageConfigurations.handlers())
       .ready;
+    await serve(this.client, WorkbenchFileCommandsContract, {
+      saveAs: async ({ uri }) => (await saveAs(this, uri)) ?? null,
+    }).ready;
     await serve(this.client, WorkbenchSchemasContract, {
       workbenchCommands: () => builtinCommands(this).map(({ id, title }) => ({ id, title, extensionId: "vscode" })),
     }).ready;

@@ -20,6 +20,7 @@ import {
 } from "../../../../protocol/contracts/configuration.js";
 import { proxy, serve, type Proxy } from "../../../../protocol/rpc-contract.js";
 import { builtinCommands, errorText, notify } from "../commands.js";
+import { EDITOR_FILE_KEYBINDINGS } from "../files/editor-file-keys.js";
 import { monaco } from "../editor/monaco.js";
 import { ContextKeyService } from "../keybindings/context-keys.js";
 import { buildRules, primaryKeybinding, resolve, type KeybindingRule } from "../keybindings/keybinding-resolver.js";
@@ -32,6 +33,7 @@ import type { WorkbenchServices } from "../workbench-services.js";
 const DEFAULT_RULES = [
   { key: "ctrl+,", command: "workbench.action.openSettings", source: "Default" },
   { key: "ctrl+k ctrl+s", command: "workbench.action.openGlobalKeybindings", source: "Default" },
+  ...EDITOR_FILE_KEYBINDINGS,
 ] as const;
 
 export type SettingsView = "settings" | "keybindings";
