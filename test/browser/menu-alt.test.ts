@@ -8,54 +8,17 @@
  * editor/context, which picks as it opens) run "Add as Dev Dependency" with the same vscode.Uri; a
  * probe extension's editor/title button runs its alt command with the editor's vscode.Uri.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
-import { repoRoot } from "../support/paths.js";
-
-/** This machine is shared and loaded: the first command activates the extension. */
-const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { dependencyRow as row, openPackageExplorer } from "../support/tree-view-example.js";
+import { eventually } from "../support/workbench-page.js";
+import { workbenchSuite } from "../support/workbench-suite.js";
 
 describe("menu alt commands", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "menu-alt-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "menu-alt-data-"));
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const open = async (extensions: string[] = []): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [join(repoRoot, "examples", "tree-view"), ...extensions],
-    });
-    const page = harness.page;
-    await page.getByTestId("activity-package-explorer").click();
-    await row(page, "express").waitFor();
-    return page;
-  };
-  const row = (page: Page, label: string) => page.locator(`[data-testid="tree-item"][data-label="${label}"]`);
+  const suite = workbenchSuite({ name: "menu-alt" });
+  const open = (extensions: string[] = []): Promise<Page> => openPackageExplorer(suite, extensions);
   /** What a button shows: its tooltip, its codicon and the alt command it stands for, if any. */
   const face = (button: Locator) =>
     button.evaluate((b) => ({
@@ -147,7 +110,7 @@ describe("menu alt commands", () => {
 
   it("editor/title: the tab bar's button switches to its alt command, which gets the editor's vscode.Uri", async () => {
     // A probe extension with an editor/title navigation entry (the example has none there).
-    const probe = join(dataDir, "alt-probe");
+    const probe = join(suite.dataDir, "alt-probe");
     mkdirSync(probe);
     writeFileSync(
       join(probe, "package.json"),
@@ -181,7 +144,7 @@ exports.activate = (context) => {
 };
 `,
     );
-    writeFileSync(join(workspace, "notes.txt"), "one two\n");
+    writeFileSync(join(suite.workspace, "notes.txt"), "one two\n");
     const page = await open([probe]);
     await page.getByTestId("sidebar-tab-explorer").click();
     await page.locator('[data-testid="explorer-item"][data-name="notes.txt"]').click();
@@ -204,7 +167,7 @@ exports.activate = (context) => {
 
   // Monaco ignores a mouse-up in its first 100 ms (see settings-keybindings.test.ts): held clicks.
   it("resource menus: explorer/context and Monaco's editor/context show the alt command, which gets the same vscode.Uri", async () => {
-    writeFileSync(join(workspace, "notes.txt"), "one two\n");
+    writeFileSync(join(suite.workspace, "notes.txt"), "one two\n");
     const page = await open();
     await page.getByTestId("sidebar-tab-explorer").click();
     const file = page.locator('[data-testid="explorer-item"][data-name="notes.txt"]');

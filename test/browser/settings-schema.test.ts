@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { nudgeUntilShown } from "../support/workbench-page.js";
 import { workbenchSuite } from "../support/workbench-suite.js";
 import { repoRoot } from "../support/paths.js";
 
@@ -43,22 +44,11 @@ describe("settings.json and keybindings.json schemas", { timeout: 60_000 }, () =
   };
   const rows = () => page.locator(".suggest-widget .monaco-list-row");
   /** The server applies the schema association after it started: ask again until it offers `label`. */
-  const suggestUntil = async (label: string) =>
-    expect
-      .poll(
-        async () => {
-          await page.keyboard.press("Escape");
-          await page.keyboard.press("Control+Space");
-          return rows()
-            .filter({ hasText: label })
-            .first()
-            .waitFor({ timeout: 3_000 })
-            .then(() => true)
-            .catch(() => false);
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(true);
+  const suggestUntil = (label: string) =>
+    nudgeUntilShown(rows().filter({ hasText: label }), async () => {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+Space");
+    });
 
   it("user settings.json: a wrong type and an unknown key are flagged, keys complete from the registry", async () => {
     await runFromPalette("Open User Settings (JSON)", "workbench.action.openSettingsJson");

@@ -6,56 +6,18 @@
  * other groups behind "…", where a `when` hides an entry after setContext; Monaco's editor context
  * menu nests "Sort By" too.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, openWorkbench, type RendererHarness } from "../support/browser.js";
-import { repoRoot } from "../support/paths.js";
-
-/** This machine is shared and loaded: the first command activates the extension. */
-const eventually = <T>(f: () => Promise<T> | T) => expect.poll(f, { timeout: 10_000 });
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { dependencyRow as row, openPackageExplorer } from "../support/tree-view-example.js";
+import { eventually, runFromPalette } from "../support/workbench-page.js";
+import { workbenchSuite } from "../support/workbench-suite.js";
 
 describe("submenus and overflow menus", () => {
-  let browser: Browser;
-  let harness: RendererHarness | undefined;
-  let workspace: string;
-  let dataDir: string;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
+  const suite = workbenchSuite({
+    name: "submenus",
+    files: { "notes.txt": "one two\n", "readme.md": "# Hi\n" },
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(() => {
-    workspace = mkdtempSync(join(tmpdir(), "submenus-ws-"));
-    dataDir = mkdtempSync(join(tmpdir(), "submenus-data-"));
-    writeFileSync(join(workspace, "notes.txt"), "one two\n");
-    writeFileSync(join(workspace, "readme.md"), "# Hi\n");
-  });
-  afterEach(async () => {
-    await harness?.close();
-    harness = undefined;
-    rmSync(workspace, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const open = async (): Promise<Page> => {
-    harness = await openWorkbench({
-      browser,
-      dataDir,
-      workspaceUri: pathToFileURL(workspace).toString(),
-      devExtensions: [join(repoRoot, "examples", "tree-view")],
-    });
-    const page = harness.page;
-    await page.getByTestId("activity-package-explorer").click();
-    await row(page, "express").waitFor();
-    return page;
-  };
-  const row = (page: Page, label: string) => page.locator(`[data-testid="tree-item"][data-label="${label}"]`);
+  const open = () => openPackageExplorer(suite);
   const labels = (menu: ReturnType<Page["locator"]>) =>
     menu.evaluate((el) =>
       [...el.querySelectorAll(":scope > .context-menu-entry > button, :scope > [role=separator]")].map((e) =>
@@ -75,11 +37,6 @@ describe("submenus and overflow menus", () => {
       .evaluateAll((els) =>
         els.filter((e) => e.getAttribute("aria-level") === "1").map((e) => e.getAttribute("data-label")),
       );
-  const runCommand = async (page: Page, query: string, command: string) => {
-    await page.keyboard.press("Control+Shift+P");
-    await page.getByTestId("palette-input").fill(query);
-    await page.locator(`[data-testid="palette-item"][data-command="${command}"]`).click();
-  };
 
   it("a tree item's right-click menu nests a submenu: hover opens it, a click runs the command with the element; keys open and close it", async () => {
     const page = await open();
@@ -107,7 +64,7 @@ describe("submenus and overflow menus", () => {
     await eventually(() => rootMenu(page).count()).toBe(0);
 
     // With the key set, the submenu holds both; keyboard: ArrowRight in, ArrowLeft / Escape out.
-    await runCommand(page, "toggle details", "nodeDependencies.toggleDetails");
+    await runFromPalette(page, "toggle details", "nodeDependencies.toggleDetails");
     await eventually(() => page.getByTestId("activity-dependency-details").count()).toBe(1);
     await row(page, "express").click({ button: "right" });
     await eventually(() => rootLabels(page)).toEqual(["Delete", "-", "Pin", "-", "Copy"]);

@@ -7,7 +7,7 @@
  */
 import { expect, it } from "vitest";
 import { describeTsProject, isActiveTab, openFile, positionOf } from "../support/typescript-project.js";
-import { cursor, editorLines, editorText, goTo, tab } from "../support/workbench-page.js";
+import { cursor, editorLines, editorText, goTo, nudgeUntilShown, tab } from "../support/workbench-page.js";
 
 describeTsProject("a TypeScript project in the workbench, real TypeScript server", (ts) => {
   const showMain = async () => {
@@ -46,20 +46,10 @@ describeTsProject("a TypeScript project in the workbench, real TypeScript server
       .first();
     const hover = ts.page.locator(".monaco-hover .hover-contents").filter({ hasText: "const total: number" });
     // The first hover may come before the project is loaded: move away and back until it answers.
-    await expect
-      .poll(
-        async () => {
-          await editorLines(ts.page).hover({ position: { x: 2, y: 2 } });
-          await word.hover();
-          return hover
-            .first()
-            .waitFor({ timeout: 3_000 })
-            .then(() => true)
-            .catch(() => false);
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(true);
+    await nudgeUntilShown(hover, async () => {
+      await editorLines(ts.page).hover({ position: { x: 2, y: 2 } });
+      await word.hover();
+    });
   });
 
   it("F12 on an imported name opens util.ts at its definition; Shift+F12 peeks the references in both files", async () => {
@@ -184,21 +174,10 @@ describeTsProject("a TypeScript project in the workbench, real TypeScript server
     await ts.page.keyboard.press("Enter");
     const rows = ts.page.locator(".suggest-widget .monaco-list-row");
     // The schema association arrives after the server started: ask again until it is applied.
-    await expect
-      .poll(
-        async () => {
-          await ts.page.keyboard.press("Escape");
-          await ts.page.keyboard.press("Control+Space");
-          return rows
-            .filter({ hasText: "dependencies" })
-            .first()
-            .waitFor({ timeout: 3_000 })
-            .then(() => true)
-            .catch(() => false);
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(true);
+    await nudgeUntilShown(rows.filter({ hasText: "dependencies" }), async () => {
+      await ts.page.keyboard.press("Escape");
+      await ts.page.keyboard.press("Control+Space");
+    });
     const labels = await rows.allTextContents();
     expect(labels).toEqual(expect.arrayContaining(["dependencies", "devDependencies", "description"]));
     // Keys already present are not offered again.

@@ -74,6 +74,14 @@ describe("submenu contributions in the extension host", () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  /** What the probe extension's output channel received, all of it. */
+  const reported = () =>
+    recorder
+      .of("outputAppend")
+      .filter((p) => p.channel === "Extension: tests.menus-probe")
+      .map((p) => p.text)
+      .join("");
+
   it("sends submenus and their entries; reports the unknown submenu and the empty entry, drops them, keeps serving", async () => {
     const c = await proxy(client, ExtHostConfigurationContract).keybindingsAndMenus();
     expect(c.submenus).toEqual([{ id: "probe.more", label: "More", icon: "$(ellipsis)" }]);
@@ -83,12 +91,6 @@ describe("submenu contributions in the extension host", () => {
     expect(c.menus["probe.more"]).toEqual([{ command: "probe.a", group: "x@1", extensionId: "tests.menus-probe" }]);
     expect(c.menus["view/title"]?.map((i) => i.command)).toEqual(["probe.a"]);
 
-    const reported = () =>
-      recorder
-        .of("outputAppend")
-        .filter((p) => p.channel === "Extension: tests.menus-probe")
-        .map((p) => p.text)
-        .join("");
     await until(() => reported().includes("probe.missing"), "the unknown submenu reported");
     expect(reported()).toContain(
       "menu `view/title`: the entry references a submenu `probe.missing` which is not defined in the 'submenus' section",
@@ -103,12 +105,6 @@ describe("submenu contributions in the extension host", () => {
       { command: "probe.a", alt: "probe.later", group: "navigation", extensionId: "tests.menus-probe" },
       { command: "probe.a", group: "1_bad", extensionId: "tests.menus-probe" },
     ]);
-    const reported = () =>
-      recorder
-        .of("outputAppend")
-        .filter((p) => p.channel === "Extension: tests.menus-probe")
-        .map((p) => p.text)
-        .join("");
     await until(() => reported().includes("property `alt`"), "the non-string alt reported");
     expect(reported()).toContain(
       "menu `editor/title`: property `alt` can be omitted or must be of type `string` (the entry for `probe.a` is kept without it)",

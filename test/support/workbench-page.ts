@@ -3,7 +3,7 @@
  * active editor's text, a command run from the palette. One definition of each, so a change to
  * the workbench's markup (data-testid, Monaco's classes) is one change here.
  */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 
 /** This machine is shared and loaded: the first command activates the extension, which takes time. */
@@ -46,3 +46,22 @@ export const goTo = async (page: Page, line: number, column: number): Promise<vo
   for (let i = 1; i < column; i++) await page.keyboard.press("ArrowRight");
   await expect.poll(() => cursor(page)).toContain(`Ln ${line}, Col ${column}`);
 };
+
+/**
+ * Does `nudge` (hover again, ask for suggestions again…) until `target` shows within 3 s of it, for
+ * at most `timeoutMs`: for answers that come only once a language server has loaded the project.
+ */
+export const nudgeUntilShown = (target: Locator, nudge: () => Promise<unknown>, timeoutMs = 30_000) =>
+  expect
+    .poll(
+      async () => {
+        await nudge();
+        return target
+          .first()
+          .waitFor({ timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+      },
+      { timeout: timeoutMs },
+    )
+    .toBe(true);

@@ -10,7 +10,7 @@ import {
   type WatchBackend,
   type WatchRequest,
 } from "../../src/extension-host/services/file-watch-backends.js";
-import { coalesce, FileWatcherService } from "../../src/extension-host/services/file-watcher.js";
+import { coalesce, FileWatcherService, type WatchBackends } from "../../src/extension-host/services/file-watcher.js";
 import type { FileChange } from "../../src/protocol/contracts/files.js";
 import { ConfigurationService } from "../../src/extension-host/services/configuration.js";
 
@@ -107,25 +107,45 @@ describe("files.exclude", () => {
   });
 });
 
+/**
+ * A watcher service on a fresh temp folder (filled by `prepare` before the watch starts), with
+ * default settings; stopped and removed when the test finishes.
+ */
+const watchTempFolder = (
+  log: (message: string) => void,
+  backends?: WatchBackends,
+  prepare?: (folder: string) => void,
+) => {
+  const userDir = mkdtempSync(join(tmpdir(), "watch-user-"));
+  const folder = mkdtempSync(join(tmpdir(), "watch-folder-"));
+  prepare?.(folder);
+  const service = new FileWatcherService(
+    new FileExcludes(new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) })),
+    log,
+    backends,
+  );
+  const stop = service.watch(folder);
+  onTestFinished(() => {
+    stop();
+    service.dispose();
+    rmSync(userDir, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return { service, folder };
+};
+
 describe("the native watcher (@parcel/watcher)", () => {
   it("reports created, changed and deleted files in coalesced batches, and nothing in excluded folders", async () => {
-    const userDir = mkdtempSync(join(tmpdir(), "watch-user-"));
-    const folder = mkdtempSync(join(tmpdir(), "watch-folder-"));
-    mkdirSync(join(folder, "node_modules", "dep"), { recursive: true });
-    mkdirSync(join(folder, ".git"));
-    writeFileSync(join(folder, "edited.txt"), "1");
-    writeFileSync(join(folder, "doomed.txt"), "1");
-    const service = new FileWatcherService(
-      new FileExcludes(new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) })),
+    const { service, folder } = watchTempFolder(
       (m) => expect.fail(m),
+      undefined,
+      (dir) => {
+        mkdirSync(join(dir, "node_modules", "dep"), { recursive: true });
+        mkdirSync(join(dir, ".git"));
+        writeFileSync(join(dir, "edited.txt"), "1");
+        writeFileSync(join(dir, "doomed.txt"), "1");
+      },
     );
-    const stop = service.watch(folder);
-    onTestFinished(() => {
-      stop();
-      service.dispose();
-      rmSync(userDir, { recursive: true, force: true });
-      rmSync(folder, { recursive: true, force: true });
-    });
     await service.ready(folder);
     expect(service.isPolling(folder)).toBe(false);
     const seen = new Map<string, string>();
@@ -147,27 +167,14 @@ describe("the native watcher (@parcel/watcher)", () => {
 describe("native watching refused: polling instead", () => {
   /** A service whose native backend is `native`, and whose polling backend is the real one, recorded. */
   const setUp = (native: WatchBackend) => {
-    const userDir = mkdtempSync(join(tmpdir(), "watch-user-"));
-    const folder = mkdtempSync(join(tmpdir(), "watch-folder-"));
     const logged: string[] = [];
     const polled: WatchRequest[] = [];
-    const service = new FileWatcherService(
-      new FileExcludes(new ConfigurationService([], { userDir, reportError: (m) => expect.fail(m) })),
-      (m) => logged.push(m),
-      {
-        native,
-        polling: (request) => {
-          polled.push(request);
-          return pollingBackend(request);
-        },
+    const { service, folder } = watchTempFolder((m) => logged.push(m), {
+      native,
+      polling: (request) => {
+        polled.push(request);
+        return pollingBackend(request);
       },
-    );
-    const stop = service.watch(folder);
-    onTestFinished(() => {
-      stop();
-      service.dispose();
-      rmSync(userDir, { recursive: true, force: true });
-      rmSync(folder, { recursive: true, force: true });
     });
     return { service, folder, logged, polled };
   };
