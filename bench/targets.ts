@@ -11,9 +11,12 @@ export interface TargetCheck {
 
 type Field = "p50Us" | "msgsPerSec";
 
+/** One path's median of one workload, if both were run. */
+const valueOf = (report: BenchReport, workload: string, path: PathName, field: Field): number | undefined =>
+  report.workloads[workload]?.results[path]?.[field];
+
 export const checkTargets = (report: BenchReport): TargetCheck[] => {
-  const value = (workload: string, path: PathName, field: Field): number | undefined =>
-    report.workloads[workload]?.results[path]?.[field];
+  const value = (workload: string, path: PathName, field: Field) => valueOf(report, workload, path, field);
   const ratio = (
     workload: string,
     field: Field,
@@ -56,7 +59,7 @@ export const checkTargets = (report: BenchReport): TargetCheck[] => {
  * can meet that goal on this machine.
  */
 export const floorFacts = (report: BenchReport): string[] => {
-  const p50 = (path: PathName) => report.workloads["roundtrip-100B"]?.results[path]?.p50Us;
+  const p50 = (path: PathName) => valueOf(report, "roundtrip-100B", path, "p50Us");
   const raw = p50("ws-raw");
   const floor = p50("json-floor");
   const direct = p50("direct");
