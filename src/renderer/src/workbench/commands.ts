@@ -56,11 +56,11 @@ export const notify = (services: WorkbenchServices, severity: "information" | "e
 export const openFolder = async (services: WorkbenchServices): Promise<void> => {
   const picked = services.bridge?.openFolderDialog
     ? await services.bridge.openFolderDialog()
-    : await new Promise<string | null>((resolve) =>
-        services.quickInput.set({ kind: "input", request: { prompt: "Folder to open (absolute path)" }, resolve }),
-      ).then((p) =>
-        p ? `file://${p.startsWith("/") ? "" : "/"}${p.split("/").map(encodeURIComponent).join("/")}` : null,
-      );
+    : await services
+        .askInput({ prompt: "Folder to open (absolute path)" })
+        .then((p) =>
+          p ? `file://${p.startsWith("/") ? "" : "/"}${p.split("/").map(encodeURIComponent).join("/")}` : null,
+        );
   if (picked) await services.openFolder(picked);
 };
 

@@ -30,6 +30,7 @@ import { askBeforeClosingWindow } from "./file-flows.js";
 import { EditorServices } from "./editor/editor-services.js";
 import { installWorkspaceUndo } from "./editor/workspace-undo.js";
 import { FeatureServices } from "./feature-services.js";
+import type { PathDialogDeps } from "./path-dialogs.js";
 import { ExplorerModel } from "./files/explorer-model.js";
 import { saveAs } from "./files/editor-file-commands.js";
 import { onFilesChanged } from "./files/file-operations.js";
@@ -96,6 +97,9 @@ export class WorkbenchServices {
   readonly workspaceFolder = new Store<string | undefined>(undefined);
   readonly notifications = new Store<ReadonlyArray<Notification>>([]);
   readonly quickInput = new Store<QuickInput | undefined>(undefined);
+  /** Asks in the quick input box (an extension's showInputBox, a path dialog without the OS one); null when dismissed. */
+  readonly askInput = (request: InputBoxRequest): Promise<string | null> =>
+    new Promise((resolve) => this.quickInput.set({ kind: "input", request, resolve }));
   readonly output = new Store<ReadonlyMap<string, string>>(new Map());
   readonly outputChannel = new Store<string | undefined>(undefined);
   /** owner → uri → diagnostics */
@@ -116,6 +120,8 @@ export class WorkbenchServices {
   readonly settings: SettingsServices;
   /** Views, quick input, progress, env and extension file systems (their own contracts). */
   readonly features: FeatureServices;
+  /** What the Open / Save dialogs need: the OS dialogs when the app has them, else the input box. */
+  readonly pathDialogs: PathDialogDeps;
   private nextNotification = 1;
   private initializedGeneration = -1;
   /** Tabs of the window before a reload, reopened after the first initialize. */
@@ -158,11 +164,8 @@ export class WorkbenchServices {
     installWorkspaceUndo((request) => this.showDialog(request));
     this.search = new SearchModel(this.host, this.documents);
     this.settings = new SettingsServices(this);
-    this.features = new FeatureServices(client, bridge, this.documents, {
-      bridge,
-      ask: (request) => new Promise((resolve) => this.quickInput.set({ kind: "input", request, resolve })),
-      workspaceFolder: () => this.workspaceFolder.get(),
-    });
+    this.pathDialogs = { bridge, ask: this.askInput, workspaceFolder: () => this.workspaceFolder.get() };
+    this.features = new FeatureServices(client, bridge, this.documents, this.pathDialogs);
     // Quick Open lists recently opened files first.
     this.documents.active.subscribe(() => {
       const uri = this.documents.active.get();
@@ -315,8 +318,7 @@ export class WorkbenchServices {
         }),
       showQuickPick: (request) =>
         new Promise<number | null>((resolve) => this.quickInput.set({ kind: "pick", request, resolve })),
-      showInputBox: (request) =>
-        new Promise<string | null>((resolve) => this.quickInput.set({ kind: "input", request, resolve })),
+      showInputBox: this.askInput,
       showTextDocument: async (uri) => {
         await this.documents.openFile(uri);
         return null;

@@ -9,7 +9,6 @@ import { askBeforeClosingWindow, saveDocument } from "../file-flows.js";
 import { basename } from "../languages.js";
 import { showSaveDialog } from "../path-dialogs.js";
 import type { WorkbenchServices } from "../workbench-services.js";
-import type { InputBoxRequest } from "../../../../protocol/workbench.js";
 import { rememberClosed, takeClosed } from "./closed-editors.js";
 
 /** Saves every dirty document (each through File: Save's flow); true when all reached the disk. */
@@ -44,14 +43,7 @@ const confirmReplace = async (services: WorkbenchServices, uri: string): Promise
 export const saveAs = async (services: WorkbenchServices, uri: string): Promise<string | undefined> => {
   const { documents } = services;
   if (!documents.model(uri)) return undefined;
-  const target = await showSaveDialog(
-    {
-      bridge: services.bridge,
-      ask: (request) => askInput(services, request),
-      workspaceFolder: () => services.workspaceFolder.get(),
-    },
-    { defaultUri: uri, title: "Save As", saveLabel: "Save" },
-  );
+  const target = await showSaveDialog(services.pathDialogs, { defaultUri: uri, title: "Save As", saveLabel: "Save" });
   if (target === null) return undefined;
   if (target === uri) return (await saveDocument(services, uri)) ? uri : undefined;
   if (!services.bridge?.showSaveDialog && (await exists(services, target)) && !(await confirmReplace(services, target)))
@@ -91,9 +83,6 @@ export const saveAs = async (services: WorkbenchServices, uri: string): Promise<
   documents.close(uri);
   return target;
 };
-
-const askInput = (services: WorkbenchServices, request: InputBoxRequest): Promise<string | null> =>
-  new Promise((resolve) => services.quickInput.set({ kind: "input", request, resolve }));
 
 /** File: Revert File: the buffer takes the disk's text again, no prompt; one undo step (both as VS Code). */
 export const revertActive = async (services: WorkbenchServices): Promise<void> => {
