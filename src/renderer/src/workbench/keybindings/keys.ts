@@ -87,7 +87,8 @@ export const chordOfEvent = (
   return [...mods, key].join("+");
 };
 
-const isMac = (): boolean => typeof navigator !== "undefined" && /Mac/.test(navigator.platform);
+/** The renderer runs on macOS (its keys and menus follow the Mac conventions there). */
+export const isMac = (): boolean => typeof navigator !== "undefined" && /Mac/.test(navigator.platform);
 
 /** `ctrl+k ctrl+s` → `Ctrl+K Ctrl+S` (⌘ on a Mac for meta). */
 export const keybindingLabel = (chords: ReadonlyArray<Chord>): string =>

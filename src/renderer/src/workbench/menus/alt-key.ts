@@ -4,6 +4,7 @@
  * pressed while another window had the focus), reset when the window loses the focus — the keyup
  * then goes elsewhere and the workbench would otherwise stay in its Alt state.
  */
+import { isMac } from "../keybindings/keys.js";
 import { Store, useStore } from "../store.js";
 
 export interface Modifiers {
@@ -14,8 +15,6 @@ export interface Modifiers {
 const NONE: Modifiers = { alt: false, shift: false };
 
 export const modifierKeys = new Store<Modifiers>(NONE);
-
-const isMac = (): boolean => typeof navigator !== "undefined" && /Mac/.test(navigator.platform);
 
 /** A toolbar button (VS Code's MenuEntryActionViewItem): Alt, or Shift while the pointer is on it. */
 export const wantsAltInToolbar = (m: Modifiers, pointerOver: boolean): boolean => m.alt || (m.shift && pointerOver);
